@@ -1,0 +1,63 @@
+"""Who may do what: roles, the principal making a request, and the permission table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from longarm.auth.models import UserRole
+from longarm.errors import PermissionDenied
+
+
+class Permission(StrEnum):
+    """An action a route or command needs."""
+
+    read_public = "read_public"  # published, public incidents without restricted values
+    read_team = "read_team"  # drafts and the team pages (still without restricted values)
+    read_restricted = "read_restricted"  # restricted incidents and values
+    review = "review"  # ingest, accept, merge, reject candidates
+    edit = "edit"  # edit incidents, publish, restrict
+    admin = "admin"  # users, tokens, keys, audit, backups
+
+
+ROLE_PERMISSIONS: dict[str | None, frozenset[Permission]] = {
+    None: frozenset({Permission.read_public}),
+    UserRole.viewer: frozenset({Permission.read_public, Permission.read_team}),
+    UserRole.analyst: frozenset({Permission.read_public, Permission.read_team, Permission.read_restricted, Permission.review}),
+    UserRole.editor: frozenset(set(Permission) - {Permission.admin}),
+    UserRole.admin: frozenset(Permission),
+}
+"""Anonymous visitors are the `None` role."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is acting: a signed-in user (by name and role), an API token, or an anonymous visitor."""
+
+    name: str | None = None
+    role: str | None = None
+    user_id: int | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        """True for a visitor who has not signed in."""
+        return self.role is None
+
+    def can(self, permission: Permission) -> bool:
+        """Whether this principal's role grants the permission."""
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        """Raise PermissionDenied unless the role grants the permission."""
+        if not self.can(permission):
+            raise PermissionDenied(f"Your role ({self.role or 'anonymous'}) may not {permission.value.replace('_', ' ')}.")
+
+    @property
+    def label(self) -> str:
+        """How the audit log and claims name this principal."""
+        return self.name or "anonymous"
+
+
+ANONYMOUS = Principal()
+SYSTEM = Principal(name="system", role=UserRole.admin)
+"""The CLI acting on the operator's own machine (the shell is the credential)."""

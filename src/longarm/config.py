@@ -1,0 +1,56 @@
+"""One Settings object: the only place that reads the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting longarm reads, with its default; see docs/settings.md."""
+
+    home: Path = field(default_factory=lambda: Path("data"))
+    database_url: str = ""
+    secret_key: str = ""
+    log_level: str = "INFO"
+    fetch_max_bytes: int = 20_000_000
+    fetch_timeout_seconds: float = 20.0
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured URL, or SQLite in the home folder."""
+        return self.database_url or f"sqlite:///{(self.home / 'longarm.db').as_posix()}"
+
+    @property
+    def evidence_dir(self) -> Path:
+        """Where document bytes are stored by SHA-256."""
+        return self.home / "evidence"
+
+    @property
+    def key_file(self) -> Path:
+        """The encryption key for restricted fields (outside the database)."""
+        return self.home / "longarm.key"
+
+
+SETTINGS_ENV = {
+    "home": ("LONGARM_HOME", "Folder for the SQLite database, evidence store and key file (default ./data)."),
+    "database_url": ("LONGARM_DATABASE_URL", "SQLAlchemy URL; PostgreSQL for a multi-user server."),
+    "secret_key": ("LONGARM_SECRET_KEY", "Base64 key for restricted fields; overrides the key file."),
+    "log_level": ("LONGARM_LOG_LEVEL", "Logging level (default INFO)."),
+    "fetch_max_bytes": ("LONGARM_FETCH_MAX_BYTES", "Largest document a URL ingest downloads."),
+    "fetch_timeout_seconds": ("LONGARM_FETCH_TIMEOUT", "Seconds a URL ingest waits for a document."),
+}
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Read the settings from the environment (or the given mapping)."""
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    for name, (var, _help) in SETTINGS_ENV.items():
+        if var in env and env[var] != "":
+            default = getattr(Settings(), name)
+            raw = env[var]
+            values[name] = Path(raw) if isinstance(default, Path) else type(default)(raw)
+    return Settings(**values)  # type: ignore[arg-type]

@@ -1,0 +1,187 @@
+"""`longarm import`: read the JSON or CSV an export wrote, validate every row, store all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from longarm.errors import BadInput
+from longarm.exports.csv_format import COLUMNS, FORMULA_START, LIST_SEPARATOR, SOURCE_COLUMNS
+from longarm.incidents import service as incidents
+from longarm.incidents.schemas import IncidentRecord
+from longarm.validation import describe
+
+_BRACKETED = re.compile(r"^(?P<name>.*?)\s*\[(?P<details>[^\]]*)\]$")
+_DATE_CODE = re.compile(r"^(?P<start>[^.]+)\.\.(?P<end>[^/]+)/(?P<precision>\w+)$")
+
+
+@dataclass
+class ImportResult:
+    """What an import did."""
+
+    created: int
+    skipped: int
+
+
+def read_records(data: bytes, *, name: str) -> list[IncidentRecord]:
+    """Parse and validate a JSON or CSV export; the first bad row stops it with a message naming it."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise BadInput(f"{name}: not UTF-8 text (line {line}, byte {error.start}); save it as UTF-8.") from None
+    if not text.strip():
+        raise BadInput(f"{name}: the file is empty.")
+    if text.lstrip().startswith("{"):
+        return _from_json(text, name=name)
+    return _from_csv(text, name=name)
+
+
+def _from_json(text: str, *, name: str) -> list[IncidentRecord]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).") from None
+    if not isinstance(document, dict) or not isinstance(document.get("incidents"), list):
+        raise BadInput(f'{name}: expected an object with an "incidents" list, as `longarm export` writes.')
+    return [_validate(item, where=f"{name}: incident {n}") for n, item in enumerate(document["incidents"], 1)]
+
+
+def _validate(item: Any, *, where: str, field_name: Callable[[str], str] = str) -> IncidentRecord:
+    if isinstance(item, dict) and item.get("id"):
+        where += f" (id {item['id']})"
+    try:
+        return IncidentRecord.model_validate(item)
+    except ValidationError as error:
+        raise BadInput(describe(error, where, field_name)) from None
+
+
+def csv_column(path: str) -> str:
+    """The CSV column that holds a record's dotted field path (`location.country` → `country`)."""
+    head, _, rest = path.partition(".")
+    if head in ("victims", "perpetrators", "outcomes", "sources"):
+        return head if head != "sources" else "source_" + rest.split(".")[-1]
+    return {"date": "date_" + rest, "attribution": "attribution_basis",
+            "location": "location_precision" if rest == "precision" else rest}.get(head, path) if rest else path
+
+
+def _from_csv(text: str, *, name: str) -> list[IncidentRecord]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    unknown = [column for column in header if column not in COLUMNS]
+    if unknown:
+        raise BadInput(f"{name}: unknown column(s) {', '.join(unknown)}; expected the columns of `longarm export --format csv`.")
+    if "title" not in header and "tactic" not in header:
+        raise BadInput(f"{name}: no title or tactic column; is this a longarm CSV export?")
+    records = []
+    for row in reader:
+        where = f"{name}: row {reader.line_num}"
+        if None in row:
+            raise BadInput(f"{where}: more cells than columns.")
+        try:
+            records.append(_validate(_row_to_record(row), where=where, field_name=csv_column))
+        except ValueError as error:
+            raise BadInput(f"{where}: {error}.") from None
+    return records
+
+
+def _restore(cell: str | None) -> str:
+    # Undo the export's formula neutralisation so a round trip keeps the value.
+    cell = cell or ""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
+def _split(cell: str | None) -> list[str]:
+    cell = _restore(cell)
+    return [part for part in cell.split(LIST_SEPARATOR)] if cell else []
+
+
+def _bracketed(item: str, column: str) -> tuple[str, list[str]]:
+    match = _BRACKETED.match(item)
+    if match is None:
+        raise ValueError(f"field {column}: {item!r} is not in the form 'Name [details]'")
+    details = [d.strip() for d in match["details"].split(",")] if match["details"].strip() else []
+    return match["name"].strip(), details
+
+
+def _date_value(code: str, column: str) -> dict[str, str]:
+    match = _DATE_CODE.match(code)
+    if match is None:
+        raise ValueError(f"field {column}: {code!r} is not a date range 'START..END/precision'")
+    return match.groupdict()
+
+
+def _outcome(item: str) -> dict[str, Any]:
+    kind, details = _bracketed(item, "outcomes") if "[" in item else (item.strip(), [])
+    outcome: dict[str, Any] = {"type": kind}
+    for detail in details:
+        key, _, value = detail.partition("=")
+        if key == "years":
+            outcome["years"] = value
+        elif key == "date":
+            outcome["date"] = _date_value(value, "outcomes")
+        else:
+            raise ValueError(f"field outcomes: unknown detail {key!r} in {item!r}")
+    return outcome
+
+
+def _row_to_record(row: dict[str, str]) -> dict[str, Any]:
+    cell = {key: _restore(value) for key, value in row.items()}
+    record: dict[str, Any] = {key: cell.get(key) or None for key in ("id", "tactic", "status", "origin_state", "fatalities")}
+    record["title"] = cell.get("title", "")
+    if cell.get("date_start") or cell.get("date_end"):
+        record["date"] = {"start": cell.get("date_start"), "end": cell.get("date_end"), "precision": cell.get("date_precision")}
+    location = {key: cell.get(column) or None for key, column in
+                (("place", "place"), ("country", "country"), ("lat", "lat"), ("lon", "lon"), ("precision", "location_precision"))}
+    if any(value is not None for value in location.values()):
+        record["location"] = location
+    if cell.get("attribution_basis"):
+        record["attribution"] = {"basis": cell["attribution_basis"]}
+    victims = [_bracketed(item, "victims") for item in _split(row.get("victims"))]
+    record["victims"] = [{"name": name or None, "affiliations": details} for name, details in victims]
+    perpetrators = [_bracketed(item, "perpetrators") for item in _split(row.get("perpetrators"))]
+    record["perpetrators"] = [
+        {"name": name or None, "id": (details + [""])[0] or None, "kind": (details + ["", "unknown"])[1]}
+        for name, details in perpetrators
+    ]
+    record["outcomes"] = [_outcome(item) for item in _split(row.get("outcomes"))]
+    for key in ("sensitivity", "publication_state"):
+        if cell.get(key):
+            record[key] = cell[key]
+    columns = {key: _split(row.get(column)) for key, column in SOURCE_COLUMNS.items()}
+    record["sources"] = [
+        {key: (values[i] if i < len(values) else "") or None for key, values in columns.items()}
+        | {"title": columns["title"][i] if i < len(columns["title"]) else ""}
+        for i in range(len(columns["id"]))
+    ]
+    return record
+
+
+def import_records(*, session: Session, records: list[IncidentRecord], made_by: str, name: str) -> ImportResult:
+    """Store the records' incidents; an id already present is skipped, so a re-run adds nothing."""
+    created = skipped = 0
+    for record in records:
+        if record.id and incidents.get(session=session, incident_id=record.id) is not None:
+            skipped += 1
+            continue
+        incidents.create_from_record(session=session, record=record, made_by=made_by, note=f"imported from {name}")
+        created += 1
+    return ImportResult(created=created, skipped=skipped)
+
+
+def import_path(*, session: Session, path: Path, made_by: str) -> ImportResult:
+    """Read, validate and store a file's incidents in the caller's transaction."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BadInput(f"{path}: cannot be read ({error.strerror}).") from None
+    return import_records(session=session, records=read_records(data, name=str(path)), made_by=made_by, name=path.name)

@@ -1,0 +1,214 @@
+"""Incidents: create from records, resolve shown values from claims, read back as records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from longarm.errors import NotFound
+from longarm.incidents import actors
+from longarm.incidents.claims import claims_for, item_key
+from longarm.incidents.models import Claim, Incident, Involvement, Outcome
+from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution, resolve_field, resolve_items
+from longarm.incidents.schemas import ClaimRecord, IncidentRecord
+from longarm.sources import service as sources
+
+
+def get(*, session: Session, incident_id: str) -> Incident | None:
+    """The incident with this id, or None."""
+    return session.get(Incident, incident_id)
+
+
+def get_or_raise(*, session: Session, incident_id: str) -> Incident:
+    """The incident with this id, or NotFound."""
+    incident = get(session=session, incident_id=incident_id)
+    if incident is None:
+        raise NotFound(f"There is no incident {incident_id!r}.")
+    return incident
+
+
+def add_claims(
+    *, session: Session, incident: Incident | None, claims: list[ClaimRecord], candidate_id: int | None = None
+) -> list[Claim]:
+    """Store claims for an incident (or a candidate), each citing its source by id."""
+    stored = []
+    for record in claims:
+        value = record.value
+        claim = Claim(
+            incident=incident,
+            candidate_id=candidate_id,
+            source_id=record.source,
+            field=record.field,
+            item_key=item_key(record.field, value) if record.field in LIST_FIELDS else None,
+            value=value,
+            quote=record.quote,
+            quote_start=record.quote_start,
+            quote_end=record.quote_end,
+            note=record.note,
+            made_by=record.made_by,
+            credibility=record.credibility,
+            preferred=record.preferred,
+            restricted=record.restricted,
+        )
+        session.add(claim)
+        stored.append(claim)
+    session.flush()
+    return stored
+
+
+def create_from_record(*, session: Session, record: IncidentRecord, made_by: str, note: str) -> Incident:
+    """Create an incident, its sources and its claims from an export-shaped record."""
+    for source in record.sources:
+        sources.upsert_from_record(session=session, record=source)
+    incident = Incident(id=record.id) if record.id else Incident()
+    incident.sensitivity = str(record.sensitivity)
+    incident.publication_state = str(record.publication_state)
+    session.add(incident)
+    session.flush()
+    add_claims(session=session, incident=incident, claims=claims_for(record, made_by=made_by, note=note))
+    resolve_incident(session=session, incident=incident)
+    return incident
+
+
+def visible_claims(incident: Incident, *, include_restricted: bool) -> list[Claim]:
+    """The incident's claims a reader may see."""
+    return [c for c in incident.claims if include_restricted or not c.restricted]
+
+
+def resolutions(claims: list[Claim]) -> dict[str, Any]:
+    """Scalar field → Resolution, and list field → {item key: Resolution}."""
+    result: dict[str, Any] = {}
+    for name in SCALAR_FIELDS:
+        resolution = resolve_field(name, [c for c in claims if c.field == name])
+        if resolution is not None:
+            result[name] = resolution
+    for name in LIST_FIELDS:
+        result[name] = resolve_items(c for c in claims if c.field == name)
+    return result
+
+
+def resolve_incident(*, session: Session, incident: Incident) -> None:
+    """Recompute the incident's shown values, involvements and outcomes from its public claims.
+
+    Restricted claims never reach these columns: they feed search, facets and public pages.
+    """
+    session.flush()
+    session.refresh(incident, ["claims"])
+    resolved = resolutions(visible_claims(incident, include_restricted=False))
+
+    def value(name: str) -> Any:
+        resolution: Resolution | None = resolved.get(name)
+        return resolution.value if resolution else None
+
+    date, location = value("date") or {}, value("location") or {}
+    incident.title = value("title") or incident.title or ""
+    incident.tactic, incident.status = value("tactic"), value("status")
+    incident.date_start, incident.date_end = date.get("start"), date.get("end")
+    incident.date_precision = date.get("precision")
+    incident.place, incident.country = location.get("place"), location.get("country")
+    incident.lat, incident.lon = location.get("lat"), location.get("lon")
+    incident.geo_precision = location.get("precision")
+    incident.origin_state, incident.fatalities = value("origin_state"), value("fatalities")
+    incident.attribution_basis = value("attribution")
+    _rebuild_involvements(session=session, incident=incident, resolved=resolved)
+    _rebuild_outcomes(incident=incident, resolved=resolved)
+    session.flush()
+
+
+def _rebuild_involvements(*, session: Session, incident: Incident, resolved: dict[str, Any]) -> None:
+    incident.involvements.clear()
+    session.flush()
+    seen: set[tuple[str, str]] = set()
+    for role in ("victim", "perpetrator"):
+        for resolution in resolved[role].values():
+            item = resolution.value
+            if role == "victim" and not item.get("name"):
+                continue
+            kind = "person" if role == "victim" else item.get("kind") or "unknown"
+            actor = actors.find_or_create(session=session, actor_id=item.get("id"), name=item.get("name"), kind=kind)
+            if (actor.id, role) in seen:
+                continue
+            seen.add((actor.id, role))
+            incident.involvements.append(
+                Involvement(actor=actor, role=role, degree=item.get("degree"), affiliations=item.get("affiliations", []))
+            )
+
+
+def _rebuild_outcomes(*, incident: Incident, resolved: dict[str, Any]) -> None:
+    incident.outcomes.clear()
+    for resolution in resolved["outcome"].values():
+        item, date = resolution.value, resolution.value.get("date") or {}
+        incident.outcomes.append(
+            Outcome(
+                type=item["type"],
+                years=item.get("years"),
+                date_start=date.get("start"),
+                date_end=date.get("end"),
+                date_precision=date.get("precision"),
+            )
+        )
+
+
+def to_record(incident: Incident, *, include_restricted: bool = False) -> dict[str, Any]:
+    """The incident in the export's JSON shape, with its sources and claims."""
+    claims = visible_claims(incident, include_restricted=include_restricted)
+    resolved = resolutions(claims)
+
+    def value(name: str) -> Any:
+        return resolved[name].value if name in resolved else None
+
+    basis = value("attribution")
+    cited = {c.source.id: c.source for c in claims if c.source is not None}
+    return {
+        "id": incident.id,
+        "title": value("title") or incident.title,
+        "tactic": value("tactic"),
+        "status": value("status"),
+        "date": value("date"),
+        "location": value("location"),
+        "origin_state": value("origin_state"),
+        "victims": [r.value for r in resolved["victim"].values()],
+        "perpetrators": [r.value for r in resolved["perpetrator"].values()],
+        "outcomes": [r.value for r in resolved["outcome"].values()],
+        "fatalities": value("fatalities"),
+        "attribution": {"basis": basis} if basis else None,
+        "sensitivity": incident.sensitivity,
+        "publication_state": incident.publication_state,
+        "sources": [sources.to_record(source) for source in sorted(cited.values(), key=lambda s: s.id)],
+        "claims": [claim_record(c) for c in sorted(claims, key=lambda c: c.id)],
+        "conflicts": [
+            {"field": name, "shown": r.value, "other": [v for v, _ in r.alternatives], "reason": r.reason}
+            for name in SCALAR_FIELDS
+            if name in resolved and (r := resolved[name]).conflict
+        ],
+    }
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim in the export's shape."""
+    record = {
+        "field": claim.field,
+        "value": claim.value,
+        "source": claim.source_id,
+        "quote": claim.quote,
+        "quote_start": claim.quote_start,
+        "quote_end": claim.quote_end,
+        "note": claim.note,
+        "made_by": claim.made_by,
+        "credibility": claim.credibility,
+        "preferred": claim.preferred,
+        "restricted": claim.restricted,
+    }
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def list_for_export(*, session: Session, include_unpublished: bool) -> list[Incident]:
+    """Incidents in a stable order, with what export needs loaded in bulk."""
+    query = select(Incident).options(selectinload(Incident.claims).selectinload(Claim.source)).order_by(
+        Incident.date_start.is_(None), Incident.date_start, Incident.id
+    )
+    if not include_unpublished:
+        query = query.where(Incident.publication_state == "published", Incident.sensitivity == "public")
+    return list(session.scalars(query))

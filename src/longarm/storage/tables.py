@@ -1,0 +1,23 @@
+"""Imports every model so that `Base.metadata` knows all tables (Alembic and tests use it)."""
+
+from __future__ import annotations
+
+from longarm.auth.models import User
+from longarm.incidents.models import Actor, ActorAlias, Claim, Estimate, Incident, Involvement, Outcome
+from longarm.review.models import Candidate
+from longarm.sources.models import Source
+from longarm.storage.base import Base
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "Base",
+    "Candidate",
+    "Claim",
+    "Estimate",
+    "Incident",
+    "Involvement",
+    "Outcome",
+    "Source",
+    "User",
+]
