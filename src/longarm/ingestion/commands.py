@@ -2,8 +2,76 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+
 import typer
 
 
+class ExtractFormat(StrEnum):
+    """How `longarm extract` prints its results."""
+
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
 def register(app: typer.Typer) -> None:
-    """Add `extract` and `ingest` to the CLI."""
+    """Add `extract` to the CLI."""
+
+    @app.command("extract")
+    def extract(
+        files: list[Path] = typer.Argument(..., help="Text, HTML, PDF or WARC files.", show_default=False),
+        published: str | None = typer.Option(
+            None, "--published", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) when a file carries none."
+        ),
+        output: ExtractFormat = typer.Option(ExtractFormat.json, "--format", help="json, jsonl or table."),
+    ) -> None:
+        """Print the candidate incidents in FILE... (touches no database)."""
+        # imported here so that `longarm --help` and other commands do not pay for the extractor
+        import json
+
+        from longarm.errors import BadInput
+        from longarm.ingestion.documents import read_documents
+        from longarm.ingestion.extract import extract_document
+        from longarm.ingestion.extract.dates import parse_published
+
+        try:
+            parse_published(published)
+        except ValueError as error:
+            raise BadInput(f"--published: {error}.") from None
+        if output is ExtractFormat.json and len(files) > 1:
+            raise BadInput(f"--format json prints one file, {len(files)} were given; use --format jsonl.")
+        for path in files:
+            documents = read_documents(path)
+            if output is ExtractFormat.json and len(documents) > 1:
+                raise BadInput(f"{path}: holds {len(documents)} documents; use --format jsonl for one object each.")
+            for document in documents:
+                if "\x00" in document.text:
+                    raise BadInput(f"{path}: binary data, not text.")
+                result = extract_document(document, published=published)
+                if output is ExtractFormat.table:
+                    typer.echo(_table(result))
+                else:
+                    indent = 1 if output is ExtractFormat.json else None
+                    typer.echo(json.dumps(result, ensure_ascii=False, indent=indent))
+
+
+def _table(result: dict) -> str:
+    """A readable summary: one line per incident."""
+    lines = [f"{result['document']['path']}  ({len(result['incidents'])} incidents)"]
+    for incident in result["incidents"]:
+        date = (incident["date"] or {}).get("start", "?")
+        location = incident["location"] or {}
+        place = ", ".join(x for x in (location.get("place"), location.get("country")) if x) or "?"
+        victims = "; ".join(v["name"] or "/".join(v["affiliations"]) or "?" for v in incident["victims"]) or "-"
+        perpetrators = "; ".join(p["id"] or p["name"] for p in incident["perpetrators"]) or "-"
+        outcomes = ",".join(o["type"] for o in incident["outcomes"]) or "-"
+        lines.append(
+            f"  {incident['tactic']:<12} {incident['status']:<9} {date:<10} {place:<22} "
+            f"origin={incident['origin_state'] or '-'} victims={victims} perps={perpetrators} "
+            f"outcomes={outcomes}"
+        )
+    for estimate in result["estimates"]:
+        lines.append(f"  estimate: {estimate['value']} {estimate['unit']} (by {estimate['by'] or '?'})")
+    return "\n".join(lines)

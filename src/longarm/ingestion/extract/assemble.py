@@ -1,0 +1,323 @@
+"""Gather the mentions of acts in a text into incidents and fill each incident's fields."""
+
+from __future__ import annotations
+
+import re
+
+from longarm.ingestion.extract.attribution import state_official_country
+from longarm.ingestion.extract.dates import DateMention
+from longarm.ingestion.extract.incidents import Incident, Mention, Perpetrator
+from longarm.ingestion.extract.mentions import PRONOUN, find_mentions
+from longarm.ingestion.extract.outcomes import OutcomeMention
+from longarm.ingestion.extract.reading import Facts, Reading
+
+_PERP_CUE = re.compile(
+    r"\b(?:sentenced|convicted|found\s+guilty|charged|accused|indicted|arrested|detained|accomplices?|"
+    r"confessed|pleaded\s+guilty|extradited|jailed|masterminding|masterminded|ordering|ordered|"
+    r"suspects?|given\s+(?:between\s+)?\d+|broker|hitman|gunman|gunmen|hired|approved|authori[sz]ed|directed|"
+    r"direction)\b",
+    re.I,
+)
+_CRIMINAL = re.compile(r"\b(?:broker|criminal|gang|hitman|hired|drug|smuggler|mafia|biker)\b", re.I)
+_OFFICIAL = re.compile(r"\b(?:diplomat|official|agent|officer|operative|envoy|spy|intelligence)\b", re.I)
+_PLURAL_REF = re.compile(
+    r"\b(?:both|two|the|these|those)\s+(?:\w+\s+){0,2}(?:murders|killings|assassinations|attacks|"
+    r"cases|plots|abductions|kidnappings)\b|\bboth\s+(?:men|victims|cases)\b",
+    re.I,
+)
+_ACT_ABROAD = {
+    "killing",
+    "assault",
+    "abduction",
+    "threat",
+    "surveillance",
+    "digital_attack",
+    "detention",
+    "deportation",
+}
+# "Among them were X and Y": the people of an act reported for a group just before
+_AMONG = re.compile(
+    r"^\W*(?:among\s+(?:them|those|the\s+\w+(?:\s+\w+)?)\s+(?:were|was|are|is)|they\s+include[ds]?|"
+    r"the\s+(?:victims|targets)\s+(?:were|are|include[ds]?))\b",
+    re.I,
+)
+# "President X personally ordered", "approved by Crown Prince X": rulers are perpetrators by their orders
+_ORDERED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:ordered|approved|authori[sz]ed|directed|sanctioned)\b")
+_ORDERED_BEFORE = re.compile(r"\b(?:ordered|approved|authori[sz]ed|directed)\s+by\s+(?:[\w-]+\s+){0,3}$")
+_NO_VICTIM_OUTCOMES = {"charge", "conviction", "sentence", "arrest", "acquittal", "extradition"}
+
+
+def assemble(reading: Reading) -> list[Incident]:
+    """Incidents of the text, in the order the text first reports them.
+
+    Two passes: the first gathers the mentions of acts into incidents, the second reads every sentence again
+    for what it says of them, so that a caption before the story ("Zam was hanged") still finds its incident.
+    """
+    incidents: list[Incident] = []
+    touched: list[list[Incident]] = []
+    focus: Incident | None = None
+    for index in range(len(reading.facts)):
+        here: list[Incident] = []
+        for mention in find_mentions(reading, index):
+            target = _merge_target(incidents, mention, focus, reading)
+            if target is None and (mention.tactic is None or not mention.has_features or mention.collective):
+                # a bare "the attack" or "the murders" refers back; it adds a place or date only where none is known
+                if focus is None or mention.tactic not in (None, focus.tactic) or mention.collective:
+                    continue
+                target = focus
+                mention.place = mention.place if target.place is None else None
+                mention.date = mention.date if target.date is None else None
+            elif target is None:
+                target = Incident(mention.tactic)
+                incidents.append(target)
+            target.mentions.append(mention)
+            for victim in mention.victims:
+                if victim not in target.victims:
+                    target.victims.append(victim)
+            here.append(target)
+        touched.append(here)
+        named = _named(reading.facts[index], incidents)
+        focus = here[-1] if here else named[-1] if named else focus
+    focus = None
+    for index, item in enumerate(reading.facts):
+        if item.leading_date is not None and (
+            index == 0 or reading.facts[index - 1].leading_date is not item.leading_date
+        ):
+            focus = None  # a new dated entry of a timeline speaks of a new incident
+        here = list(dict.fromkeys(touched[index]))
+        here += [i for i in _referred(reading, item, incidents, focus, bool(here)) if i not in here]
+        for incident in here:
+            _apply_sentence(reading, item, incident)
+        if here:
+            focus = here[-1] if len(here) == 1 or focus not in here else focus
+    return [i for i in incidents if _keep(i, reading)]
+
+
+def _merge_target(
+    incidents: list[Incident], mention: Mention, focus: Incident | None, reading: Reading
+) -> Incident | None:
+    """The known incident a mention reports again, if any."""
+    best, best_score = None, 0
+    for incident in incidents:
+        if mention.tactic and mention.tactic != incident.tactic:
+            continue
+        score = _affinity(incident, mention)
+        if score is not None and score > best_score:
+            best, best_score = incident, score
+    if best is not None:
+        return best
+    if (
+        focus
+        and mention.victims
+        and not mention.place
+        and not mention.date
+        and not focus.victims
+        and mention.tactic in (None, focus.tactic)
+    ):
+        return focus
+    return None
+
+
+def _affinity(incident: Incident, mention: Mention) -> int | None:
+    """How surely a mention reports an incident; None when something contradicts it."""
+    score = 0
+    if mention.victims and incident.victims:
+        if not set(mention.victims) & set(incident.victims):
+            return None
+        score += 3
+    place = incident.place
+    if mention.place and place:
+        a, b = mention.place.place, place.place
+        if a.country != b.country:
+            return None
+        if a.precision == "city" == b.precision and not mention.place.near and not place.near:
+            if a.name != b.name:
+                return None
+            score += 2
+        else:
+            score += 1
+    date = incident.date
+    if mention.date and date:
+        if mention.date.year != date.year and score < 3:
+            return None  # one victim's one act keeps its first date; a stray "this year" does not split it
+        score += mention.date.year == date.year
+    features = bool(mention.victims) + bool(mention.place) + bool(mention.date)
+    one_side_unnamed = not (mention.victims and incident.victims)
+    return score if score >= 2 or (score >= 1 and (features == 1 or one_side_unnamed)) else None
+
+
+def _named(item: Facts, incidents: list[Incident]) -> list[Incident]:
+    """Incidents whose victims or perpetrators the sentence names."""
+    people = {m.person for m in item.people if m.person >= 0}
+    return [
+        i
+        for i in incidents
+        if people & set(i.victims) or people & {p.person for p in i.perpetrators if p.person is not None}
+    ]
+
+
+def _referred(
+    reading: Reading, item: Facts, incidents: list[Incident], focus: Incident | None, has_mention: bool
+) -> list[Incident]:
+    """Incidents a sentence speaks of without reporting the act: by their people, "both murders", or the focus."""
+    found = _named(item, incidents)
+    if _PLURAL_REF.search(item.sentence.text) and len(incidents) > 1:
+        tactic = next((t.tactic for t in item.triggers if t.tactic), None)
+        found += [i for i in incidents if i not in found and (tactic is None or i.tactic == tactic)]
+    if (
+        not found
+        and not has_mention
+        and focus is not None
+        and (
+            _AMONG.search(item.sentence.text)
+            or item.outcomes
+            or item.blame
+            or any(not t.strong for t in item.triggers)
+            or PRONOUN.search(item.sentence.text)
+            or (_PERP_CUE.search(item.sentence.text) and item.people)
+        )
+    ):
+        found.append(focus)
+    return found
+
+
+def _apply_sentence(reading: Reading, item: Facts, incident: Incident) -> None:
+    """Take a sentence's outcomes, perpetrators, blame, affiliations and counts into an incident it speaks of."""
+    text, offset = item.sentence.text, item.sentence.start
+    triggers_here = [m.trigger for m in incident.mentions if reading.facts[m.sentence] is item]
+    if not triggers_here and _AMONG.search(text):
+        for mention in item.people:
+            if mention.person >= 0 and not reading.people[mention.person].official:
+                if mention.person not in incident.victims:
+                    incident.victims.append(mention.person)
+    for outcome in item.outcomes:
+        subject = [m for m in item.people if m.end <= outcome.start and m.person >= 0]
+        if (
+            outcome.type in _NO_VICTIM_OUTCOMES
+            and subject
+            and subject[-1].person in incident.victims
+            and outcome.start - subject[-1].end < 30
+        ):
+            continue  # the victim being sentenced (at home, before fleeing) is not an outcome of the act
+        if outcome.type == "sentence" and re.match(r"\s+to\s+death", text[outcome.end - offset :]):
+            continue
+        if any(t.start <= outcome.start < t.end for t in triggers_here):
+            continue
+        if (
+            incident.tactic == "abduction"
+            and outcome.type == "arrest"
+            and ({m.person for m in item.people} & set(incident.victims) or PRONOUN.search(text))
+        ):
+            continue  # the origin state "arresting" the exile it abducted is the act itself
+        incident.add_outcome(outcome, _outcome_date(item, outcome))
+        if outcome.type == "sentence":
+            incident.add_outcome(OutcomeMention(outcome.start, outcome.end, "conviction"), None)
+    country = state_official_country(text)
+    if country:
+        incident.origins.append(country)
+    _perpetrators(reading, item, incident)
+    for blame in item.blame:
+        incident.origins.append(blame.ref.country)
+        if blame.firm:
+            incident.bases.add(blame.basis)
+            incident.add_perpetrator(
+                _agency(blame.ref.actor_id, blame.ref.country, blame.ref.surface, blame.ref.start, blame.ref.end)
+            )
+    if incident.tactic in ("threat", "surveillance") and triggers_here:
+        for ref in item.refs:
+            if ref.actor_id:
+                incident.origins.append(ref.country)
+                incident.add_perpetrator(_agency(ref.actor_id, ref.country, ref.surface, ref.start, ref.end))
+    for victim in incident.victims:
+        if any(m.person == victim for m in item.people) or (triggers_here and PRONOUN.search(text)):
+            movements = [a.actor.id for a in item.actors if a.actor.kind == "movement"]
+            incident.affiliations.setdefault(victim, [])
+            incident.affiliations[victim] += [a for a in movements if a not in incident.affiliations[victim]]
+    count = re.search(
+        r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|civilians|dead)\b"
+        r"[^.]{0,30}\b(?:killed|died|dead)\b|\bkill(?:ed|ing)\s+(?P<m>\d+|two|three|four|five)\b",
+        text,
+    )
+    if count and triggers_here and incident.tactic == "killing":
+        incident.fatalities = _number(count.group("n") or count.group("m"))
+
+
+def _outcome_date(item: Facts, outcome) -> DateMention | None:
+    """A date right beside an outcome word ("arrested in June 2018")."""
+    near = [d for d in item.dates if not d.since and 0 <= d.start - outcome.end <= 40]
+    return near[0] if near else None
+
+
+def _number(word: str) -> int:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    return int(word) if word.isdigit() else words[word.lower()]
+
+
+def _agency(actor_id: str | None, country: str, surface: str, start: int, end: int) -> Perpetrator:
+    """A perpetrator from a state reference: the agency named, or the state itself."""
+    from longarm.ingestion.extract.actors import registry
+
+    actor = registry().get(actor_id or f"{country}.GOV")
+    if actor is None:
+        return Perpetrator(surface, "state_agency", None, None, start, end)
+    return Perpetrator(actor.name, actor.kind if actor.kind != "movement" else "unknown", actor.id, None, start, end)
+
+
+def _perpetrators(reading: Reading, item: Facts, incident: Incident) -> None:
+    """Named people the sentence says were charged, convicted or took part, and state officials among them."""
+    text = item.sentence.text
+    if not _PERP_CUE.search(text):
+        return
+    for mention in item.people:
+        person = mention.person
+        if person < 0 or person in incident.victims:
+            continue
+        local_start, local_end = mention.start - item.sentence.start, mention.end - item.sentence.start
+        if reading.people[person].official:
+            if _ORDERED_AFTER.match(text, local_end) or _ORDERED_BEFORE.search(text[:local_start]):
+                incident.add_perpetrator(
+                    Perpetrator(reading.people[person].name, "state_official", None, person, mention.start, mention.end)
+                )
+            continue
+        if mention.title in (
+            "by",
+            "wife",
+            "husband",
+            "daughter",
+            "son",
+            "father",
+            "mother",
+            "cousin",
+            "friend",
+            "colleague",
+        ):
+            continue
+        local_end = mention.end - item.sentence.start
+        if re.match(r"[\s,]*(?:\d+,\s*)?(?:said|says|told|added|wrote)\b", text[local_end:]):
+            continue  # the speaker of a quote, not a suspect
+        window = text[max(0, mention.start - item.sentence.start - 60) : local_end + 60]
+        kind = (
+            "state_official"
+            if _OFFICIAL.search(window) or mention.title == "diplomat"
+            else "criminal"
+            if _CRIMINAL.search(text)
+            else "individual"
+        )
+        incident.add_perpetrator(
+            Perpetrator(reading.people[person].name, kind, None, person, mention.start, mention.end)
+        )
+
+
+def _keep(incident: Incident, reading: Reading) -> bool:
+    """Acts of transnational repression only: abroad, tied to a state or to a named victim."""
+    country = incident.country
+    origin = origin_of(incident)
+    if country and country in {origin, reading.origin} and incident.tactic in _ACT_ABROAD:
+        return False
+    return bool(country or origin)
+
+
+def origin_of(incident: Incident) -> str | None:
+    """The state the text holds responsible for an incident: the one most often blamed."""
+    origins = [o for o in incident.origins if o]
+    return max(origins, key=origins.count) if origins else None

@@ -1,0 +1,231 @@
+"""Find dates in a sentence and keep the precision the text gives them.
+
+Regexes find the candidates (so no parser runs on ordinary words); month names,
+years and relative expressions are resolved here against the publication date,
+and dateparser only reads the numeric forms it is good at ("14/10/2019").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+}
+MONTHS["sept"] = 9
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# Order matters: the longest forms first, each alternative names its own groups.
+_PATTERNS = [
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d)")),
+    ("month_rel", re.compile(rf"\b(?:(?:in|of|since|until|on)\s+)?{_MONTH}\s+(?P<rel>last|this|next)\s+year\b")),
+    ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<numeric>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)\b")),
+    ("rel_unit", re.compile(r"\b(?P<rel>last|this|earlier this|later this|next)\s+(?P<unit>year|month|week)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<relday>yesterday|today|the day before yesterday)\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on|last|this past|early|late)\s+(?:(?:early|late)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    ("month_only", re.compile(rf"\b(?P<prep>(?i:in|on|since|during|by|early|late|mid-?))\s+{_MONTH}(?!\s+\d)\b")),
+    (
+        "year",
+        re.compile(
+            r"(?<![\d,.$\u20ac\u00a3-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|s\b|[-\u2013]year| years?\b| ?(?:people|"
+            r"members|dissidents|grams|kg|km|troops|times)\b)"
+        ),
+    ),
+]
+_MONTH_ONLY_AMBIGUOUS = {"may", "march"}
+
+
+@dataclass(frozen=True)
+class Published:
+    """The publication date and how much of it is known."""
+
+    date: dt.date
+    precision: str  # day | month | year
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: its span, its value and whether it names a range ("since 2015")."""
+
+    start: int
+    end: int
+    value: dict
+    since: bool = False
+
+    @property
+    def precision_rank(self) -> int:
+        """Day 3, month 2, year 1: higher is more precise."""
+        return {"day": 3, "month": 2, "year": 1}[self.value["precision"]]
+
+    @property
+    def year(self) -> int:
+        """The year the date starts in."""
+        return int(self.value["start"][:4])
+
+
+def parse_published(value: str | None) -> Published | None:
+    """Read YYYY, YYYY-MM or YYYY-MM-DD; None when absent, ValueError when malformed."""
+    if not value:
+        return None
+    match = re.fullmatch(r"((?:1[89]|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?", value.strip())
+    if not match:
+        raise ValueError(f"{value!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    date = dt.date(year, int(month or 1), int(day or 1))  # raises ValueError on 2021-02-30
+    return Published(date, "day" if day else "month" if month else "year")
+
+
+def day_value(date: dt.date) -> dict:
+    """A single day."""
+    return {"start": date.isoformat(), "end": date.isoformat(), "precision": "day"}
+
+
+def month_value(year: int, month: int) -> dict:
+    """A whole month."""
+    last = calendar.monthrange(year, month)[1]
+    return {"start": f"{year:04d}-{month:02d}-01", "end": f"{year:04d}-{month:02d}-{last:02d}", "precision": "month"}
+
+
+def year_value(year: int) -> dict:
+    """A whole year."""
+    return {"start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31", "precision": "year"}
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _year_for(month: int, day: int | None, published: Published | None) -> int | None:
+    """The year of a month (and day) given without one: the latest not after publication."""
+    if published is None:
+        return None
+    pub = published.date
+    if published.precision == "year":
+        return pub.year
+    if published.precision == "month":
+        return pub.year if month <= pub.month else pub.year - 1
+    return pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
+
+
+def _valid_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative(match: re.Match[str], kind: str, published: Published | None) -> dict | None:
+    """Resolve 'last year', 'on Tuesday', 'yesterday' against the publication date, at the precision it allows."""
+    if published is None:
+        return None
+    pub = published.date
+    if kind == "rel_unit":
+        rel, unit = match.group("rel").lower(), match.group("unit").lower()
+        step = -1 if rel == "last" else 1 if rel == "next" else 0
+        if unit == "year":
+            return year_value(pub.year + step)
+        if unit == "month" and published.precision != "year":
+            total = pub.year * 12 + pub.month - 1 + step
+            return month_value(total // 12, total % 12 + 1)
+        return _coarse(published) if unit == "week" else None
+    if kind == "month_rel":
+        step = {"last": -1, "this": 0, "next": 1}[match.group("rel")]
+        return month_value(pub.year + step, _month_number(match.group("month")))
+    if kind == "rel_day":
+        if published.precision != "day":
+            return _coarse(published)
+        back = {"yesterday": 1, "today": 0, "the day before yesterday": 2}[match.group("relday").lower()]
+        return day_value(pub - dt.timedelta(days=back))
+    if kind == "weekday":
+        if published.precision != "day":
+            return _coarse(published)
+        back = (pub.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
+        return day_value(pub - dt.timedelta(days=back))
+    return None
+
+
+def _coarse(published: Published) -> dict:
+    """The publication month or year, when a relative day cannot be pinned down further."""
+    pub = published.date
+    return month_value(pub.year, pub.month) if published.precision == "month" else year_value(pub.year)
+
+
+@lru_cache(maxsize=1024)
+def _parse_numeric(candidate: str) -> dict | None:
+    """Numeric day-first dates ("14/10/2019"), read by dateparser, which is imported only when needed."""
+    import dateparser
+
+    parsed = dateparser.parse(candidate, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+    return day_value(parsed.date()) if parsed else None
+
+
+def _value(kind: str, match: re.Match[str], published: Published | None) -> dict | None:
+    groups = match.groupdict()
+    if kind in ("mdy", "dmy"):
+        date = _valid_day(int(groups["year"]), _month_number(groups["month"]), int(groups["day"]))
+        return day_value(date) if date else None
+    if kind == "my":
+        return month_value(int(groups["year"]), _month_number(groups["month"]))
+    if kind in ("md", "dm"):
+        month, day = _month_number(groups["month"]), int(groups["day"])
+        year = _year_for(month, day, published)
+        date = _valid_day(year, month, day) if year else None
+        return day_value(date) if date else None
+    if kind == "month_only":
+        if groups["month"].lower() in _MONTH_ONLY_AMBIGUOUS and groups["prep"].lower() not in ("in", "since", "during"):
+            return None
+        month = _month_number(groups["month"])
+        year = _year_for(month, None, published)
+        return month_value(year, month) if year else None
+    if kind == "iso":
+        date = _valid_day(*(int(x) for x in groups["iso"].split("-")))
+        return day_value(date) if date else None
+    if kind == "numeric":
+        return _parse_numeric(groups["numeric"])
+    if kind == "year":
+        return year_value(int(groups["year"]))
+    return _relative(match, kind, published)
+
+
+def find_dates(text: str, offset: int = 0, published: Published | None = None) -> list[DateMention]:
+    """Dates in `text` (a sentence), with offsets shifted by `offset`, non-overlapping, in order."""
+    if not re.search(r"\d|day\b|month|week|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", text):
+        return []
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            value = _value(kind, match, published)
+            if value is None:
+                continue
+            taken.append((start, end))
+            before = text[max(0, start - 12) : start].lower()
+            since = bool(re.search(r"\b(?:since|from|until|before|after)\s+(?:the\s+)?$", before))
+            mentions.append(DateMention(offset + start, offset + end, value, since))
+    return sorted(mentions, key=lambda m: m.start)

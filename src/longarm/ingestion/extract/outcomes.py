@@ -1,0 +1,83 @@
+"""What followed an incident: arrests, charges, verdicts, sentences, expulsions, sanctions, executions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OUTCOMES: list[tuple[str, str]] = [
+    (
+        "investigation",
+        r"investigat(?:ion|ions|ing|ed|ors?)|inquiry|inquest|probe|probing|searched|raid(?:ed|s)?|"
+        r"exploring\s+a\s+(?:possible\s+)?link|looking\s+for\s+(?:\w+\s+){0,2}suspects?|manhunt",
+    ),
+    ("arrest", r"arrest(?:ed|s)?|detained|detention\s+of|taken\s+into\s+custody|apprehended"),
+    (
+        "charge",
+        r"charged|charges|indicted|indictment|on\s+trial|accused\s+of|prosecuted|prosecution\s+of|"
+        r"complaint\s+against|stand\s+trial",
+    ),
+    (
+        "conviction",
+        r"convict(?:ed|ion|ions)|found\s+guilty|pleaded\s+guilty|guilty\s+plea|confessed\s+to|"
+        r"court\s+(?:\w+\s+){0,3}(?:concluded|found|ruled)\s+that|"
+        r"court\s+(?:\w+\s+){0,3}came\s+to\s+the\s+conclusion|verdict",
+    ),
+    ("acquittal", r"acquit(?:ted|tal)|found\s+not\s+guilty|cleared\s+of"),
+    (
+        "sentence",
+        r"sentenced|sentences?\b(?!\s+(?:of\s+)?death\s+in\s+absentia)|jail\s+terms?|prison\s+terms?|"
+        r"(?:years|life)\s+in\s+(?:jail|prison)|jailed|imprisoned|received\s+\d+\s+years",
+    ),
+    (
+        "expulsion",
+        r"expel(?:led|s)?|expulsion|(?:diplomats?|staff|envoys?)\s+(?:\w+\s+){0,4}(?:deported|ordered\s+to\s+leave)|"
+        r"persona\s+non\s+grata",
+    ),
+    ("recall", r"recall(?:ed|s)?\s+(?:\w+\s+){0,2}ambassadors?|ambassadors?\s+(?:\w+\s+){0,3}recalled"),
+    (
+        "sanction",
+        r"sanction(?:s|ed)?|terrorism\s+list|terror\s+list|assets\s+(?:\w+\s+){0,3}frozen|froze\s+(?:\w+\s+){0,2}assets",
+    ),
+    ("extradition", r"extradit(?:ed|ion)"),
+    ("release", r"released|freed|pardon(?:ed)?|prisoner\s+swap|let\s+go"),
+    ("execution", r"executed|execution|hanged|put\s+to\s+death"),
+]
+_PATTERN = re.compile("|".join(f"(?P<o{i}>\\b(?:{p}))" for i, (_, p) in enumerate(_OUTCOMES)), re.I)
+_YEARS = re.compile(r"\b(?P<n>\d+(?:[.,]\d)?)\s*(?:-|\s)?years?\b|\b(?P<life>life)\b", re.I)
+
+
+
+@dataclass(frozen=True)
+class OutcomeMention:
+    """An outcome named in a sentence; `years` for a prison sentence when stated."""
+
+    start: int
+    end: int
+    type: str
+    years: float | None = None
+
+
+def find_outcomes(text: str, offset: int = 0) -> list[OutcomeMention]:
+    """Outcomes in `text` (a sentence)."""
+    found = []
+    for match in _PATTERN.finditer(text):
+        kind = _OUTCOMES[int(match.lastgroup[1:])][0]
+        if kind == "arrest" and re.search(
+            r"\b(?:announced|claimed)\s+(?:the\s+)?$", text[max(0, match.start() - 25) : match.start()]
+        ):
+            continue  # an origin state announcing it "arrested" an exile reports the abduction, not a host's arrest
+        years = None
+        if kind == "sentence":
+            years = _years_after(text[match.end() : match.end() + 60])
+        found.append(OutcomeMention(offset + match.start(), offset + match.end(), kind, years))
+    return found
+
+
+def _years_after(text: str) -> float | None:
+    """The first term of years after "sentenced": "to 20 years", "23,5 years"; None for life or none stated."""
+    match = _YEARS.search(text)
+    if not match or match.group("life"):
+        return None
+    value = float(match.group("n").replace(",", "."))
+    return int(value) if value.is_integer() else value

@@ -1,0 +1,294 @@
+"""Find people's names without a statistical model, and group the spellings of one person in a text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from longarm.ingestion.extract.actors import fold
+from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
+from longarm.ingestion.extract.gazetteer import demonyms, place_index
+
+_LETTERS = r"[a-z\u00c0-\u024f'\u2019]+"
+_TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn|Bin|Ibn|Abu)[-\s])?[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})*"
+_RUN = re.compile(
+    rf"(?<![\w'\u2019-]){_TOKEN}(?:\s+(?:(?:de|van|von|der|den|da|du|le|la|bin|ibn|al)\s+)?{_TOKEN})*(?:\s+[A-Z]\.(?!\w))?"
+)
+
+# Words that open sentences or name things, never people: a run loses them at its edges or is dropped.
+_STOP = set(
+    """Reporter Reporters Blogger Bloggers Writer Poet Author Student Businessman Businesswoman Scholar Academic
+Commentator Singer Artist Cleric Preacher Researcher Refugee Defector Lawyer Doctor Engineer Exiled Veteran
+The A An In On At Of For From To By With As But And Or If When While After Before Since During
+Despite Although Though Because According Both Two Three Four Five Several Some Many Most All Other
+Another This That These Those Their His Her Its Our My Your We He She They It I You There Here Then
+Now Also Yet Still Even Only Last Next Earlier Later Meanwhile However Moreover Furthermore Instead
+Thank Thanks Tags Copyright Search Home News Breaking Photo File Read More Update Updated Share Mr
+Mrs Ms Miss Dr Prof Sir Lord Lady Sheikh Ayatollah Imam Mullah Chief Justice Judge Lawyer Attorney
+Prime Minister Ministers Foreign Interior Home Affairs Secretary State Deputy President Vice
+Chancellor King Queen Prince Princess Crown Supreme Leader General Gen Colonel Col Major Captain
+Officer Agent Detective Inspector Prosecutor Police Commissioner Ambassador Consul Senator
+Representative Congressman Governor Mayor Spokesman Spokeswoman Director Head Commander Editor
+Professor Reverend Father Brother Sister Saint St Europe European Western Eastern Middle East West
+North South Islamic Islam Muslim Shi'ite Shiite Sunni Arab Arabic Kurdish Persian Christian Jewish
+Revolution Regime Republic Yes No Not Why What Who Whom How Where Which Whether Such Each Every Any
+None Once Twice Today Yesterday Tomorrow Journalist Journalists Activist Activists Dissident
+Dissidents Blogger Critic Opposition Former Exiled Exile Accessibility Links Skip Menu Subscribe
+Sign Login Advertisement Crime Security Terrorism World Politics Opinion Analysis""".split()
+)
+_NOT_PERSON_WORDS = set(
+    """Court Courts Ministry Party Council Movement Organization Organisation News Service Services
+Department Police Embassy Union Guards Guard Force Forces University Times Agency Office Army Bureau
+Committee Front Government State States Kingdom Nations Hall Street Square Airport Hotel Restaurant
+Hut Airlines Airways Group Network Center Centre Institute Foundation Association Commission
+Parliament Assembly Congress Senate House Prison Tribunal Prosecutors Prosecutor's Station Channel
+Television Radio Post Press Herald Tribune Journal Daily Review Watch Rights International Amnesty
+Human Unit Corps Intelligence Security Justice Affairs Minister Ministers Revolutionary Resistance
+Mujahideen Mojahedin Mujahedin Liberation Struggle Democratic National Federal Public Central
+Supreme Islamic Republican Republic Reuters Facebook Twitter Telegram Instagram YouTube WhatsApp
+Google Apple Week Month Year Day Sitemap Media Leader Bay Gulf River Sea Ocean Mountains Province
+Region District County Party's Holland Protestant Catholic Church Mosque Temple Bank Company Ltd Inc
+Corporation Club Hospital School College Museum Library""".split()
+)
+_NOT_PERSON_WORDS |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
+# A lower-case word just before a run that says the run names a thing, not a person.
+_THING_BEFORE = re.compile(
+    r"\b(?:the|a|an|daily|newspaper|paper|weekly|magazine|broadcaster|channel|agency|website|"
+    r"outlet|station|network|site|group|company|firm|brand|operation|program|programme|app|"
+    r"hashtag|movement|party|organisation|organization)\s+$"
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?P<title>lawyer|attorney|prosecutor|judge|minister|spokesman|spokeswoman|spokesperson|"
+    r"president|ambassador|secretary|mp|senator|official|officials|analyst|reporter|journalist|"
+    r"correspondent|editor|writer|author|researcher|professor|expert|chief|director|commissioner|"
+    r"mayor|governor|diplomat|poet|activist|dissident|cleric|leader|founder|member|father|mother|"
+    r"son|daughter|wife|husband|brother|sister|cousin|uncle|colleague|friend|by)\s*,?\s*$",
+    re.I,
+)
+_OFFICIAL_TITLES = {
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "judge",
+    "minister",
+    "ministers",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "ambassador",
+    "secretary",
+    "mp",
+    "senator",
+    "analyst",
+    "commissioner",
+    "mayor",
+    "governor",
+    "by",
+    "chancellor",
+    # rulers and their heirs are named as those who ordered an act, hardly ever as its target
+    "prince",
+    "king",
+    "queen",
+}
+_TITLE_WORDS = {
+    "Minister",
+    "Ministers",
+    "Secretary",
+    "President",
+    "Prosecutor",
+    "Judge",
+    "Lawyer",
+    "Attorney",
+    "Ambassador",
+    "Senator",
+    "Chancellor",
+    "Mayor",
+    "Governor",
+    "Spokesman",
+    "Spokeswoman",
+    "Commissioner",
+    "Director",
+    "Chief",
+    "Professor",
+    "Prof",
+    "Editor",
+    "Reporter",
+    "Leader",
+    "King",
+    "Queen",
+    "Prince",
+}
+
+
+_KIN_TITLES = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "cousin", "uncle"}
+
+
+@dataclass
+class PersonMention:
+    """One naming of a person in the text; `title` is a role word said of them there ("lawyer", "Minister")."""
+
+    start: int
+    end: int
+    surface: str
+    title: str | None
+    person: int = -1
+
+
+@dataclass(eq=False)  # a person is itself: two people may share a spelling
+class Person:
+    """One person of the text with every spelling it is named by."""
+
+    names: list[str] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+    official: bool = False
+
+    @property
+    def name(self) -> str:
+        """The fullest spelling, the one most often used among equally long ones."""
+        full = [n for n in self.names if len(n.split()) > 1] or self.names
+        return max(full, key=lambda n: (len(n.split()), self.names.count(n), -self.names.index(n)))
+
+    @property
+    def aliases(self) -> list[str]:
+        """The other spellings of two words or more."""
+        main = self.name
+        seen: list[str] = []
+        for n in self.names:
+            if n != main and n not in seen and (len(n.split()) > 1 or "'" in n or n[:1].isupper()):
+                seen.append(n)
+        return [n for n in seen if not _same_tokens(n, main)]
+
+
+def _same_tokens(a: str, b: str) -> bool:
+    return set(fold(a).split()) <= set(fold(b).split())
+
+
+def _is_noise(token: str) -> bool:
+    bare = token.removesuffix("'s").removesuffix("\u2019s")
+    return (
+        bare in _STOP
+        or bare in _NOT_PERSON_WORDS
+        or any(part in _STOP or _is_country_like(part) for part in bare.split("-"))
+    )
+
+
+def _is_country_like(word: str) -> bool:
+    """A country, a demonym or a large town: never part of a person's name (small towns often are)."""
+    low = word.lower()
+    if low in demonyms():
+        return True
+    return any(p.precision != "city" or p.population >= 300_000 for p in place_index().get(low, ()))
+
+
+def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[PersonMention]:
+    """Names of people in `text` (a sentence): capitalised runs cleaned of titles, places and known actors."""
+    found: list[PersonMention] = []
+    for run in _RUN.finditer(text):
+        start, end = run.start() + offset, run.end() + offset
+        if any(start < b and a < end for a, b in blocked):
+            continue
+        tokens = list(re.finditer(r"\S+(?:\s+(?:de|van|von|der|den|da|du|le|la|bin|ibn|al)(?=\s))?", run.group()))
+        title = None
+        while tokens and _is_noise(tokens[0].group()):
+            word = tokens[0].group()
+            title = word if word in _TITLE_WORDS else title
+            tokens.pop(0)
+        while tokens and _is_noise(tokens[-1].group()) and not re.fullmatch(r"[A-Z]\.", tokens[-1].group()):
+            tokens.pop()
+        if not tokens or any(_is_noise(t.group()) and not re.fullmatch(r"[A-Z]\.", t.group()) for t in tokens):
+            continue
+        if re.fullmatch(r"[A-Z]\.", tokens[0].group()):
+            continue
+        s = run.start() + tokens[0].start()
+        e = run.start() + tokens[-1].end()
+        surface = text[s:e]
+        if surface.endswith(("'s", "\u2019s")):
+            surface, e = surface[:-2], e - 2
+        if surface.lower() in place_index():
+            continue
+        before = text[max(0, s - 40) : s]
+        if not title and _THING_BEFORE.search(before) and len(tokens) < 2:
+            continue
+        if re.search(r"\b(?:daily|newspaper|paper|weekly|broadcaster|channel|website|outlet|agency)\s+$", before):
+            continue
+        if re.search(r"\b(?:the|a|an)\s+$", before) and len(tokens) < 3:
+            continue
+        title_match = _TITLE_BEFORE.search(before)
+        if title_match and not title:
+            title = title_match.group("title").lower()
+        found.append(PersonMention(offset + s, offset + e, surface, title))
+    return found
+
+
+def _tokens(name: str) -> list[str]:
+    return fold(name).replace("ou", "u").replace("ee", "i").replace("ll", "l").split()
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) > 2 and fuzz.ratio(a, b) >= 84)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names (two words or more) are spellings of one person."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if _similar(ta[-1], tb[-1]) and (ta[0][0] == tb[0][0]):
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return len(short) >= 2 and all(any(_similar(s, t) for t in long_) for s in short)
+
+
+def group_people(mentions: list[PersonMention]) -> list[Person]:
+    """Group mentions into people: full names by spelling, then single names by the person they most likely mean."""
+    people: list[Person] = []
+    for mention in mentions:
+        if len(mention.surface.split()) < 2:
+            continue
+        person = next((p for p in people if any(same_person(mention.surface, n) for n in p.names if " " in n)), None)
+        if person is None:
+            person = Person()
+            people.append(person)
+        _attach(person, mention, people)
+    for mention in mentions:
+        if mention.person >= 0:
+            continue
+        token = _tokens(mention.surface)
+        if not token:
+            continue
+        candidates = [p for p in people if any(_similar(token[0], t) for n in p.names for t in _tokens(n)[-1:])]
+        candidates = candidates or [
+            p for p in people if any(_similar(token[0], t) for n in p.names for t in _tokens(n))
+        ]
+        if candidates:
+            best = max(candidates, key=lambda p: (len(p.mentions), -people.index(p)))
+            _attach(best, mention, people)
+        elif mention.title in _KIN_TITLES:
+            # "Sergei Skripal and his daughter Yulia": a relative named by a first name alone is a person too
+            person = Person()
+            people.append(person)
+            _attach(person, mention, people)
+    for person in people:
+        person.official = any((m.title or "").lower() in _OFFICIAL_TITLES for m in person.mentions)
+    return people
+
+
+def _attach(person: Person, mention: PersonMention, people: list[Person]) -> None:
+    person.names.append(mention.surface)
+    person.mentions.append(mention)
+    mention.person = people.index(person)
+
+
+def merge_people(people: list[Person], keep: int, other: int) -> None:
+    """Make `other` a spelling of `keep` (an alias found in the text)."""
+    if keep == other:
+        return
+    for mention in people[other].mentions:
+        mention.person = keep
+    people[keep].names.extend(people[other].names)
+    people[keep].mentions.extend(people[other].mentions)
+    people[keep].official = people[keep].official or people[other].official
+    people[other].names, people[other].mentions = [], []

@@ -1,0 +1,129 @@
+"""Find places in a sentence: only capitalised candidates are looked up, in a context that makes them places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
+from longarm.ingestion.extract.gazetteer import Place, country_display_names, demonyms, place_index
+
+_CAPITALISED = re.compile(
+    r"(?:U\.S\.A?\.?|U\.K\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*)(?:\s+(?:of\s+the\s+|of\s+)?"
+    r"(?:U\.S\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*))*"
+)
+_PREPOSITION = re.compile(
+    r"\b(?P<prep>in|at|near|outside|from|to|into|across|of|around|inside|throughout|on)\s+"
+    r"(?:(?:a|an|the|central|northern|southern|eastern|western|downtown|suburban|small|"
+    r"town\s+of|city\s+of|village\s+of|capital|capital\s+of|outskirts\s+of|suburbs\s+of|"
+    r"north|south|east|west|of)\s+){0,3}$",
+    re.I,
+)
+_NEAR = re.compile(r"\b(?:near|outside|outskirts|suburbs?|north|south|east|west|around)\b[\w\s]{0,12}$", re.I)
+_NOT_PLACE_WORDS = {
+    *(m.capitalize() for m in MONTHS),
+    *(d.capitalize() for d in WEEKDAYS),
+    "The",
+    "A",
+    "He",
+    "She",
+    "It",
+    "They",
+    "His",
+    "Her",
+    "Mr",
+    "Mrs",
+    "God",
+    "Islam",
+    "Justice",
+    "Police",
+    "Court",
+}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text, with the preposition that introduced it ("in", "near"...)."""
+
+    start: int
+    end: int
+    place: Place
+    prep: str | None
+    near: bool
+
+
+def _choose(places: tuple[Place, ...], countries_in_text: frozenset[str]) -> Place:
+    """Among places of one name, prefer one in a country the text names, then the most populous."""
+    return max(places, key=lambda p: (p.country in countries_in_text, p.population))
+
+
+def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = frozenset()) -> list[PlaceMention]:
+    """Places in `text` (a sentence): countries anywhere, towns only after a preposition, a comma or before a noun."""
+    index = place_index()
+    mentions: list[PlaceMention] = []
+    for run in _CAPITALISED.finditer(text):
+        tokens = list(re.finditer(r"U\.S\.A?\.?|U\.K\.|[^\s]+", run.group()))
+        i = 0
+        while i < len(tokens):
+            for j in range(len(tokens), i, -1):
+                start, end = run.start() + tokens[i].start(), run.start() + tokens[j - 1].end()
+                name = text[start:end]
+                places = index.get(name.lower()) or index.get(name.lower().removesuffix("'s").removesuffix("\u2019s"))
+                if not places or name in _NOT_PLACE_WORDS:
+                    continue
+                if name.endswith(("'s", "\u2019s")):
+                    end -= 2
+                mention = _mention(text, start, end, _choose(places, countries_in_text), len(tokens) - (j - i))
+                if mention:
+                    mentions.append(
+                        PlaceMention(
+                            offset + mention.start, offset + mention.end, mention.place, mention.prep, mention.near
+                        )
+                    )
+                i = j - 1
+                break
+            i += 1
+    return mentions
+
+
+def _mention(text: str, start: int, end: int, place: Place, leftover: int) -> PlaceMention | None:
+    """Keep a match only where the context makes it a place, not part of a name ("Paris Hilton") or a person."""
+    before = text[:start]
+    after = text[end : end + 12]
+    if after.startswith(("-based", "-born")) or (not before.strip() and re.match(r"\s*(?::|--|\u2014)", after)):
+        return None  # "a Vienna-based diplomat" and the dateline "BRUSSELS:" say nothing of where an act happened
+    prep_match = _PREPOSITION.search(before[-60:])
+    prep = prep_match.group("prep").lower() if prep_match else None
+    if prep is None and re.search(r"[A-Za-z]\w*,\s*(?:the\s+)?$", before[-30:]):
+        prep = "apposition"  # "Berlin, Germany": the country qualifies the town before it
+    if place.precision == "country":
+        return PlaceMention(start, end, place, prep, bool(_NEAR.search(before[-25:])))
+    if leftover and prep is None:
+        return None  # the town's name is part of a longer capitalised name
+    if prep is None and not re.match(
+        r"\s+(?:[a-z]+\s+)?(?:murder|killing|shooting|attack|court|restaurant|neighbou?rhood|"
+        r"suburb|district|apartment|home|flat|street|plot|bombing|stabbing)",
+        after + text[end + 12 : end + 30],
+    ):
+        return None
+    return PlaceMention(start, end, place, prep, bool(_NEAR.search(before[-25:])))
+
+
+_AUTHORITIES = re.compile(
+    r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:authorities|police|officials|government|investigators|"
+    r"security\s+services|intelligence\s+services?|counter-?terrorism)\b"
+)  # not courts: a court may try an act done in another country
+
+
+def host_by_authorities(text: str, offset: int, origin: str | None) -> PlaceMention | None:
+    """The host country its own authorities reveal when no place is named ("German police searched...").
+
+    Used for acts done where the authorities work (spying, threats), not for killings or abductions,
+    whose reports name the place and whose trials may be held elsewhere.
+    """
+    for match in _AUTHORITIES.finditer(text):
+        code = demonyms().get(match["demonym"].lower())
+        if code and code != origin:
+            place = Place(country_display_names().get(code, code), code, None, None, "country")
+            return PlaceMention(offset + match.start("demonym"), offset + match.end("demonym"), place, None, False)
+    return None

@@ -1,0 +1,145 @@
+"""The first pass over a text: every sentence with the dates, places, actors, people and cue words found in it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from longarm.ingestion.extract.actors import ActorMention, find_actors, localize
+from longarm.ingestion.extract.attribution import (
+    Responsibility,
+    StateRef,
+    find_state_refs,
+    origin_states,
+    responsibility,
+)
+from longarm.ingestion.extract.dates import DateMention, Published, find_dates, year_value
+from longarm.ingestion.extract.gazetteer import country_names, demonyms
+from longarm.ingestion.extract.outcomes import OutcomeMention, find_outcomes
+from longarm.ingestion.extract.persons import Person, PersonMention, find_people, group_people, merge_people
+from longarm.ingestion.extract.places import PlaceMention, find_places
+from longarm.ingestion.extract.sentences import Sentence, split_sentences
+from longarm.ingestion.extract.tactics import Trigger, find_triggers
+
+# A timeline bullet opens with its date: "2015: A member was shot dead".
+_LEADING_DATE = re.compile(r"^[\s\u2022*\-\u2013]*(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\s*:")
+
+
+@dataclass
+class Facts:
+    """What one sentence holds."""
+
+    sentence: Sentence
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    people: list[PersonMention]
+    triggers: list[Trigger]
+    outcomes: list[OutcomeMention]
+    refs: list[StateRef] = field(default_factory=list)
+    blame: list[Responsibility] = field(default_factory=list)
+    leading_date: DateMention | None = None
+
+
+@dataclass
+class Reading:
+    """A text read once: its sentences' facts, its people and the origin state it is mostly about."""
+
+    text: str
+    facts: list[Facts]
+    people: list[Person]
+    origin: str | None
+
+
+def read(text: str, published: Published | None) -> Reading:
+    """Split `text` into sentences and find everything the extractor works from."""
+    lower = text.lower()
+    countries = frozenset(code for name, code in country_names().items() if len(name) > 3 and name in lower)
+    facts: list[Facts] = []
+    bullet_date: DateMention | None = None
+    paragraph = -1
+    for sentence in split_sentences(text):
+        s, offset = sentence.text, sentence.start
+        dates = find_dates(s, offset, published)
+        actors = find_actors(s, offset)
+        places = [
+            p
+            for p in find_places(s, offset, countries)
+            if not any(a.start <= p.start and p.end <= a.end for a in actors)
+        ]
+        blocked = [(m.start, m.end) for m in (*dates, *places, *actors)]
+        people = find_people(s, offset, blocked)
+        item = Facts(sentence, dates, places, actors, people, find_triggers(s, offset), find_outcomes(s, offset))
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            bullet = _LEADING_DATE.match(s)
+            bullet_date = (
+                next(
+                    (
+                        d
+                        for d in dates
+                        if bullet and d.start == offset + bullet.start("month" if bullet.group("month") else "year")
+                    ),
+                    None,
+                )
+                if bullet
+                else None
+            )
+            if bullet and bullet_date is None:
+                start = offset + bullet.start("year")
+                bullet_date = DateMention(start, start + 4, year_value(int(bullet.group("year"))))
+        item.leading_date = bullet_date
+        facts.append(item)
+    people = group_people([p for f in facts for p in f.people])
+    _link_aliases(facts, people)
+    origin = _dominant_origin(text, facts)
+    for item in facts:
+        item.actors = localize(item.actors, origin)
+        item.refs = find_state_refs(item.sentence.text, item.sentence.start, item.actors, origin)
+        item.blame = responsibility(item.sentence.text, item.sentence.start, item.refs)
+    return Reading(text, facts, people, origin)
+
+
+def _dominant_origin(text: str, facts: list[Facts]) -> str | None:
+    """The origin state the text names most (by its name, demonym or agencies)."""
+    votes: Counter[str] = Counter()
+    for item in facts:
+        votes.update(a.actor.country for a in item.actors if a.actor.country in origin_states())
+    words = re.findall(r"[A-Z][a-z]+", text)
+    names, adjectives = country_names(), demonyms()
+    for word in words:
+        code = names.get(word.lower()) or adjectives.get(word.lower())
+        if code in origin_states():
+            votes[code] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+_ALIAS_CUES = [
+    # "X, also known as Y", "X lived under the name Y", "the man's true identity was Y", "not X but Y"
+    re.compile(
+        r"\b(?:known|better\s+known|also\s+known|more\s+commonly\s+known)\s+(?:as|under\s+the\s+(?:nick)?name)\b"
+    ),
+    re.compile(r"\bunder\s+the\s+(?:false\s+|assumed\s+|fake\s+)?(?:identity|name)\b"),
+    re.compile(r"\b(?:true|real)\s+(?:identity|name)\b"),
+    re.compile(r"\bnot\s+(?:the\s+\w+\s+)?[A-Z][\w'\u2019]+(?:\s+[A-Z][\w'\u2019]+)*\s+but\b"),
+    re.compile(r"\b(?:his|her)\s+(?:name|identity)\b.{0,60}\band\b"),
+    re.compile(r"\balias\b"),
+]
+
+
+def _link_aliases(facts: list[Facts], people: list[Person]) -> None:
+    """Merge two people a sentence says are one ("lived under the name Ali Motamed")."""
+    previous: list[int] = []
+    for item in facts:
+        ids = []
+        for mention in item.people:
+            if mention.person >= 0 and mention.person not in ids and not people[mention.person].official:
+                ids.append(mention.person)
+        if any(cue.search(item.sentence.text) for cue in _ALIAS_CUES):
+            if len(ids) >= 2:
+                for other in ids[1:]:
+                    merge_people(people, ids[0], other)
+            elif len(ids) == 1 and previous and re.search(r"\b(?:true|real)\s+(?:identity|name)", item.sentence.text):
+                merge_people(people, previous[-1], ids[0])
+        previous = ids or previous

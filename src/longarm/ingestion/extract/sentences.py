@@ -1,0 +1,63 @@
+"""Split a text into sentences that keep their character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations whose trailing period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt st jr sr no nos vs etc inc ltd co corp dept gov sen rep "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m approx".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its text and where it sits in the document."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
+    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    if token in _ABBREVIATIONS:
+        return True
+    # a single capital letter is an initial ("Naoufal F. said"), unless the next word starts a sentence
+    return bool(re.fullmatch(r"[A-Z]", word.group(1))) and not re.match(
+        r"\s+(?:The|A|An|He|She|It|They)\b", text[dot + 1 :]
+    )
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` at sentence ends and line breaks; offsets point into `text`."""
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _ends_with_abbreviation(text, match.start()):
+            continue
+        _append(sentences, text, start, end, paragraph)
+        if "\n" in match.group():
+            paragraph += 1
+        start = end
+    _append(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    """Add text[start:end] trimmed of surrounding whitespace, if anything is left."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk.rstrip())
+    if trail > lead:
+        sentences.append(Sentence(start + lead, start + trail, chunk[lead:trail], paragraph))

@@ -1,0 +1,60 @@
+"""Dates: the precision the text gives, relative dates against the publication date, durations screened out."""
+
+from __future__ import annotations
+
+import pytest
+
+from longarm.ingestion.extract.dates import find_dates, parse_published
+
+
+def _values(text: str, published: str | None = "2022-03-17") -> list[dict]:
+    return [m.value for m in find_dates(text, 0, parse_published(published))]
+
+
+def test_full_date_is_a_day() -> None:
+    assert _values("It happened on 4 May 2021 at night.") == [
+        {"start": "2021-05-04", "end": "2021-05-04", "precision": "day"}
+    ]
+
+
+def test_month_and_year_is_a_whole_month() -> None:
+    assert _values("He vanished in February 2016.") == [
+        {"start": "2016-02-01", "end": "2016-02-29", "precision": "month"}
+    ]
+
+
+def test_year_alone_is_a_whole_year() -> None:
+    assert _values("a 2011 plot") == [{"start": "2011-01-01", "end": "2011-12-31", "precision": "year"}]
+
+
+@pytest.mark.parametrize("text", ["jailed for 20 years", "a 12-year sentence", "the 1990s", "some 2,000 people"])
+def test_durations_and_counts_are_not_dates(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_weekday_resolves_to_the_last_such_day_before_publication() -> None:
+    # 2022-03-17 is a Thursday: "on Monday" is 2022-03-14
+    assert _values("police said on Monday") == [{"start": "2022-03-14", "end": "2022-03-14", "precision": "day"}]
+
+
+def test_weekday_keeps_only_the_month_when_publication_is_a_month() -> None:
+    assert _values("on Monday", "2022-03")[0]["precision"] == "month"
+
+
+def test_month_and_day_without_year_take_the_latest_year_before_publication() -> None:
+    assert _values("on Nov. 3 she was followed", "2022-03-17")[0]["start"] == "2021-11-03"
+
+
+def test_last_year_and_last_month() -> None:
+    assert _values("in June last year")[0]["start"] == "2021-06-01"
+    assert _values("last month")[0] == {"start": "2022-02-01", "end": "2022-02-28", "precision": "month"}
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert _values("last year", None) == []
+
+
+@pytest.mark.parametrize("value", ["2021-13", "21", "2021/05/01", "May 2021"])
+def test_bad_published_values_are_rejected(value: str) -> None:
+    with pytest.raises(ValueError):
+        parse_published(value)

@@ -1,0 +1,36 @@
+"""Places: candidate names only, in a place context, with ISO country and coordinates."""
+
+from __future__ import annotations
+
+from longarm.ingestion.extract.places import find_places
+
+
+def _names(text: str) -> list[tuple[str, str, bool]]:
+    return [(m.place.name, m.place.country, m.near) for m in find_places(text)]
+
+
+def test_town_after_a_preposition_has_country_and_coordinates() -> None:
+    [mention] = find_places("The blogger was attacked in Lyon.")
+    assert (mention.place.name, mention.place.country, mention.place.precision) == ("Lyon", "FR", "city")
+    assert mention.place.lat is not None and mention.place.lon is not None
+
+
+def test_shipped_aliases_give_the_common_english_name() -> None:
+    assert _names("a flat in Den Haag") == [("The Hague", "NL", False)]
+    assert _names("shot in Almere") == [("Almere", "NL", False)]
+
+
+def test_paris_stays_paris() -> None:
+    assert _names("a rally in Paris") == [("Paris", "FR", False)]
+
+
+def test_near_a_town_is_marked() -> None:
+    assert _names("a meeting outside Oslo") == [("Oslo", "NO", True)]
+
+
+def test_town_inside_a_person_or_a_compound_is_not_a_place() -> None:
+    assert _names("A Geneva-based lawyer met Paris Hilton") == []
+
+
+def test_countries_are_found_anywhere() -> None:
+    assert ("Rwanda", "RW", False) in _names("Rwanda denied it")
