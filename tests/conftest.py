@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from longarm.config import Settings
+from longarm.security import keys
 from longarm.storage.database import initialise
 from longarm.storage.engine import create_database_engine
 from tests.support.postgres import postgres_server
@@ -74,8 +75,9 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def engine(settings: Settings) -> Iterator[Engine]:
-    """An engine on this test's database."""
+    """An engine on this test's database, sealing with a key in the test's own home folder."""
     engine = create_database_engine(settings.effective_database_url)
+    keys.bind(engine, settings)
     yield engine
     engine.dispose()
 

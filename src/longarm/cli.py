@@ -37,19 +37,25 @@ for _module in COMMAND_MODULES:
 def main() -> None:
     """Run the CLI; a user's mistake becomes one line on stderr and exit code 2."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns (not raises) a command's `typer.Exit` code.
+        code = app(standalone_mode=False)
     except LongarmError as error:
         typer.echo(f"error: {error}", err=True)
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("aborted", err=True)
         sys.exit(130)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except Exception as error:  # click's own usage errors
-        import click
+    except typer.TyperException as error:  # usage errors: an unknown command, a missing argument
+        if not hasattr(error, "show"):
+            raise
+        error.show()
+        sys.exit(getattr(error, "exit_code", 2))
+    except Exception as error:
+        from longarm.storage.engine import database_problem
 
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
+        problem = database_problem(error)
+        if problem is None:
+            raise
+        typer.echo(f"error: {problem}", err=True)
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -17,6 +17,8 @@ class Settings:
     log_level: str = "INFO"
     fetch_max_bytes: int = 20_000_000
     fetch_timeout_seconds: float = 20.0
+    session_hours: float = 8.0
+    login_attempts: int = 5
 
     @property
     def effective_database_url(self) -> str:
@@ -41,6 +43,11 @@ SETTINGS_ENV = {
     "log_level": ("LONGARM_LOG_LEVEL", "Logging level (default INFO)."),
     "fetch_max_bytes": ("LONGARM_FETCH_MAX_BYTES", "Largest document a URL ingest downloads."),
     "fetch_timeout_seconds": ("LONGARM_FETCH_TIMEOUT", "Seconds a URL ingest waits for a document."),
+    "session_hours": ("LONGARM_SESSION_HOURS", "Hours a sign-in lasts before signing in again (default 8)."),
+    "login_attempts": (
+        "LONGARM_LOGIN_ATTEMPTS",
+        "Wrong passwords in a row before an account is locked, with a doubling wait (default 5).",
+    ),
 }
 
 

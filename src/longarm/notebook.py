@@ -22,7 +22,9 @@ class Database:
     def incidents(self, **filters: Any) -> list[dict[str, Any]]:
         """Incidents as export records, keeping those whose fields equal every filter (tactic="killing")."""
         with transaction(self.engine) as session:
-            records = [incidents.to_record(i) for i in incidents.list_for_export(session=session, include_unpublished=False)]
+            records = [
+                incidents.to_record(i) for i in incidents.list_for_export(session=session, include_unpublished=False)
+            ]
         return [r for r in records if all(_field(r, name) == wanted for name, wanted in filters.items())]
 
     def incident(self, incident_id: str) -> dict[str, Any]:

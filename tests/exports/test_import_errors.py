@@ -21,19 +21,30 @@ GOOD_ROW = "INC-OK1,A good row,threat,completed,2020-01-01,2020-01-31,month,FR\n
 
 def _counts(engine) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     with transaction(engine) as session:
-        return (session.scalar(select(func.count()).select_from(Incident)) or 0,
-                session.scalar(select(func.count()).select_from(Claim)) or 0)
+        return (
+            session.scalar(select(func.count()).select_from(Incident)) or 0,
+            session.scalar(select(func.count()).select_from(Claim)) or 0,
+        )
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
         (HEADER.replace("country", "nation") + GOOD_ROW, "unknown column(s) nation"),
-        (HEADER + GOOD_ROW + "INC-2,Bad date,threat,completed,2020-13-01,2020-13-31,month,FR\n", "row 3 (id INC-2), field date_start"),
+        (
+            HEADER + GOOD_ROW + "INC-2,Bad date,threat,completed,2020-13-01,2020-13-31,month,FR\n",
+            "row 3 (id INC-2), field date_start",
+        ),
         (HEADER + GOOD_ROW + "INC-3,Bad tactic,bombing,completed,,,,FR\n", "row 3 (id INC-3), field tactic"),
         (HEADER + GOOD_ROW + "INC-4,Bad country,threat,completed,,,,XX\n", "row 3 (id INC-4), field country"),
-        (HEADER + GOOD_ROW + "INC-5,Backwards,threat,completed,2020-02-01,2020-01-01,day,FR\n", "row 3 (id INC-5), field date"),
-        ('{"incidents": [{"id": "INC-J", "tactic": "killing", "fatalities": -1}]}', "incident 1 (id INC-J), field fatalities"),
+        (
+            HEADER + GOOD_ROW + "INC-5,Backwards,threat,completed,2020-02-01,2020-01-01,day,FR\n",
+            "row 3 (id INC-5), field date",
+        ),
+        (
+            '{"incidents": [{"id": "INC-J", "tactic": "killing", "fatalities": -1}]}',
+            "incident 1 (id INC-J), field fatalities",
+        ),
         ('{"incidents": [', "not valid JSON"),
         ('{"rows": []}', 'an object with an "incidents" list'),
         ("", "the file is empty"),
@@ -53,7 +64,10 @@ def test_bad_file_names_the_problem_and_changes_nothing(engine, tmp_path, conten
 def test_wrong_encoding_is_refused_with_the_line(engine, tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "latin1.csv"
     path.write_bytes((HEADER + "INC-L,Caf\u00e9 attack,threat,completed,,,,FR\n").encode("latin-1"))
-    with pytest.raises(BadInput, match=r"latin1.csv: not UTF-8 text \(line 2"), transaction(engine) as session:
+    with (
+        pytest.raises(BadInput, match=r"latin1.csv: not UTF-8 text \(line 2"),
+        transaction(engine) as session,
+    ):
         import_path(session=session, path=path, made_by="test")
     assert _counts(engine) == (0, 0)
 
@@ -62,7 +76,10 @@ def test_a_failing_row_leaves_earlier_rows_unwritten(engine, tmp_path):  # type:
     path = tmp_path / "half.json"
     good = {"id": "INC-G", "title": "Good", "tactic": "threat"}
     path.write_text(json.dumps({"incidents": [good, {"id": "INC-B", "status": "maybe"}]}), encoding="utf-8")
-    with pytest.raises(BadInput, match="incident 2 \\(id INC-B\\), field status"), transaction(engine) as session:
+    with (
+        pytest.raises(BadInput, match="incident 2 \\(id INC-B\\), field status"),
+        transaction(engine) as session,
+    ):
         import_path(session=session, path=path, made_by="test")
     with transaction(engine) as session:
         assert json.loads(export_text(session=session, format_name="json"))["incidents"] == []

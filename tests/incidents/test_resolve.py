@@ -24,10 +24,13 @@ DAY_2011 = {"start": "2011-10-11", "end": "2011-10-11", "precision": "day"}
 
 
 def test_stronger_source_wins_and_the_conflict_stays_visible():
-    resolution = resolve_field("date", [
-        FakeClaim(1, "date", YEAR_2012, "interested_party"),
-        FakeClaim(2, "date", YEAR_2011, "court_record"),
-    ])
+    resolution = resolve_field(
+        "date",
+        [
+            FakeClaim(1, "date", YEAR_2012, "interested_party"),
+            FakeClaim(2, "date", YEAR_2011, "court_record"),
+        ],
+    )
     assert resolution is not None
     assert resolution.value == YEAR_2011 and resolution.reason == "the stronger source"
     assert resolution.conflict and resolution.alternatives[0][0] == YEAR_2012
@@ -41,16 +44,23 @@ def test_finer_precision_wins_between_equal_sources_without_conflict():
 
 
 def test_reviewer_choice_beats_everything():
-    resolution = resolve_field("date", [
-        FakeClaim(1, "date", YEAR_2012, "interested_party", preferred=True),
-        FakeClaim(2, "date", DAY_2011, "court_record"),
-    ])
+    resolution = resolve_field(
+        "date",
+        [
+            FakeClaim(1, "date", YEAR_2012, "interested_party", preferred=True),
+            FakeClaim(2, "date", DAY_2011, "court_record"),
+        ],
+    )
     assert resolution is not None and resolution.value == YEAR_2012
     assert resolution.reason == "the reviewer's choice"
 
 
 def test_more_sources_agreeing_then_first_reported():
-    claims = [FakeClaim(1, "tactic", "abduction"), FakeClaim(2, "tactic", "killing"), FakeClaim(3, "tactic", "killing")]
+    claims = [
+        FakeClaim(1, "tactic", "abduction"),
+        FakeClaim(2, "tactic", "killing"),
+        FakeClaim(3, "tactic", "killing"),
+    ]
     resolution = resolve_field("tactic", claims)
     assert resolution is not None and resolution.value == "killing" and resolution.reason == "more sources agree"
     first = resolve_field("tactic", claims[:2])
@@ -63,10 +73,12 @@ def test_places_in_other_countries_conflict():
 
 
 def test_list_items_are_kept_one_per_key():
-    items = resolve_items([
-        FakeClaim(1, "victim", {"name": "A", "affiliations": []}, item_key="victim:a"),
-        FakeClaim(2, "victim", {"name": "A", "affiliations": ["MEK"]}, "court_record", item_key="victim:a"),
-        FakeClaim(3, "victim", {"name": "B", "affiliations": []}, item_key="victim:b"),
-    ])
+    items = resolve_items(
+        [
+            FakeClaim(1, "victim", {"name": "A", "affiliations": []}, item_key="victim:a"),
+            FakeClaim(2, "victim", {"name": "A", "affiliations": ["MEK"]}, "court_record", item_key="victim:a"),
+            FakeClaim(3, "victim", {"name": "B", "affiliations": []}, item_key="victim:b"),
+        ]
+    )
     assert set(items) == {"victim:a", "victim:b"}
     assert items["victim:a"].value["affiliations"] == ["MEK"]

@@ -46,20 +46,30 @@ def postgres_server() -> Iterator[str]:
         entry = pwd.getpwnam(user)
         os.chown(root, entry.pw_uid, entry.pw_gid)
     port = _free_port()
-    run = lambda *args: subprocess.run(  # noqa: E731
-        _as_server_user([str(bindir / args[0]), *args[1:]], user), check=True, capture_output=True, cwd=root
-    )
+
+    def run(*args: str) -> None:
+        command = _as_server_user([str(bindir / args[0]), *args[1:]], user)
+        subprocess.run(command, check=True, capture_output=True, cwd=root)
+
     try:
         run("initdb", "-D", str(data), "-U", "longarm", "--auth=trust", "-E", "UTF8", "--locale=C")
         run(
-            "pg_ctl", "-D", str(data), "-l", str(root / "server.log"), "-w", "-o",
-            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", "start",
-        )  # fmt: skip
+            "pg_ctl",
+            "-D",
+            str(data),
+            "-l",
+            str(root / "server.log"),
+            "-w",
+            "-o",
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
+            "start",
+        )
         yield f"postgresql+psycopg://longarm@127.0.0.1:{port}/postgres"
     finally:
         if (data / "postmaster.pid").exists():
             subprocess.run(
                 _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], user),
-                capture_output=True, cwd=root,
-            )  # fmt: skip
+                capture_output=True,
+                cwd=root,
+            )
         shutil.rmtree(root, ignore_errors=True)

@@ -1,10 +1,53 @@
-"""The audit log. (Interface; the safety work stores hash-chained events.)"""
+"""The audit log: hash-chained events written in the caller's transaction, their history, and the verifier.
+
+Each event is signed (HMAC-SHA256 with the integrity key from the key file, which is
+not in the database) over its own content and the previous event's signature, so an
+edit, a deletion, an insertion or a reordering made directly in the database is found
+by `verify`, even by someone who can rewrite every row.
+"""
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+
+from longarm.audit.masking import mask
+from longarm.audit.models import AuditEvent, AuditHead
+from longarm.errors import IntegrityError
+from longarm.security import keys
+
+_HEAD_ID = 1
+
+
+def canonical_json(value: Any) -> str | None:
+    """The one text form of a JSON value that is stored and signed (None stays None)."""
+    if value is None:
+        return None
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _signature(keyring: keys.Keyring, event: AuditEvent) -> str:
+    content = [
+        event.seq,
+        event.at,
+        event.actor,
+        event.action,
+        event.target_type,
+        event.target_id,
+        event.before,
+        event.after,
+        event.prev_hash,
+    ]
+    return keyring.sign(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _actor_name(actor: Any) -> str:
+    # Callers may hand over a Principal; the log keeps its label.
+    return str(getattr(actor, "label", actor))[:100]
 
 
 def record_event(
@@ -16,5 +59,108 @@ def record_event(
     target_id: str | None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-) -> None:
-    """Append an event to the audit log in the caller's transaction."""
+) -> AuditEvent:
+    """Append an event to the audit log in the caller's transaction, restricted values masked."""
+    keyring = keys.keyring_for(session, create=True)
+    session.flush()
+    # The UPDATE takes the head's row lock first (PostgreSQL) or the write lock (SQLite),
+    # so concurrent writers queue here and each sees the newest head.
+    moved = session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(seq=AuditHead.seq + 1))
+    if moved.rowcount != 1:  # type: ignore[attr-defined]
+        raise IntegrityError("The audit log's head row is missing; run `longarm audit verify`.")
+    seq, prev_hash = session.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == _HEAD_ID).execution_options(populate_existing=True)
+    ).one()
+    event = AuditEvent(
+        seq=seq,
+        at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        actor=_actor_name(actor),
+        action=action[:40],
+        target_type=target_type[:40],
+        target_id=None if target_id is None else str(target_id)[:100],
+        before=canonical_json(mask(before)),
+        after=canonical_json(mask(after)),
+        prev_hash=prev_hash,
+    )
+    event.hash = _signature(keyring, event)
+    session.add(event)
+    session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=event.hash))
+    session.flush()
+    return event
+
+
+def event_record(event: AuditEvent) -> dict[str, Any]:
+    """An event as a plain dict, before/after parsed back from JSON."""
+    return {
+        "seq": event.seq,
+        "at": event.at,
+        "actor": event.actor,
+        "action": event.action,
+        "target_type": event.target_type,
+        "target_id": event.target_id,
+        "before": json.loads(event.before) if event.before else None,
+        "after": json.loads(event.after) if event.after else None,
+    }
+
+
+def history(*, session: Session, target_type: str, target_id: str) -> list[dict[str, Any]]:
+    """The events about one record, oldest first (an incident's version history)."""
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.target_type == target_type, AuditEvent.target_id == str(target_id))
+        .order_by(AuditEvent.seq)
+    )
+    return [event_record(event) for event in session.scalars(query)]
+
+
+def _span(first: int, last: int) -> str:
+    return f"event {first}" if first == last else f"events {first}–{last}"
+
+
+def verify(*, session: Session) -> list[str]:
+    """Problems in the chain, each naming the event (empty when the log is intact)."""
+    keyring = keys.keyring_for(session)
+    rows = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+    genuine = {e.seq: e for e in rows if _signature(keyring, e) == e.hash}
+    forged = [e for e in rows if e.seq not in genuine or genuine[e.seq] is not e]
+    problems: list[str] = []
+    head = session.get(AuditHead, _HEAD_ID)
+    if head is None:
+        problems.append("The chain head row is missing (deleted).")
+    last = max([*genuine, head.seq if head else 0], default=0)
+    claimed = {e.seq for e in forged}
+    seq, previous = 1, ""
+    while seq <= last:
+        event = genuine.get(seq)
+        if event is None:
+            end = seq
+            while end + 1 <= last and end + 1 not in genuine and end + 1 not in claimed:
+                end += 1
+            if seq in claimed and seq > max(genuine, default=0):
+                problems.append(f"event {seq} was inserted: it carries no valid signature.")
+            elif seq in claimed:
+                problems.append(f"event {seq} was edited: its content no longer matches its signature.")
+            else:
+                problems.append(f"{_span(seq, end)} missing: deleted from the log.")
+                seq = end
+        elif event.prev_hash != previous and seq - 1 in genuine:
+            problems.append(f"event {seq} does not follow event {seq - 1}: the chain was rewired.")
+        previous = event.hash if event else ""
+        seq += 1
+    for event in forged:
+        if event.seq > last or event.seq <= 0 or event.seq in genuine:
+            problems.append(f"row {event.id} (claiming event {event.seq}) was inserted: it carries no valid signature.")
+    order = [e.seq for e in rows if genuine.get(e.seq) is e]
+    for before, after in zip(order, order[1:], strict=False):
+        if after < before:
+            problems.append(f"event {after} is stored after event {before}: the log was reordered.")
+    if head is not None and genuine and head.seq == max(genuine) and head.hash != genuine[head.seq].hash:
+        problems.append(f"The chain head does not match event {head.seq}.")
+    return problems
+
+
+def count_statement() -> Any:
+    """A query counting the stored events."""
+    from sqlalchemy import func
+
+    return select(func.count()).select_from(AuditEvent)

@@ -23,7 +23,9 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[str | None, frozenset[Permission]] = {
     None: frozenset({Permission.read_public}),
     UserRole.viewer: frozenset({Permission.read_public, Permission.read_team}),
-    UserRole.analyst: frozenset({Permission.read_public, Permission.read_team, Permission.read_restricted, Permission.review}),
+    UserRole.analyst: frozenset(
+        {Permission.read_public, Permission.read_team, Permission.read_restricted, Permission.review}
+    ),
     UserRole.editor: frozenset(set(Permission) - {Permission.admin}),
     UserRole.admin: frozenset(Permission),
 }
@@ -37,6 +39,8 @@ class Principal:
     name: str | None = None
     role: str | None = None
     user_id: int | None = None
+    # An API token acts with its scopes only, and never beyond its user's role; None: the whole role.
+    scopes: frozenset[Permission] | None = None
 
     @property
     def is_anonymous(self) -> bool:
@@ -44,13 +48,16 @@ class Principal:
         return self.role is None
 
     def can(self, permission: Permission) -> bool:
-        """Whether this principal's role grants the permission."""
-        return permission in ROLE_PERMISSIONS[self.role]
+        """Whether this principal's role (and, for a token, its scopes) grants the permission."""
+        if permission is not Permission.read_public and self.scopes is not None and permission not in self.scopes:
+            return False
+        return permission in ROLE_PERMISSIONS.get(self.role, frozenset())
 
     def require(self, permission: Permission) -> None:
         """Raise PermissionDenied unless the role grants the permission."""
         if not self.can(permission):
-            raise PermissionDenied(f"Your role ({self.role or 'anonymous'}) may not {permission.value.replace('_', ' ')}.")
+            action = permission.value.replace("_", " ")
+            raise PermissionDenied(f"Your role ({self.role or 'anonymous'}) may not {action}.")
 
     @property
     def label(self) -> str:
@@ -61,3 +68,10 @@ class Principal:
 ANONYMOUS = Principal()
 SYSTEM = Principal(name="system", role=UserRole.admin)
 """The CLI acting on the operator's own machine (the shell is the credential)."""
+
+
+def operator() -> Principal:
+    """The person at this machine's shell, named by their OS account, with the admin role."""
+    import getpass
+
+    return Principal(name=f"cli:{getpass.getuser()}", role=UserRole.admin)

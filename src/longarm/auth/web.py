@@ -1,23 +1,33 @@
-"""How the web app learns who is asking. (Interface; the safety work fills in sessions and CSRF.)"""
+"""How the web app learns who is asking, and what it may do.
+
+`install(app, engine=..., settings=...)` adds the security middleware (sessions, API
+tokens on /api, route permissions, CSRF, security headers) and the /login and /logout
+routes. A route declares who may use it with a dependency:
+`dependencies=[Depends(require(Permission.read_public))]` makes it public; a route that
+declares nothing is refused to everyone but admins. Forms send `csrf_token(request)` in
+a hidden `csrf_token` field (or an `X-CSRF-Token` header from HTMX).
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
+from longarm.audit.service import record_event
+from longarm.auth import pages, service, sessions
+from longarm.auth.middleware import PERMISSION_ATTRIBUTE, SecurityMiddleware
 from longarm.auth.permissions import ANONYMOUS, Permission, Principal
 from longarm.config import Settings
+from longarm.security import keys, redaction
+from longarm.storage.engine import transaction
 
-
-def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
-    """Add session loading, login/logout routes and security headers to the app."""
-
-    @app.middleware("http")
-    async def load_principal(request: Request, call_next):  # type: ignore[no-untyped-def]
-        request.state.principal = ANONYMOUS
-        return await call_next(request)
+log = logging.getLogger("longarm.auth")
+LOGIN_FAILED = "Wrong name or password, or too many attempts: wait a while and try again."
 
 
 def current_principal(request: Request) -> Principal:
@@ -33,9 +43,97 @@ def require(permission: Permission) -> Callable[[Request], Principal]:
         principal.require(permission)
         return principal
 
+    setattr(dependency, PERMISSION_ATTRIBUTE, permission)  # read by the middleware and the matrix test
+    dependency.__name__ = f"require_{permission.value}"
     return dependency
 
 
 def csrf_token(request: Request) -> str:
     """The token a form must send back in its `csrf_token` field."""
-    return ""
+    return str(getattr(request.state, "csrf_token", ""))
+
+
+def safe_next(path: str | None) -> str:
+    """A local path to go to after signing in; anything else (another site, `//host`) becomes `/`."""
+    if not path or not path.startswith("/") or path.startswith(("//", "/\\")) or any(c in path for c in "\r\n"):
+        return "/"
+    return path
+
+
+def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
+    """Add session loading, login/logout routes and security headers to the app."""
+    keys.bind(engine, settings)
+    keys.ensure_key(settings)
+    redaction.install()
+    app.add_middleware(SecurityMiddleware, engine=engine, settings=settings, routes=lambda: app.router.routes)
+    public = [Depends(require(Permission.read_public))]
+
+    @app.get("/login", response_class=HTMLResponse, dependencies=public, include_in_schema=False)
+    def login_form(request: Request, next: str = "/") -> HTMLResponse:  # noqa: A002  (the query's name)
+        principal = current_principal(request)
+        return HTMLResponse(
+            pages.login_page(csrf_token=csrf_token(request), next_path=safe_next(next), signed_in_as=principal.name)
+        )
+
+    @app.post("/login", dependencies=public, include_in_schema=False)
+    async def login_submit(request: Request) -> Response:
+        form = await request.form()
+        name, password = str(form.get("name") or ""), str(form.get("password") or "")
+        target = safe_next(str(form.get("next") or "/"))
+        token = await run_in_threadpool(_sign_in, engine, settings, name, password)
+        if token is None:
+            page = pages.login_page(csrf_token=csrf_token(request), next_path=target, error=LOGIN_FAILED)
+            return HTMLResponse(page, status_code=400)  # 401/403 mean "this route is not yours"
+        # A new session token on every sign-in: a token planted before it (fixation) is worthless.
+        await run_in_threadpool(_end_session, engine, request.cookies.get(sessions.COOKIE))
+        response = RedirectResponse(target, status_code=303)
+        response.set_cookie(
+            sessions.COOKIE,
+            token,
+            max_age=int(settings.session_hours * 3600),
+            path="/",
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
+        return response
+
+    @app.post("/logout", dependencies=public, include_in_schema=False)
+    async def logout(request: Request) -> Response:
+        await run_in_threadpool(_end_session, engine, request.cookies.get(sessions.COOKIE))
+        response = RedirectResponse("/", status_code=303)
+        response.delete_cookie(
+            sessions.COOKIE, path="/", httponly=True, samesite="strict", secure=request.url.scheme == "https"
+        )
+        return response
+
+
+def _sign_in(engine: Engine, settings: Settings, name: str, password: str) -> str | None:
+    with transaction(engine) as session:
+        user = service.authenticate(session=session, name=name, password=password, max_attempts=settings.login_attempts)
+        if user is None:
+            known = service.get_by_name(session=session, name=name) if name else None
+            if known is None:
+                # The name is not logged: people type passwords into the name field.
+                log.warning("a sign-in with an unknown name failed")
+                return None
+            record_event(
+                session=session,
+                actor="anonymous",
+                action="login_failed",
+                target_type="user",
+                target_id=known.name,
+                after={"failed_logins": known.failed_logins, "locked": service.is_locked(known)},
+            )
+            return None
+        token, _row = sessions.start(session=session, user=user, hours=settings.session_hours)
+        record_event(session=session, actor=user.name, action="login", target_type="user", target_id=user.name)
+        return token
+
+
+def _end_session(engine: Engine, token: str | None) -> None:
+    with transaction(engine) as session:
+        ended = sessions.end(session=session, token=token)
+        if ended is not None:
+            name = ended.user.name
+            record_event(session=session, actor=name, action="logout", target_type="user", target_id=name)

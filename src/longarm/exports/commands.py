@@ -14,23 +14,45 @@ def register(app: typer.Typer) -> None:
     def export_command(
         format_name: str = typer.Option("json", "--format", help="json, csv or geojson."),
         out: Path | None = typer.Option(None, "--out", help="Write to this file (atomically) instead of stdout."),
+        as_user: str | None = typer.Option(
+            None, "--as-user", help="Sign in as this user (password asked for) to include restricted values."
+        ),
+        token: bool = typer.Option(
+            False, "--token", help="Read an API token (asked for) to include restricted values."
+        ),
     ) -> None:
-        """Export the published incidents with their sources and claims (the public view)."""
+        """Export the incidents with their sources and claims: the public view unless signed in with read_restricted."""
+        from longarm.audit.service import record_event
+        from longarm.auth.export_credentials import principal_for_export
+        from longarm.auth.permissions import Permission
         from longarm.config import load_settings
         from longarm.exports.service import export_text
         from longarm.files import write_atomically
         from longarm.storage.database import open_engine
         from longarm.storage.engine import transaction
 
-        with transaction(open_engine(load_settings())) as session:
-            text = export_text(session=session, format_name=format_name)
+        engine = open_engine(load_settings())
+        principal = principal_for_export(engine=engine, user_name=as_user, use_token=token)
+        trusted = principal.can(Permission.read_restricted)
+        with transaction(engine) as session:
+            text = export_text(session=session, format_name=format_name, include_restricted=trusted)
+            record_event(
+                session=session,
+                actor=principal.label,
+                action="export",
+                target_type="export",
+                target_id=format_name,
+                after={"format": format_name, "include_restricted": trusted},
+            )
         if out is None:
             typer.echo(text, nl=False)
         else:
-            write_atomically(out, text.encode("utf-8"))
+            write_atomically(out, text.encode("utf-8"), mode=0o600 if trusted else 0o644)
 
     @app.command("import")
-    def import_command(file: Path = typer.Argument(..., help="A JSON or CSV file in the export's shape.")) -> None:
+    def import_command(
+        file: Path = typer.Argument(..., help="A JSON or CSV file in the export's shape."),
+    ) -> None:
         """Import incidents from a JSON or CSV export; all rows or none."""
         from longarm.config import load_settings
         from longarm.exports.importing import import_path

@@ -14,11 +14,33 @@ from typing import Any
 from longarm.exports.registry import ExportFormat, register
 
 COLUMNS = (
-    "id", "title", "tactic", "status", "date_start", "date_end", "date_precision",
-    "place", "country", "lat", "lon", "location_precision", "origin_state", "fatalities",
-    "attribution_basis", "victims", "perpetrators", "outcomes", "sensitivity", "publication_state",
-    "source_ids", "source_urls", "source_titles", "source_publishers", "source_published", "source_sha256",
-)  # fmt: skip
+    "id",
+    "title",
+    "tactic",
+    "status",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "location_precision",
+    "origin_state",
+    "fatalities",
+    "attribution_basis",
+    "victims",
+    "perpetrators",
+    "outcomes",
+    "sensitivity",
+    "publication_state",
+    "source_ids",
+    "source_urls",
+    "source_titles",
+    "source_publishers",
+    "source_published",
+    "source_sha256",
+)
 LIST_SEPARATOR = "; "
 # A cell starting with these runs as a formula in spreadsheets (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -96,7 +118,8 @@ def flat_row(record: dict[str, Any], *, for_spreadsheet: bool = True) -> dict[st
 def write_csv(records: list[dict[str, Any]]) -> str:
     """A header row and one row per incident."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    # "\r\n" as the row end makes the writer quote any cell holding a carriage return.
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(flat_row(record) for record in records)
     return buffer.getvalue()

@@ -70,8 +70,15 @@ def csv_column(path: str) -> str:
     head, _, rest = path.partition(".")
     if head in ("victims", "perpetrators", "outcomes", "sources"):
         return head if head != "sources" else "source_" + rest.split(".")[-1]
-    return {"date": "date_" + rest, "attribution": "attribution_basis",
-            "location": "location_precision" if rest == "precision" else rest}.get(head, path) if rest else path
+    return (
+        {
+            "date": "date_" + rest,
+            "attribution": "attribution_basis",
+            "location": "location_precision" if rest == "precision" else rest,
+        }.get(head, path)
+        if rest
+        else path
+    )
 
 
 def _from_csv(text: str, *, name: str) -> list[IncidentRecord]:
@@ -79,7 +86,9 @@ def _from_csv(text: str, *, name: str) -> list[IncidentRecord]:
     header = reader.fieldnames or []
     unknown = [column for column in header if column not in COLUMNS]
     if unknown:
-        raise BadInput(f"{name}: unknown column(s) {', '.join(unknown)}; expected the columns of `longarm export --format csv`.")
+        raise BadInput(
+            f"{name}: unknown column(s) {', '.join(unknown)}; expected the columns of `longarm export --format csv`."
+        )
     if "title" not in header and "tactic" not in header:
         raise BadInput(f"{name}: no title or tactic column; is this a longarm CSV export?")
     records = []
@@ -136,12 +145,26 @@ def _outcome(item: str) -> dict[str, Any]:
 
 def _row_to_record(row: dict[str, str]) -> dict[str, Any]:
     cell = {key: _restore(value) for key, value in row.items()}
-    record: dict[str, Any] = {key: cell.get(key) or None for key in ("id", "tactic", "status", "origin_state", "fatalities")}
+    record: dict[str, Any] = {
+        key: cell.get(key) or None for key in ("id", "tactic", "status", "origin_state", "fatalities")
+    }
     record["title"] = cell.get("title", "")
     if cell.get("date_start") or cell.get("date_end"):
-        record["date"] = {"start": cell.get("date_start"), "end": cell.get("date_end"), "precision": cell.get("date_precision")}
-    location = {key: cell.get(column) or None for key, column in
-                (("place", "place"), ("country", "country"), ("lat", "lat"), ("lon", "lon"), ("precision", "location_precision"))}
+        record["date"] = {
+            "start": cell.get("date_start"),
+            "end": cell.get("date_end"),
+            "precision": cell.get("date_precision"),
+        }
+    location = {
+        key: cell.get(column) or None
+        for key, column in (
+            ("place", "place"),
+            ("country", "country"),
+            ("lat", "lat"),
+            ("lon", "lon"),
+            ("precision", "location_precision"),
+        )
+    }
     if any(value is not None for value in location.values()):
         record["location"] = location
     if cell.get("attribution_basis"):

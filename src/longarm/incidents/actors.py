@@ -29,7 +29,12 @@ def load_registry(*, session: Session) -> int:
         if actor is None:
             actor = Actor(id=entry["id"], known=True)
             session.add(actor)
-        actor.name, actor.kind, actor.country, actor.known = entry["name"], entry["kind"], entry.get("country"), True
+        actor.name, actor.kind, actor.country, actor.known = (
+            entry["name"],
+            entry["kind"],
+            entry.get("country"),
+            True,
+        )
         _set_aliases(actor, [entry["name"], *entry.get("aliases", [])])
     session.flush()
     return len(known_actors())
@@ -42,23 +47,26 @@ def _set_aliases(actor: Actor, names: list[str]) -> None:
             actor.aliases.append(ActorAlias(alias=name, key=name_key(name)))
 
 
-def find_or_create(*, session: Session, actor_id: str | None, name: str | None, kind: str) -> Actor:
-    """The actor with this id, else the one with this name's key, else a new one."""
-    if actor_id:
-        actor = session.get(Actor, actor_id)
-        if actor is not None:
-            return actor
-    if name:
-        key = name_key(name)
-        match = session.scalars(
-            select(Actor).join(ActorAlias).where(ActorAlias.key == key, Actor.kind == kind).limit(1)
+def find_or_create(
+    *, session: Session, actor_id: str | None, name: str | None, kind: str, aliases: list[str] | None = None
+) -> Actor:
+    """The actor with this id, else the one any of these names is known by, else a new one.
+
+    Names seen for the actor (a victim's aliases) are added to it, so later spellings find it.
+    """
+    actor = session.get(Actor, actor_id) if actor_id else None
+    names = [n for n in (name, *(aliases or [])) if n]
+    if actor is None and names:
+        keys = [name_key(n) for n in names]
+        actor = session.scalars(
+            select(Actor).join(ActorAlias).where(ActorAlias.key.in_(keys), Actor.kind == kind).limit(1)
         ).first()
-        if match is not None:
-            return match
-    actor = Actor(id=actor_id, name=name or actor_id or "unknown", kind=kind) if actor_id else Actor(
-        name=name or "unknown", kind=kind
-    )
-    session.add(actor)
-    _set_aliases(actor, [actor.name])
+    if actor is None:
+        actor = Actor(name=name or actor_id or "unknown", kind=kind)
+        if actor_id:
+            actor.id = actor_id
+        session.add(actor)
+    if not actor.known:
+        _set_aliases(actor, [actor.name, *names])
     session.flush()
     return actor

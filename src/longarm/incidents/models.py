@@ -36,9 +36,7 @@ class Incident(Timestamped, Base):
     publication_state: Mapped[str] = mapped_column(String(12), default=PublicationState.published.value)
 
     claims: Mapped[list[Claim]] = relationship(back_populates="incident", foreign_keys="Claim.incident_id")
-    involvements: Mapped[list[Involvement]] = relationship(
-        back_populates="incident", cascade="all, delete-orphan"
-    )
+    involvements: Mapped[list[Involvement]] = relationship(back_populates="incident", cascade="all, delete-orphan")
     outcomes: Mapped[list[Outcome]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", order_by="Outcome.date_start"
     )
@@ -128,6 +126,9 @@ class Claim(Timestamped, Base):
     credibility: Mapped[int] = mapped_column(Integer, default=6)  # Admiralty 1..6
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)  # a reviewer's choice
     restricted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A restricted claim's value, quote, note and item key, AES-GCM sealed (longarm.security.sealing);
+    # those columns then hold NULL, so the database file never holds them in clear.
+    sealed: Mapped[str | None] = mapped_column(Text)
 
     incident: Mapped[Incident | None] = relationship(back_populates="claims", foreign_keys=[incident_id])
     source: Mapped[Source | None] = relationship()
@@ -136,6 +137,11 @@ class Claim(Timestamped, Base):
     def source_kind(self) -> str | None:
         """The kind of the cited source, which decides the claim's strength."""
         return self.source.kind if self.source else None
+
+    @property
+    def is_sealed(self) -> bool:
+        """True when the claim's values are stored only in the encrypted envelope."""
+        return self.sealed is not None
 
 
 class Estimate(Timestamped, Base):
@@ -153,3 +159,7 @@ class Estimate(Timestamped, Base):
     quote: Mapped[str | None] = mapped_column(Text)
 
     source: Mapped[Source | None] = relationship()
+
+
+# Registers the flush hook that seals restricted claims, whichever module builds them.
+from longarm.security import sealing as _sealing  # noqa: E402, F401

@@ -45,13 +45,13 @@ def name_key(name: str) -> str:
 # would merge namesakes (two different men called Mohammad).
 COMMON_NAME_TOKENS = frozenset(
     name_key(token)
-    for token in (
-        "mohammad ali ahmad hassan hossein husain hussein reza mahmoud abdul abd abdel abu ibn bin bint al el "
-        "ibrahim ismail yusuf omar umar osman khalid mustafa said saeed mehdi mahdi hamid javad jafar karim "
-        "fatima maryam zahra sara ahmed mohamed hasan amir ali-reza mohammad-reza seyed sayed seyyed mir "
-        "john james david michael wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo "
-        "ivan sergei sergey alexander alexei andrei vladimir dmitry nikolai"
-    ).split()
+    for token in """
+        mohammad ali ahmad hassan hossein husain hussein reza mahmoud abdul abd abdel abu ibn bin bint al el
+        ibrahim ismail yusuf omar umar osman khalid mustafa said saeed mehdi mahdi hamid javad jafar karim
+        fatima maryam zahra sara ahmed mohamed hasan amir seyed sayed seyyed mir
+        john james david michael wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo
+        ivan sergei sergey alexander alexei andrei vladimir dmitry nikolai
+    """.split()
 )
 
 

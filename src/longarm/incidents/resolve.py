@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
@@ -25,14 +26,18 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "city": 3, "region": 2, "cou
 
 
 class ClaimLike(Protocol):
-    """What resolution reads of a claim."""
+    """What resolution reads of a claim (read-only, so both ORM claims and plain records fit)."""
 
-    id: int | None
-    field: str
-    item_key: str | None
-    value: Any
-    preferred: bool
-
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def item_key(self) -> str | None: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def preferred(self) -> bool: ...
     @property
     def source_kind(self) -> str | None: ...
 
@@ -45,7 +50,7 @@ class Resolution:
     value: Any
     reason: str
     supporting: list[Any]
-    alternatives: list[tuple[Any, list[Any]]] = field(default_factory=list)
+    alternatives: list[tuple[Any, list[Any]]] = dataclasses.field(default_factory=list)
 
     @property
     def conflict(self) -> bool:
@@ -92,7 +97,13 @@ def _rank(value: Any, claims: Sequence[ClaimLike]) -> tuple[int, int, int, int, 
     )
 
 
-_REASONS = ("the reviewer's choice", "the stronger source", "the finer precision", "more sources agree", "first reported")
+_REASONS = (
+    "the reviewer's choice",
+    "the stronger source",
+    "the finer precision",
+    "more sources agree",
+    "first reported",
+)
 
 
 def resolve_field(field_name: str, claims: Iterable[ClaimLike]) -> Resolution | None:

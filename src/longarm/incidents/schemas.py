@@ -54,7 +54,11 @@ class DateValue(Strict):
 
     def as_json(self) -> dict[str, str]:
         """The JSON form with ISO dates."""
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "precision": str(self.precision)}
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "precision": str(self.precision),
+        }
 
 
 class LocationValue(Strict):
@@ -73,6 +77,7 @@ class VictimValue(Strict):
     """A named target (or an unnamed group with its affiliations)."""
 
     name: str | None = None
+    aliases: list[str] = Field(default_factory=list)  # other names or spellings of the same person
     affiliations: list[str] = Field(default_factory=list)
 
 
@@ -188,9 +193,11 @@ def _scalar_value(kind: Any) -> Callable[[Any], Any]:
 def outcome_value(value: Any) -> dict[str, Any]:
     """An outcome in its stored and exported shape: type, years when stated, date or null."""
     outcome = OutcomeValue.model_validate(value).model_dump(mode="json")
-    return {"type": outcome["type"]} | ({"years": outcome["years"]} if outcome["years"] is not None else {}) | {
-        "date": outcome["date"]
-    }
+    return (
+        {"type": outcome["type"]}
+        | ({"years": outcome["years"]} if outcome["years"] is not None else {})
+        | {"date": outcome["date"]}
+    )
 
 
 def _country_value(value: Any) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
+from longarm.audit.service import record_event
 from longarm.errors import NotFound
 from longarm.incidents import actors
 from longarm.incidents.claims import claims_for, item_key
 from longarm.incidents.models import Claim, Incident, Involvement, Outcome
 from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution, resolve_field, resolve_items
 from longarm.incidents.schemas import ClaimRecord, IncidentRecord
+from longarm.security import sealing
 from longarm.sources import service as sources
 
 
@@ -69,12 +71,23 @@ def create_from_record(*, session: Session, record: IncidentRecord, made_by: str
     session.flush()
     add_claims(session=session, incident=incident, claims=claims_for(record, made_by=made_by, note=note))
     resolve_incident(session=session, incident=incident)
+    # The audit masks the restricted claims' values: it stores their structure, not their content.
+    record_event(
+        session=session,
+        actor=made_by,
+        action="create",
+        target_type="incident",
+        target_id=incident.id,
+        after=to_record(incident, include_restricted=True),
+    )
     return incident
 
 
 def visible_claims(incident: Incident, *, include_restricted: bool) -> list[Claim]:
-    """The incident's claims a reader may see."""
-    return [c for c in incident.claims if include_restricted or not c.restricted]
+    """The incident's claims a reader may see; restricted ones opened only when asked for."""
+    if not include_restricted:
+        return [c for c in incident.claims if not c.restricted]
+    return sealing.open_claims(incident.claims, session=object_session(incident))
 
 
 def resolutions(claims: list[Claim]) -> dict[str, Any]:
@@ -127,12 +140,23 @@ def _rebuild_involvements(*, session: Session, incident: Incident, resolved: dic
             if role == "victim" and not item.get("name"):
                 continue
             kind = "person" if role == "victim" else item.get("kind") or "unknown"
-            actor = actors.find_or_create(session=session, actor_id=item.get("id"), name=item.get("name"), kind=kind)
+            actor = actors.find_or_create(
+                session=session,
+                actor_id=item.get("id"),
+                name=item.get("name"),
+                kind=kind,
+                aliases=item.get("aliases", []),
+            )
             if (actor.id, role) in seen:
                 continue
             seen.add((actor.id, role))
             incident.involvements.append(
-                Involvement(actor=actor, role=role, degree=item.get("degree"), affiliations=item.get("affiliations", []))
+                Involvement(
+                    actor=actor,
+                    role=role,
+                    degree=item.get("degree"),
+                    affiliations=item.get("affiliations", []),
+                )
             )
 
 
@@ -206,8 +230,10 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 def list_for_export(*, session: Session, include_unpublished: bool) -> list[Incident]:
     """Incidents in a stable order, with what export needs loaded in bulk."""
-    query = select(Incident).options(selectinload(Incident.claims).selectinload(Claim.source)).order_by(
-        Incident.date_start.is_(None), Incident.date_start, Incident.id
+    query = (
+        select(Incident)
+        .options(selectinload(Incident.claims).selectinload(Claim.source))
+        .order_by(Incident.date_start.is_(None), Incident.date_start, Incident.id)
     )
     if not include_unpublished:
         query = query.where(Incident.publication_state == "published", Incident.sensitivity == "public")

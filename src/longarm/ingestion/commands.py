@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from longarm.ingestion.ingest_command import ingest
+
 
 class ExtractFormat(StrEnum):
     """How `longarm extract` prints its results."""
@@ -17,7 +19,8 @@ class ExtractFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    """Add `extract` to the CLI."""
+    """Add `extract` and `ingest` to the CLI."""
+    app.command("ingest")(ingest)
 
     @app.command("extract")
     def extract(

@@ -20,7 +20,7 @@ class EvidenceStore:
 
     def path_for(self, sha256: str) -> Path:
         """Where the bytes with this hash live; only a 64-hex-digit hash makes a path (no escape)."""
-        if not _SHA256.match(sha256):
+        if not _SHA256.fullmatch(sha256):
             raise BadInput(f"{sha256!r} is not a SHA-256 hex digest.")
         return self.root / sha256[:2] / sha256[2:4] / sha256
 

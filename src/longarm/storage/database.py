@@ -38,6 +38,10 @@ def initialise(engine: Engine, *, sample: bool) -> InitResult:
         if sample:
             data = resources.files("longarm.data").joinpath("sample_incidents.json").read_bytes()
             records = read_records(data, name="sample_incidents.json")
-            created = import_records(session=session, records=records, made_by="longarm init --sample",
-                                     name="sample_incidents.json").created
+            created = import_records(
+                session=session,
+                records=records,
+                made_by="longarm init --sample",
+                name="sample_incidents.json",
+            ).created
     return InitResult(url=engine.url.render_as_string(hide_password=True), known_actors=count, sample_incidents=created)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from longarm.errors import BadInput
@@ -57,3 +57,16 @@ def transaction(engine: Engine) -> Iterator[Session]:
     """A session whose work is committed together, or rolled back on any error."""
     with session_factory(engine)() as session, session.begin():
         yield session
+
+
+def database_problem(error: Exception) -> str | None:
+    """A one-line account of a database failure (unreachable, not initialised), or None for other errors."""
+    if not isinstance(error, DBAPIError):
+        return None
+    reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+    hint = (
+        " Run `longarm init` to create or upgrade it."
+        if "no such table" in reason or "does not exist" in reason
+        else ""
+    )
+    return f"The database cannot be used: {reason}.{hint}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from longarm.auth.models import User
+from longarm.audit.models import AuditEvent, AuditHead
+from longarm.auth.models import ApiToken, User, UserSession
 from longarm.incidents.models import Actor, ActorAlias, Claim, Estimate, Incident, Involvement, Outcome
 from longarm.review.models import Candidate
 from longarm.sources.models import Source
@@ -11,6 +12,9 @@ from longarm.storage.base import Base
 __all__ = [
     "Actor",
     "ActorAlias",
+    "ApiToken",
+    "AuditEvent",
+    "AuditHead",
     "Base",
     "Candidate",
     "Claim",
@@ -20,4 +24,5 @@ __all__ = [
     "Outcome",
     "Source",
     "User",
+    "UserSession",
 ]

@@ -1,32 +1,56 @@
-"""The FastAPI application factory."""
+"""The FastAPI application factory: pages, the JSON API, static assets, errors and sign-in."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
-
+from longarm.auth import web as auth_web
 from longarm.config import Settings, load_settings
-from longarm.incidents import service as incidents
+from longarm.security import keys
 from longarm.storage.database import open_engine
-from longarm.storage.engine import transaction
+from longarm.web import api, api_team, errors, public, review, team, visuals
+from longarm.web.rendering import HERE
 
-TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+DESCRIPTION = """Transnational repression incidents, their sources and claims.
+
+Anonymous callers see published, public incidents without restricted values. Errors are
+JSON objects `{"error": {"status", "type", "message", "fields"}}`; `fields` names each bad
+parameter. Lists take the same filters as the web pages (`/incidents?tactic=killing&country=NL`)."""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The web app for the configured database."""
     settings = settings or load_settings()
-    engine = open_engine(settings)
-    app = FastAPI(title="longarm", docs_url=None, redoc_url=None)
-
-    @app.get("/", response_class=HTMLResponse)
-    def home(request: Request) -> HTMLResponse:
-        with transaction(engine) as session:
-            listed = incidents.list_for_export(session=session, include_unpublished=False)
-            rows = [incidents.to_record(i) for i in listed]
-        return TEMPLATES.TemplateResponse(request, "home.html", {"incidents": rows})
-
+    engine = engine or open_engine(settings)
+    keys.bind(engine, settings)
+    app = FastAPI(
+        title="longarm",
+        version="1",
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,  # served by api.openapi under /api/v1, which declares its permission
+    )
+    app.state.engine, app.state.settings = engine, settings
+    errors.install(app)
+    auth_web.install(app, engine=engine, settings=settings)
+    # Vendored assets and our own CSS/JS are public files, like the code that serves them.
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # Each router declares its permission once, for all its routes (routes are private by default).
+    # Its routes join the app's own list, not a lazily included router (FastAPI ≥ 0.160), because the
+    # security middleware reads each route's declared permission before routing.
+    for router in (
+        public.router,
+        visuals.router,
+        team.team_router,
+        team.edit_router,
+        review.router,
+        api.router,
+        api_team.review_router,
+        api_team.edit_router,
+        api_team.team_router,
+    ):
+        app.router.routes.extend(router.routes)
     return app

@@ -1,0 +1,83 @@
+"""Figures about incidents: headline counts and incidents per year, for the audience and filters given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from longarm.errors import BadInput
+from longarm.incidents.models import Incident
+from longarm.incidents.search import PUBLIC, Audience, IncidentFilters, filtered
+
+GROUPINGS = {"tactic": "tactic", "country": "country", "origin_state": "origin_state", "status": "status"}
+"""What incidents per year can be split by (a name → an incidents column)."""
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures the home page leads with."""
+
+    incidents: int
+    countries: int
+    first_year: int | None
+    last_year: int | None
+    fatalities: int
+
+    def as_json(self) -> dict[str, Any]:
+        """The figures as a JSON object."""
+        return {
+            "incidents": self.incidents,
+            "countries": self.countries,
+            "years": {"first": self.first_year, "last": self.last_year},
+            "fatalities": self.fatalities,
+        }
+
+
+def headline(*, session: Session, filters: IncidentFilters | None = None, audience: Audience = PUBLIC) -> Headline:
+    """How many incidents, host countries, which years and how many deaths the audience can see."""
+    base = filtered(session, filters or IncidentFilters(), audience).subquery()
+    row = session.execute(
+        select(
+            func.count(),
+            func.count(func.distinct(base.c.country)),
+            func.min(func.substr(base.c.date_start, 1, 4)),
+            func.max(func.substr(base.c.date_start, 1, 4)),
+            func.coalesce(func.sum(base.c.fatalities), 0),
+        )
+    ).one()
+    return Headline(
+        incidents=int(row[0]),
+        countries=int(row[1]),
+        first_year=int(row[2]) if row[2] else None,
+        last_year=int(row[3]) if row[3] else None,
+        fatalities=int(row[4]),
+    )
+
+
+def per_year(
+    *, session: Session, by: str, filters: IncidentFilters | None = None, audience: Audience = PUBLIC
+) -> list[dict[str, Any]]:
+    """Incidents per year split by a grouping: [{"year", "group", "count"}], undated incidents left out."""
+    if by not in GROUPINGS:
+        raise BadInput(f"by {by!r} is not one of: {', '.join(GROUPINGS)}.")
+    base = filtered(session, filters or IncidentFilters(), audience).subquery()
+    year = func.substr(base.c.date_start, 1, 4)
+    group = getattr(base.c, GROUPINGS[by])
+    rows = session.execute(
+        select(year.label("year"), group.label("group"), func.count().label("n"))
+        .where(base.c.date_start.is_not(None))
+        .group_by(year, group)
+        .order_by(year, group)
+    ).all()
+    return [{"year": int(r.year), "group": r.group or "unknown", "count": int(r.n)} for r in rows]
+
+
+def latest(*, session: Session, audience: Audience = PUBLIC, limit: int = 5) -> list[Incident]:
+    """The most recent incidents by date."""
+    statement = filtered(session, IncidentFilters(), audience)
+    return list(
+        session.scalars(statement.order_by(Incident.date_start.is_(None), Incident.date_start.desc()).limit(limit))
+    )

@@ -1,0 +1,219 @@
+"""The ASGI layer in front of every request: who is asking, may they use this route, is the form genuine.
+
+It runs before routing so that a route without a declared permission is refused
+(routes are private unless declared public), and it adds the security headers to
+every response, including errors and static files.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Match, Mount
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from longarm.auth import pages, sessions, tokens
+from longarm.auth.permissions import ANONYMOUS, Permission, Principal
+from longarm.config import Settings
+from longarm.security import headers, keys
+from longarm.storage.engine import transaction
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+VISITOR_COOKIE = "longarm_visitor"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+PERMISSION_ATTRIBUTE = "__longarm_permission__"
+UNDECLARED = frozenset({Permission.admin})  # a route that declares nothing is for admins only
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+@dataclass
+class Identity:
+    """What the middleware learnt about the caller."""
+
+    principal: Principal
+    csrf: str
+    via_token: bool = False
+    bad_token: bool = False
+    new_visitor: str | None = None
+
+
+def declared_permissions(route: Any) -> frozenset[Permission] | None:
+    """The permissions a route's `require(...)` dependencies declare, or None when it declares none."""
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return None
+    found: set[Permission] = set()
+    pending = [dependant]
+    while pending:
+        current = pending.pop()
+        permission = getattr(current.call, PERMISSION_ATTRIBUTE, None)
+        if permission is not None:
+            found.add(permission)
+        pending.extend(current.dependencies)
+    return frozenset(found) if found else None
+
+
+def needed_permissions(routes: list[Any], scope: Scope) -> frozenset[Permission] | None:
+    """What the route this request reaches needs: None when no route matches (a 404 or 405 follows)."""
+    for route in routes:
+        match, child = route.matches(scope)
+        if match is not Match.FULL:
+            continue
+        if isinstance(route, Mount):
+            inner = getattr(route.app, "routes", None)
+            # A mounted file server (static assets) is public; a mounted app is checked route by route.
+            return frozenset() if inner is None else needed_permissions(inner, {**scope, **child})
+        declared = declared_permissions(route)
+        return UNDECLARED if declared is None else declared
+    return None
+
+
+def _is_api(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
+def _wants_json(request: Request) -> bool:
+    return _is_api(request.url.path) or "application/json" in request.headers.get("accept", "")
+
+
+class SecurityMiddleware:
+    """Sessions and tokens → principal; route permissions; CSRF; security headers."""
+
+    def __init__(self, app: ASGIApp, *, engine: Engine, settings: Settings, routes: Any) -> None:
+        self.app, self.engine, self.settings, self.routes = app, engine, settings, routes
+
+    def visitor_csrf(self, visitor: str) -> str:
+        """The CSRF token of a browser that has not signed in, tied to its visitor cookie."""
+        keyring = keys.load_keyring(self.settings, create=True)
+        return hmac.new(keyring.integrity, b"csrf:" + visitor.encode("utf-8"), "sha256").hexdigest()
+
+    def identify(self, request: Request) -> Identity:
+        """Resolve the bearer token (on /api) or the session cookie to a principal."""
+        authorization = request.headers.get("authorization", "")
+        if _is_api(request.url.path) and authorization[:7].lower() == "bearer ":
+            with transaction(self.engine) as session:
+                principal = tokens.principal_for(session=session, secret=authorization[7:].strip())
+            return Identity(principal or ANONYMOUS, "", via_token=True, bad_token=principal is None)
+        with transaction(self.engine) as session:
+            row = sessions.load(session=session, token=request.cookies.get(sessions.COOKIE))
+            if row is not None:
+                user = row.user
+                principal = Principal(name=user.name, role=user.role, user_id=user.id)
+                return Identity(principal, row.csrf_token)
+        visitor = request.cookies.get(VISITOR_COOKIE, "")
+        fresh = None
+        if not (20 <= len(visitor) <= 64 and visitor.replace("-", "").replace("_", "").isalnum()):
+            visitor = fresh = secrets.token_urlsafe(24)
+        return Identity(ANONYMOUS, self.visitor_csrf(visitor), new_visitor=fresh)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        identity = await run_in_threadpool(self.identify, request)
+        state = scope.setdefault("state", {})
+        state["principal"], state["csrf_token"] = identity.principal, identity.csrf
+        secure = request.url.scheme == "https"
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                raw = headers.apply(list(message.get("headers", [])), private=not identity.principal.is_anonymous)
+                if identity.new_visitor:
+                    cookie = f"{VISITOR_COOKIE}={identity.new_visitor}; Path=/; HttpOnly; SameSite=Strict"
+                    raw.append((b"set-cookie", (cookie + ("; Secure" if secure else "")).encode("latin-1")))
+                message = {**message, "headers": raw}
+            await send(message)
+
+        refusal = self.refusal(request, identity)
+        if refusal is None and scope["method"] not in SAFE_METHODS and not identity.via_token:
+            body = await _read_body(receive)
+            if not await self.csrf_ok(scope, body, identity.csrf):
+                refusal = self.deny(
+                    request,
+                    403,
+                    "Form expired",
+                    "The form has expired or did not come from this site; reload the page and try again.",
+                )
+            receive = _replay(body, receive)
+        if refusal is not None:
+            await refusal(scope, receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)
+
+    def refusal(self, request: Request, identity: Identity) -> Response | None:
+        """The response refusing this request, or None when the route may be used."""
+        if identity.bad_token:
+            response = self.deny(request, 401, "Not signed in", "The API token is unknown, expired or revoked.")
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response
+        needed = needed_permissions(self.routes(), request.scope)
+        principal = identity.principal
+        if needed is None or all(principal.can(permission) for permission in needed):
+            return None
+        if principal.is_anonymous:
+            if _wants_json(request) or request.method not in SAFE_METHODS:
+                response = self.deny(request, 401, "Not signed in", "Sign in to use this.")
+                response.headers["WWW-Authenticate"] = "Bearer"
+                return response
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse("/login?next=" + quote(target, safe="/"), status_code=303)
+        return self.deny(request, 403, "Not allowed", f"Your role ({principal.role}) may not use this page.")
+
+    def deny(self, request: Request, status: int, title: str, message: str) -> Response:
+        """A refusal as JSON for the API and as a small page for browsers."""
+        if _wants_json(request):
+            return JSONResponse({"error": message}, status_code=status)
+        return HTMLResponse(pages.message_page(title=title, message=message), status_code=status)
+
+    async def csrf_ok(self, scope: Scope, body: bytes, expected: str) -> bool:
+        """Whether the request carries this browser's CSRF token (header, or form field)."""
+        request = Request(scope, _replay(body, None))
+        sent = request.headers.get(CSRF_HEADER)
+        if sent is None and request.headers.get("content-type", "").startswith(_FORM_TYPES):
+            try:
+                form = await request.form()
+            except Exception:  # a malformed body is refused like a missing token
+                return False
+            value = form.get(CSRF_FIELD)
+            sent = value if isinstance(value, str) else None
+            await form.close()
+        if not sent or not expected:
+            return False
+        return hmac.compare_digest(sent.encode(), expected.encode())
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive | None) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        if receive is None:
+            return {"type": "http.disconnect"}
+        return await receive()
+
+    return replay

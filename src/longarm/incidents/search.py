@@ -1,0 +1,311 @@
+"""Find incidents: full-text search (SQLite FTS5 or PostgreSQL tsvector), facets, sorting, pages.
+
+The index (migration 0003) holds only public values, so a hit or a snippet never reveals a
+restricted claim. Who may see which incidents is an `Audience`, decided by the caller.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from sqlalchemy import ColumnElement, Float, Select, String, and_, bindparam, func, select, text
+from sqlalchemy.orm import Session
+
+from longarm.errors import BadInput
+from longarm.incidents.models import Incident
+from longarm.incidents.schemas import check_country
+from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
+
+SORTS = {
+    "date": "newest first",
+    "-date": "oldest first",
+    "title": "title",
+    "country": "host country",
+    "relevance": "best match",
+}
+MAX_PER_PAGE = 100
+_TERM = re.compile(r"[^\W_]+")
+
+
+class BadFilter(BadInput):
+    """A query parameter that cannot be used; `errors` maps it to a sentence."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.errors = {name: message}
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Which incidents a reader may see: published public ones, plus drafts, plus restricted ones."""
+
+    drafts: bool = False
+    restricted: bool = False
+
+    def clause(self) -> ColumnElement[bool]:
+        """The SQL condition on incidents for this audience."""
+        conditions = []
+        if not self.drafts:
+            conditions.append(Incident.publication_state == PublicationState.published.value)
+        if not self.restricted:
+            conditions.append(Incident.sensitivity == Sensitivity.public.value)
+        return and_(True, *conditions)
+
+    def sees(self, incident: Incident) -> bool:
+        """Whether this audience may see the incident."""
+        return (self.drafts or incident.publication_state == PublicationState.published.value) and (
+            self.restricted or incident.sensitivity == Sensitivity.public.value
+        )
+
+
+PUBLIC = Audience()
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """What a list, map, chart or API call is narrowed to; every field is a query parameter."""
+
+    q: str = ""
+    tactic: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    origin_state: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    attribution: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+
+    @classmethod
+    def parse(cls, params: Mapping[str, Sequence[str]]) -> IncidentFilters:
+        """Filters from query parameters (name → values); empty values are ignored, bad ones are BadInput."""
+
+        def values(name: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(v.strip() for v in params.get(name, ()) if v and v.strip()))
+
+        def codes(name: str, allowed: type) -> tuple[str, ...]:
+            chosen = values(name)
+            known = {member.value for member in allowed}  # type: ignore[attr-defined]
+            for value in chosen:
+                if value not in known:
+                    raise BadFilter(name, f"{name} {value!r} is not one of: {', '.join(sorted(known))}.")
+            return chosen
+
+        def countries(name: str) -> tuple[str, ...]:
+            try:
+                return tuple(str(check_country(v)) for v in values(name))
+            except ValueError as error:
+                raise BadFilter(name, f"{name}: {error}.") from None
+
+        def year(name: str) -> int | None:
+            chosen = values(name)
+            if not chosen:
+                return None
+            if not re.fullmatch(r"\d{4}", chosen[0]):
+                raise BadFilter(name, f"{name} must be a year of four digits, not {chosen[0]!r}.")
+            return int(chosen[0])
+
+        query = " ".join(values("q"))
+        if len(query) > 200:
+            raise BadFilter("q", "q must be at most 200 characters.")
+        filters = cls(
+            q=query,
+            tactic=codes("tactic", Tactic),
+            status=codes("status", Status),
+            origin_state=countries("origin_state"),
+            country=countries("country"),
+            attribution=codes("attribution", AttributionBasis),
+            year_from=year("year_from"),
+            year_to=year("year_to"),
+        )
+        if filters.year_from and filters.year_to and filters.year_from > filters.year_to:
+            raise BadFilter("year_from", f"year_from ({filters.year_from}) is after year_to ({filters.year_to}).")
+        return filters
+
+    def to_params(self, **changes: Any) -> list[tuple[str, str]]:
+        """The filters as query parameters (for links), with some fields changed."""
+        chosen = replace(self, **changes) if changes else self
+        params: list[tuple[str, str]] = []
+        for item in fields(chosen):
+            value = getattr(chosen, item.name)
+            if isinstance(value, tuple):
+                params.extend((item.name, v) for v in value)
+            elif value not in (None, ""):
+                params.append((item.name, str(value)))
+        return params
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the list."""
+        return bool(self.to_params())
+
+
+@dataclass
+class SearchPage:
+    """One page of matching incidents, the total, and snippets of the matched text."""
+
+    incidents: list[Incident]
+    total: int
+    page: int
+    per_page: int
+    snippets: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        """How many pages the matches fill (at least one)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def terms(query: str) -> list[str]:
+    """The words of a search, lower-cased; punctuation and operators are dropped."""
+    return [t.lower() for t in _TERM.findall(query)][:12]
+
+
+def _matches(session: Session, words: list[str]) -> Any:
+    """A subquery (id, rank) of incidents whose document has every word as a prefix; lower rank is better."""
+    if session.get_bind().dialect.name == "postgresql":
+        query = " & ".join(f"{w}:*" for w in words)
+        statement = text(
+            "SELECT incident_id AS id, -ts_rank(document, to_tsquery('simple', :q)) AS rank"
+            " FROM incident_search WHERE document @@ to_tsquery('simple', :q)"
+        )
+    else:
+        query = " ".join(f'"{w}"*' for w in words)
+        statement = text(
+            "SELECT k.incident_id AS id, bm25(incident_search) AS rank FROM incident_search"
+            " JOIN incident_search_keys k ON k.key = incident_search.rowid WHERE incident_search MATCH :q"
+        )
+    return statement.bindparams(q=query).columns(id=String, rank=Float).subquery("matches")
+
+
+def _year(column: Any) -> Any:
+    return func.substr(column, 1, 4)
+
+
+def _conditions(filters: IncidentFilters, audience: Audience, *, skip: str = "") -> list[ColumnElement[bool]]:
+    conditions = [audience.clause()]
+    columns = {
+        "tactic": Incident.tactic,
+        "status": Incident.status,
+        "origin_state": Incident.origin_state,
+        "country": Incident.country,
+        "attribution": Incident.attribution_basis,
+    }
+    for name, column in columns.items():
+        chosen = getattr(filters, name)
+        if chosen and name != skip:
+            conditions.append(column.in_(chosen))
+    if skip != "year":
+        if filters.year_from:
+            conditions.append(Incident.date_start >= f"{filters.year_from:04d}-01-01")
+        if filters.year_to:
+            conditions.append(Incident.date_start <= f"{filters.year_to:04d}-12-31")
+    return conditions
+
+
+def filtered(session: Session, filters: IncidentFilters, audience: Audience, *, skip: str = "") -> Select[Any]:
+    """A SELECT of the incidents matching the filters (all but `skip`), for lists, maps and counts."""
+    return _ranked(session, filters, audience, skip=skip)[0]
+
+
+def _ranked(
+    session: Session, filters: IncidentFilters, audience: Audience, *, skip: str = ""
+) -> tuple[Select[Any], Any]:
+    statement = select(Incident).where(*_conditions(filters, audience, skip=skip))
+    words = terms(filters.q)
+    if not words:
+        return statement, None
+    matches = _matches(session, words)
+    return statement.join(matches, matches.c.id == Incident.id), matches.c.rank
+
+
+def search(
+    *,
+    session: Session,
+    filters: IncidentFilters,
+    audience: Audience = PUBLIC,
+    sort: str = "date",
+    page: int = 1,
+    per_page: int = 25,
+) -> SearchPage:
+    """One page of the incidents the audience may see that match the filters, in the chosen order."""
+    if sort not in SORTS:
+        raise BadFilter("sort", f"sort {sort!r} is not one of: {', '.join(SORTS)}.")
+    if page < 1:
+        raise BadInput("page must be 1 or more.")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise BadInput(f"per_page must be between 1 and {MAX_PER_PAGE}.")
+    words = terms(filters.q)
+    if sort == "relevance" and not words:
+        sort = "date"
+    statement, rank = _ranked(session, filters, audience)
+    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    undated = Incident.date_start.is_(None)
+    orders: dict[str, list[Any]] = {
+        "date": [undated, Incident.date_start.desc()],
+        "-date": [undated, Incident.date_start],
+        "title": [Incident.title],
+        "country": [Incident.country.is_(None), Incident.country, Incident.date_start.desc()],
+    }
+    order = [rank] if sort == "relevance" else orders[sort]
+    statement = statement.order_by(*order, Incident.id).limit(per_page).offset((page - 1) * per_page)
+    incidents = list(session.scalars(statement))
+    snippets = _snippets(session, [i.id for i in incidents], words) if words else {}
+    return SearchPage(incidents=incidents, total=total, page=page, per_page=per_page, snippets=snippets)
+
+
+def facet_counts(
+    *, session: Session, filters: IncidentFilters, audience: Audience = PUBLIC
+) -> dict[str, list[tuple[str, int]]]:
+    """For each facet, its values and how many incidents each would give with the other filters kept."""
+    columns = {
+        "tactic": Incident.tactic,
+        "status": Incident.status,
+        "origin_state": Incident.origin_state,
+        "country": Incident.country,
+        "attribution": Incident.attribution_basis,
+        "year": _year(Incident.date_start),
+    }
+    counts: dict[str, list[tuple[str, int]]] = {}
+    for name, column in columns.items():
+        base = filtered(session, filters, audience, skip=name).subquery()
+        value = getattr(base.c, column.key) if name != "year" else _year(base.c.date_start)
+        rows = session.execute(
+            select(value.label("value"), func.count().label("n")).where(value.is_not(None)).group_by(value)
+        ).all()
+        ordered = sorted(rows, key=lambda r: (r.value,) if name == "year" else (-r.n, r.value))
+        counts[name] = [(str(r.value), int(r.n)) for r in ordered]
+    return counts
+
+
+def _snippets(session: Session, ids: list[str], words: list[str]) -> dict[str, str]:
+    """HTML snippets of the indexed text around the first matched word, per incident."""
+    if not ids:
+        return {}
+    if session.get_bind().dialect.name == "postgresql":
+        statement = text("SELECT incident_id AS id, body FROM incident_search WHERE incident_id IN :ids")
+    else:
+        statement = text(
+            "SELECT k.incident_id AS id, s.body FROM incident_search s"
+            " JOIN incident_search_keys k ON k.key = s.rowid WHERE k.incident_id IN :ids"
+        )
+    statement = statement.bindparams(bindparam("ids", expanding=True))
+    rows = session.execute(statement, {"ids": ids}).all()
+    return {row.id: snippet(row.body, words) for row in rows if snippet(row.body, words)}
+
+
+def snippet(body: str, words: list[str], *, width: int = 90) -> str:
+    """About `width` characters of text around the first word that starts with a search term, marked up."""
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")[^\W_]*", re.IGNORECASE)
+    found = pattern.search(body)
+    if found is None:
+        return ""
+    start = max(0, found.start() - width // 2)
+    end = min(len(body), found.end() + width // 2)
+    piece = body[start:end]
+    marked = pattern.sub(lambda m: "\0" + m.group(0) + "\1", piece)
+    escaped = html.escape(marked).replace("\0", "<mark>").replace("\1", "</mark>")
+    return ("…" if start else "") + escaped + ("…" if end < len(body) else "")

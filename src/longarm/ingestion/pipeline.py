@@ -1,0 +1,177 @@
+"""`longarm ingest`: store each document once, extract its incidents, queue them as linked candidates.
+
+Each document is one transaction: its source, candidates, claims and (with --auto-merge)
+the incidents they create or join commit together or not at all, so a crash or kill
+leaves no half-ingested document; the bytes are stored first, by hash, which a re-run
+simply finds again. A document whose SHA-256 is already a source is skipped.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from longarm import __version__
+from longarm.audit.service import record_event
+from longarm.auth.permissions import Permission, Principal
+from longarm.errors import BadInput, LongarmError
+from longarm.ingestion.documents import MAX_BYTES, Document, documents_from_bytes
+from longarm.review import service as review
+from longarm.sources import service as sources
+from longarm.sources.evidence import EvidenceStore
+from longarm.sources.models import Source
+from longarm.storage.engine import transaction
+
+EXTRACTOR = f"longarm-extract {__version__}"
+
+
+@dataclass
+class IngestReport:
+    """What a batch did, document by document."""
+
+    documents: int = 0
+    skipped: int = 0
+    candidates: int = 0
+    decisions: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+
+def expand_inputs(inputs: list[str]) -> Iterator[str]:
+    """URLs as given; folders walked and globs expanded into files, in a stable order."""
+    for item in inputs:
+        if item.startswith(("http://", "https://")):
+            yield item
+        elif any(ch in item for ch in "*?["):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                raise BadInput(f"{item}: the pattern matches no file.")
+            yield from (m for m in matches if Path(m).is_file())
+        elif Path(item).is_dir():
+            yield from (str(p) for p in sorted(Path(item).rglob("*")) if p.is_file() and not p.name.startswith("."))
+        else:
+            yield item
+
+
+def _read(item: str, *, fetch: Callable[[str], tuple[bytes, list[Document]]] | None) -> tuple[bytes, list[Document]]:
+    if item.startswith(("http://", "https://")):
+        if fetch is None:
+            raise BadInput(f"{item}: fetching URLs is not enabled here.")
+        return fetch(item)
+    path = Path(item)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BadInput(f"{item}: the file has {size:,} bytes, over the {MAX_BYTES:,}-byte limit.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise BadInput(f"{item}: cannot be read ({error.strerror}).") from None
+    return data, documents_from_bytes(data, name=item)
+
+
+def fetch_document(url: str) -> tuple[bytes, list[Document]]:
+    """Fetch a URL within the configured limits, refusing internal addresses."""
+    from longarm.config import load_settings
+    from longarm.ingestion.acquire import fetch_url
+
+    settings = load_settings()
+    fetched = fetch_url(url, max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout_seconds)
+    documents = documents_from_bytes(
+        fetched.content,
+        name=fetched.url,
+        url=fetched.url,
+        media_type=fetched.content_type,
+        retrieved_at=fetched.retrieved_at,
+    )
+    return fetched.content, documents
+
+
+def ingest_document(
+    *,
+    engine: Engine,
+    store: EvidenceStore,
+    document: Document,
+    snapshot_sha256: str,
+    principal: Principal,
+    published: str | None,
+    auto_merge: bool,
+) -> tuple[int, dict[str, int]] | None:
+    """Extract one document into candidates in one transaction; None when it was ingested before."""
+    from longarm.ingestion.extract import extract_document
+
+    with transaction(engine) as session:
+        if sources.by_sha256(session=session, sha256=document.sha256) is not None:
+            return None
+        extracted = extract_document(document, published=published)
+        source = Source(
+            url=document.url,
+            title=document.title or Path(document.path).name,
+            published=document.published or published,
+            retrieved_at=document.retrieved_at,
+            sha256=document.sha256,
+            snapshot_sha256=snapshot_sha256,
+            media_type=document.media_type,
+            language=document.language,
+            ingested_by=principal.label,
+        )
+        session.add(source)
+        session.flush()
+        decisions: dict[str, int] = {}
+        for index, incident in enumerate(extracted["incidents"]):
+            candidate = review.queue(session=session, source=source, incident=incident, index=index, made_by=EXTRACTOR)
+            if auto_merge:
+                outcome = review.auto_decide(session=session, candidate=candidate, principal=principal)
+                decisions[outcome] = decisions.get(outcome, 0) + 1
+        record_event(
+            session=session,
+            actor=principal.label,
+            action="source.ingest",
+            target_type="source",
+            target_id=source.id,
+            after={"sha256": source.sha256, "candidates": len(extracted["incidents"])},
+        )
+        return len(extracted["incidents"]), decisions
+
+
+def ingest(
+    *,
+    engine: Engine,
+    store: EvidenceStore,
+    inputs: list[str],
+    principal: Principal,
+    published: str | None = None,
+    auto_merge: bool = False,
+    fetch: Callable[[str], tuple[bytes, list[Document]]] | None = fetch_document,
+    progress: Callable[[str], None] = lambda item: None,
+) -> IngestReport:
+    """Ingest files, folders, globs and URLs; a bad one is reported and skipped, never aborting the batch."""
+    principal.require(Permission.review)
+    report = IngestReport()
+    for item in expand_inputs(inputs):
+        progress(item)
+        try:
+            data, documents = _read(item, fetch=fetch)
+            snapshot = store.put(data)
+            for document in documents:
+                result = ingest_document(
+                    engine=engine,
+                    store=store,
+                    document=document,
+                    snapshot_sha256=snapshot,
+                    principal=principal,
+                    published=published,
+                    auto_merge=auto_merge,
+                )
+                if result is None:
+                    report.skipped += 1
+                    continue
+                report.documents += 1
+                report.candidates += result[0]
+                for outcome, count in result[1].items():
+                    report.decisions[outcome] = report.decisions.get(outcome, 0) + count
+        except LongarmError as error:
+            report.failures.append(str(error))
+    return report

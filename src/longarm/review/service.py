@@ -1,0 +1,214 @@
+"""The review queue: accept a candidate as a new incident, merge it into one, reject it, or undo that."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from longarm.audit.service import record_event
+from longarm.auth.permissions import Permission, Principal
+from longarm.errors import Conflict, NotFound
+from longarm.incidents import service as incidents
+from longarm.incidents.models import Claim, Incident
+from longarm.incidents.names import name_key, name_tokens, same_person
+from longarm.review.candidates import claims_for_extracted
+from longarm.review.link import UNRELATED
+from longarm.review.matching import find_matches
+from longarm.review.models import Candidate, CandidateStatus
+from longarm.sources.models import Source
+from longarm.storage.base import utcnow
+
+
+def get_or_raise(*, session: Session, candidate_id: int) -> Candidate:
+    """The candidate with this id, or NotFound."""
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        raise NotFound(f"There is no candidate {candidate_id}.")
+    return candidate
+
+
+def list_candidates(
+    *, session: Session, status: str | None = CandidateStatus.pending.value, limit: int = 50, offset: int = 0
+) -> list[Candidate]:
+    """Candidates in the queue (pending by default), oldest first."""
+    query = select(Candidate).order_by(Candidate.id).limit(limit).offset(offset)
+    if status:
+        query = query.where(Candidate.status == status)
+    return list(session.scalars(query))
+
+
+def candidate_claims(*, session: Session, candidate: Candidate) -> list[Claim]:
+    """The claims a candidate brings (the extracted values with their quotes)."""
+    return list(session.scalars(select(Claim).where(Claim.candidate_id == candidate.id).order_by(Claim.id)))
+
+
+def queue(*, session: Session, source: Source, incident: dict[str, Any], index: int, made_by: str) -> Candidate:
+    """Put an extracted incident in the queue with its claims and its ranked matches."""
+    date = incident.get("date") or {}
+    names = [n for v in incident.get("victims") or [] for n in [v.get("name"), *v.get("aliases", [])] if n]
+    names += [p["name"] for p in incident.get("perpetrators") or [] if p.get("name") and not p.get("id")]
+    candidate = Candidate(
+        source_id=source.id,
+        content_key=f"{source.sha256 or source.id}:{index}",
+        payload=incident,
+        extractor=made_by,
+        year=int(date["start"][:4]) if date.get("start") else None,
+        country=(incident.get("location") or {}).get("country"),
+        name_keys=" ".join(name_key(n) for n in names),
+    )
+    session.add(candidate)
+    session.flush()
+    claims = claims_for_extracted(incident, source_id=source.id, made_by=made_by)
+    incidents.add_claims(session=session, incident=None, claims=claims, candidate_id=candidate.id)
+    candidate.matches = find_matches(session=session, candidate=candidate)
+    return candidate
+
+
+def _require_pending(candidate: Candidate) -> None:
+    if candidate.status != CandidateStatus.pending.value:
+        raise Conflict(f"Candidate {candidate.id} is already {candidate.status}; undo that first.")
+
+
+def _decide(candidate: Candidate, status: CandidateStatus, principal: Principal, incident_id: str | None) -> None:
+    candidate.status = status.value
+    candidate.incident_id = incident_id
+    candidate.reviewed_by = principal.label
+    candidate.reviewed_at = utcnow()
+
+
+def accept(*, session: Session, candidate_id: int, principal: Principal) -> Incident:
+    """Make the candidate a new, published incident carrying its claims."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    incident = Incident()
+    session.add(incident)
+    session.flush()
+    for claim in candidate_claims(session=session, candidate=candidate):
+        claim.incident_id = incident.id
+    incidents.resolve_incident(session=session, incident=incident)
+    _decide(candidate, CandidateStatus.accepted, principal, incident.id)
+    record_event(
+        session=session,
+        actor=principal.label,
+        action="candidate.accept",
+        target_type="incident",
+        target_id=incident.id,
+        after={"candidate": candidate.id, "title": incident.title},
+    )
+    return incident
+
+
+def merge(*, session: Session, candidate_id: int, incident_id: str, principal: Principal) -> Incident:
+    """Attach the candidate's claims to an incident; values that differ stay as conflicting claims."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    incident = incidents.get_or_raise(session=session, incident_id=incident_id)
+    before = {"title": incident.title, "date_start": incident.date_start, "place": incident.place}
+    known = _known_items(incident)
+    for claim in candidate_claims(session=session, candidate=candidate):
+        claim.incident_id = incident.id
+        claim.item_key = _same_item(claim, known) or claim.item_key
+    incidents.resolve_incident(session=session, incident=incident)
+    _decide(candidate, CandidateStatus.merged, principal, incident.id)
+    record_event(
+        session=session,
+        actor=principal.label,
+        action="candidate.merge",
+        target_type="incident",
+        target_id=incident.id,
+        before=before,
+        after={"candidate": candidate.id, "title": incident.title},
+    )
+    return incident
+
+
+def _known_items(incident: Incident) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The incident's victims and named perpetrators: field → [(item key, name words)]."""
+    items: dict[str, list[tuple[str, tuple[str, ...]]]] = {"victim": [], "perpetrator": []}
+    for claim in incident.claims:
+        if claim.field in items and claim.item_key and isinstance(claim.value, dict):
+            for name in [claim.value.get("name"), *claim.value.get("aliases", [])]:
+                if name:
+                    items[claim.field].append((claim.item_key, name_tokens(name)))
+    return items
+
+
+def _same_item(claim: Claim, known: dict[str, list[tuple[str, tuple[str, ...]]]]) -> str | None:
+    # "Ahmad Nissi" in the new source is "Ahmad Mola Nissi" already on the incident: one victim, two claims.
+    if claim.field not in known or not isinstance(claim.value, dict) or claim.value.get("id"):
+        return None
+    names = [n for n in [claim.value.get("name"), *claim.value.get("aliases", [])] if n]
+    for key, words in known[claim.field]:
+        if any(same_person(name_tokens(n), words) for n in names):
+            return key
+    return None
+
+
+def reject(*, session: Session, candidate_id: int, principal: Principal, reason: str) -> Candidate:
+    """Set the candidate aside with a reason; no incident changes."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    if not reason.strip():
+        raise Conflict("A rejection needs a reason.")
+    _decide(candidate, CandidateStatus.rejected, principal, None)
+    candidate.reason = reason.strip()
+    record_event(
+        session=session,
+        actor=principal.label,
+        action="candidate.reject",
+        target_type="candidate",
+        target_id=str(candidate.id),
+        after={"reason": candidate.reason},
+    )
+    return candidate
+
+
+def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candidate:
+    """Return a decided candidate to the queue; its claims leave the incident (an accepted one is deleted)."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    if candidate.status == CandidateStatus.pending.value:
+        raise Conflict(f"Candidate {candidate.id} is pending; there is nothing to undo.")
+    incident = incidents.get(session=session, incident_id=candidate.incident_id) if candidate.incident_id else None
+    previous = candidate.status
+    for claim in candidate_claims(session=session, candidate=candidate):
+        claim.incident_id = None
+    if incident is not None:
+        session.flush()
+        session.refresh(incident, ["claims"])
+        if previous == CandidateStatus.accepted.value and not incident.claims:
+            session.delete(incident)
+        else:
+            incidents.resolve_incident(session=session, incident=incident)
+    candidate.status, candidate.incident_id, candidate.reason = CandidateStatus.pending.value, None, None
+    candidate.reviewed_by, candidate.reviewed_at = principal.label, utcnow()
+    record_event(
+        session=session,
+        actor=principal.label,
+        action=f"candidate.undo_{previous}",
+        target_type="candidate",
+        target_id=str(candidate.id),
+        before={"status": previous, "incident": incident.id if incident else None},
+    )
+    return candidate
+
+
+def auto_decide(*, session: Session, candidate: Candidate, principal: Principal) -> str:
+    """--auto-merge: merge on a certain match, create when nothing identifying matches, else leave pending.
+
+    Identifying: a named person in common or dates that agree to the month. A match on a
+    shared city and tactic alone is too weak to hold the candidate back.
+    """
+    best: dict[str, Any] | None = next((m for m in candidate.matches if m["incident_id"]), None)
+    if best is not None and best["certain"]:
+        merge(session=session, candidate_id=candidate.id, incident_id=best["incident_id"], principal=principal)
+        return "merged"
+    if not any(m["score"] >= UNRELATED and m["identifying"] for m in candidate.matches):
+        accept(session=session, candidate_id=candidate.id, principal=principal)
+        return "accepted"
+    return "pending"

@@ -1,0 +1,1 @@
+"""Keys and sealing of restricted values, security headers and log redaction."""

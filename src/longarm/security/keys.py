@@ -1,0 +1,195 @@
+"""The key that seals restricted values, kept outside the database.
+
+The key file (`$LONGARM_HOME/longarm.key`, mode 0600) holds every field key still in
+use (the current one seals, older ones only open until `longarm key rotate` has
+re-sealed everything) and an integrity key that signs the audit chain and backup
+manifests. `LONGARM_SECRET_KEY` (base64, at least 32 bytes) replaces the file: both
+keys are derived from it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from longarm.config import Settings, load_settings
+from longarm.errors import BadInput, IntegrityError
+from longarm.files import write_atomically
+
+_PREFIX = "v1"
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text.encode("ascii"))
+
+
+def _derive(secret: bytes, purpose: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=f"longarm {purpose}".encode()).derive(secret)
+
+
+@dataclass(frozen=True)
+class Keyring:
+    """Field keys by id (the current one seals) and the integrity key for signatures."""
+
+    current: str
+    keys: dict[str, bytes]
+    integrity: bytes
+    origin: str = "file"  # "file" or "environment"
+
+    def seal(self, payload: Any, *, context: str) -> str:
+        """Encrypt a JSON-able value with AES-GCM under the current key, bound to its context."""
+        nonce = secrets.token_bytes(12)
+        plain = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        sealed = AESGCM(self.keys[self.current]).encrypt(nonce, plain, context.encode("utf-8"))
+        return f"{_PREFIX}.{self.current}.{_b64(nonce + sealed)}"
+
+    def open(self, sealed: str, *, context: str) -> Any:
+        """Decrypt a sealed value; IntegrityError when the key is missing or the bytes were altered."""
+        try:
+            prefix, key_id, body = sealed.split(".", 2)
+        except ValueError:
+            raise IntegrityError("A sealed value is malformed.") from None
+        if prefix != _PREFIX or key_id not in self.keys:
+            raise IntegrityError(f"A value is sealed with key {key_id!r}, which this key file does not hold.")
+        raw = _unb64(body)
+        try:
+            plain = AESGCM(self.keys[key_id]).decrypt(raw[:12], raw[12:], context.encode("utf-8"))
+        except InvalidTag:
+            raise IntegrityError("A sealed value failed its integrity check (altered or moved).") from None
+        return json.loads(plain)
+
+    def key_id_of(self, sealed: str) -> str:
+        """Which key sealed this value."""
+        return sealed.split(".", 2)[1]
+
+    def sign(self, data: bytes) -> str:
+        """HMAC-SHA256 of the data with the integrity key, as hex."""
+        return hmac.new(self.integrity, data, hashlib.sha256).hexdigest()
+
+    def with_new_key(self) -> Keyring:
+        """This keyring plus a fresh current key (the old ones still open what they sealed)."""
+        key_id = "k" + secrets.token_hex(4)
+        return Keyring(key_id, {**self.keys, key_id: AESGCM.generate_key(bit_length=256)}, self.integrity, self.origin)
+
+    def only_current(self) -> Keyring:
+        """This keyring without the keys nothing needs any more."""
+        return Keyring(self.current, {self.current: self.keys[self.current]}, self.integrity, self.origin)
+
+
+def new_keyring() -> Keyring:
+    """A keyring with one fresh field key and a fresh integrity key."""
+    key_id = "k" + secrets.token_hex(4)
+    return Keyring(key_id, {key_id: AESGCM.generate_key(bit_length=256)}, secrets.token_bytes(32))
+
+
+def from_secret(secret: str) -> Keyring:
+    """The keyring derived from LONGARM_SECRET_KEY."""
+    try:
+        raw = base64.b64decode(secret.strip(), validate=True)
+    except ValueError:
+        raise BadInput("LONGARM_SECRET_KEY is not base64.") from None
+    if len(raw) < 32:
+        raise BadInput("LONGARM_SECRET_KEY must decode to at least 32 bytes.")
+    field_key = _derive(raw, "fields")
+    key_id = "e" + hashlib.sha256(field_key).hexdigest()[:8]
+    return Keyring(key_id, {key_id: field_key}, _derive(raw, "integrity"), origin="environment")
+
+
+def write_key_file(path: Path, keyring: Keyring) -> None:
+    """Write the keyring to its file, readable by the owner only."""
+    document = {
+        "version": 1,
+        "current": keyring.current,
+        "keys": {key_id: _b64(key) for key_id, key in keyring.keys.items()},
+        "integrity": _b64(keyring.integrity),
+    }
+    write_atomically(path, json.dumps(document, indent=2).encode("utf-8") + b"\n", mode=0o600)
+
+
+def read_key_file(path: Path) -> Keyring:
+    """Read a key file; refuse one that other users can read."""
+    mode = path.stat().st_mode
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise BadInput(f"{path}: other users can read the key file; run `chmod 600 {path}`.")
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        keys = {key_id: _unb64(key) for key_id, key in document["keys"].items()}
+        return Keyring(document["current"], keys, _unb64(document["integrity"]))
+    except (ValueError, KeyError, TypeError):
+        raise BadInput(f"{path}: not a longarm key file.") from None
+
+
+_cache: dict[tuple[str, str], tuple[tuple[int, int, int], Keyring]] = {}
+
+
+def load_keyring(settings: Settings, *, create: bool = False) -> Keyring:
+    """The keyring the settings name; with `create`, a missing key file is made (mode 0600)."""
+    if settings.secret_key:
+        return from_secret(settings.secret_key)
+    path = settings.key_file
+    if not path.exists():
+        if not create:
+            raise IntegrityError(f"No encryption key at {path}: run `longarm init` or set LONGARM_SECRET_KEY.")
+        write_key_file(path, new_keyring())
+    # Re-read when the file changes (a running server picks up `longarm key rotate`) or its mode does.
+    status = path.stat()
+    cache_key, stamp = (str(path.resolve()), ""), (status.st_mtime_ns, status.st_mode, status.st_size)
+    cached = _cache.get(cache_key)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, read_key_file(path))
+        _cache[cache_key] = cached
+    return cached[1]
+
+
+_bound: dict[str, Settings] = {}
+
+
+def _url_of(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def bind(engine: Engine, settings: Settings) -> None:
+    """Use the settings' key for every session on this engine (the web app, tests)."""
+    _bound[_url_of(engine)] = settings
+
+
+def settings_for(session: Session) -> Settings:
+    """The settings whose key serves this session: bound to its engine, else the environment's."""
+    bind_ = session.get_bind()
+    engine = bind_ if isinstance(bind_, Engine) else bind_.engine
+    return _bound.get(_url_of(engine)) or load_settings()
+
+
+def keyring_for(session: Session, *, create: bool = False) -> Keyring:
+    """The keyring for a session's database."""
+    return load_keyring(settings_for(session), create=create)
+
+
+def ensure_key(settings: Settings) -> Path | None:
+    """Create the key file if there is none and no LONGARM_SECRET_KEY; the file's path, if any."""
+    load_keyring(settings, create=True)
+    return None if settings.secret_key else settings.key_file
+
+
+def key_file_mode(path: Path) -> int:
+    """The permission bits of a key file (for checks and tests)."""
+    return stat.S_IMODE(os.stat(path).st_mode)

@@ -1,0 +1,45 @@
+"""`longarm key rotate`: a new field key, every sealed value re-sealed under it, the old key dropped."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from longarm.audit.service import record_event
+from longarm.config import Settings
+from longarm.errors import BadInput
+from longarm.security import keys, sealing
+from longarm.storage.engine import transaction
+
+
+def rotate(*, engine: Engine, settings: Settings, actor: str) -> tuple[str, int]:
+    """Re-seal every restricted value under a fresh key; the new key id and how many values moved."""
+    from longarm.incidents.models import Claim
+    from longarm.storage import tables  # noqa: F401  (every model, so the claims' foreign keys resolve)
+
+    old = keys.load_keyring(settings, create=True)
+    if old.origin == "environment":
+        raise BadInput("LONGARM_SECRET_KEY is set: rotation writes the key file; unset it to use the file instead.")
+    new = old.with_new_key()
+    # The old key stays in the file until the re-sealing has committed: a crash loses nothing.
+    keys.write_key_file(settings.key_file, new)
+    keys.bind(engine, settings)
+    with transaction(engine) as session:
+        moved = 0
+        for claim in session.scalars(select(Claim).where(Claim.restricted.is_(True))):
+            if claim.sealed is not None:
+                content = new.open(claim.sealed, context=sealing.context_for(claim.field))
+                claim.sealed = new.seal(content, context=sealing.context_for(claim.field))
+            else:
+                sealing.seal_claim(claim, new)
+            moved += 1
+        record_event(
+            session=session,
+            actor=actor,
+            action="key_rotate",
+            target_type="key",
+            target_id=new.current,
+            before={"key_id": old.current},
+            after={"key_id": new.current, "resealed": moved},
+        )
+    keys.write_key_file(settings.key_file, new.only_current())
+    return new.current, moved

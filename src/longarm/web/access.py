@@ -1,0 +1,65 @@
+"""What each request needs from the database: a transaction, the reader's audience, the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from longarm.auth import web as auth_web
+from longarm.auth.permissions import Permission, Principal
+from longarm.incidents.search import MAX_PER_PAGE, SORTS, Audience, IncidentFilters
+from longarm.storage.engine import transaction
+
+
+@contextmanager
+def database(request: Request) -> Iterator[Session]:
+    """A transaction on the app's database, committed when the block ends without error."""
+    with transaction(request.app.state.engine) as session:
+        yield session
+
+
+def audience_for(principal: Principal) -> Audience:
+    """Which incidents this principal sees: the team also sees drafts, trusted roles restricted ones."""
+    return Audience(drafts=principal.can(Permission.read_team), restricted=principal.can(Permission.read_restricted))
+
+
+def reader(request: Request) -> tuple[Principal, Audience]:
+    """The principal making the request and the audience it belongs to."""
+    principal = auth_web.current_principal(request)
+    return principal, audience_for(principal)
+
+
+def incident_filters(
+    q: Annotated[str | None, Query(description="Words to find; each matches as a prefix (kill → killing).")] = None,
+    tactic: Annotated[list[str] | None, Query(description="Tactic codes (VOCABULARY.md); repeat for several.")] = None,
+    status: Annotated[list[str] | None, Query(description="completed, attempted, foiled or alleged.")] = None,
+    origin_state: Annotated[
+        list[str] | None, Query(description="ISO alpha-2 code of the state held responsible.")
+    ] = None,
+    country: Annotated[list[str] | None, Query(description="ISO alpha-2 code of the host country.")] = None,
+    attribution: Annotated[list[str] | None, Query(description="Attribution basis: court_ruling … none.")] = None,
+    year_from: Annotated[str | None, Query(description="First year (four digits), inclusive.")] = None,
+    year_to: Annotated[str | None, Query(description="Last year (four digits), inclusive.")] = None,
+) -> IncidentFilters:
+    """FastAPI dependency: the incident filters in the query (BadInput when one is unusable)."""
+    params = {
+        "q": [q or ""],
+        "tactic": tactic or [],
+        "status": status or [],
+        "origin_state": origin_state or [],
+        "country": country or [],
+        "attribution": attribution or [],
+        "year_from": [year_from or ""],
+        "year_to": [year_to or ""],
+    }
+    return IncidentFilters.parse(params)
+
+
+Filters = Annotated[IncidentFilters, Depends(incident_filters)]
+Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
+PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Incidents a page (at most {MAX_PER_PAGE}).")]
+Sort = Annotated[str | None, Query(description="One of: " + ", ".join(SORTS) + ".")]

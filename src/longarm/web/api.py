@@ -1,0 +1,230 @@
+"""The public JSON API under /api/v1: incidents (filtered, paged), one incident, actors, sources, stats."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import func, or_, select
+
+from longarm.analytics import charts, stats
+from longarm.auth.permissions import Permission
+from longarm.auth.web import require
+from longarm.errors import NotFound
+from longarm.incidents import search
+from longarm.incidents import service as incidents
+from longarm.incidents.models import Actor, ActorAlias, Incident, Involvement
+from longarm.incidents.names import name_key
+from longarm.sources import service as sources
+from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
+from longarm.web.public import actor_incidents, source_claims, visible_incident
+from longarm.web.rendering import country_name, label, query_url
+
+router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
+
+MAP_LIMIT = 5000
+
+
+def summary(incident: Incident) -> dict[str, Any]:
+    """An incident's shown (public) values, for lists and maps."""
+    location = None
+    if incident.place or incident.country or incident.lat is not None:
+        location = {
+            "place": incident.place,
+            "country": incident.country,
+            "lat": incident.lat,
+            "lon": incident.lon,
+            "precision": incident.geo_precision,
+        }
+    when = None
+    if incident.date_start:
+        when = {"start": incident.date_start, "end": incident.date_end, "precision": incident.date_precision}
+    return {
+        "id": incident.id,
+        "title": incident.title,
+        "tactic": incident.tactic,
+        "status": incident.status,
+        "date": when,
+        "location": location,
+        "origin_state": incident.origin_state,
+        "fatalities": incident.fatalities,
+        "attribution": {"basis": incident.attribution_basis} if incident.attribution_basis else None,
+        "publication_state": incident.publication_state,
+        "url": f"/incidents/{incident.id}",
+    }
+
+
+@router.get("/incidents", summary="Incidents matching the filters, a page at a time")
+def list_incidents(
+    request: Request, filters: Filters, sort: Sort = None, page: Page = 1, per_page: PerPage = 25
+) -> dict[str, Any]:
+    """Incidents matching the filters (the list page's parameters), with the total and page links."""
+    _principal, audience = reader(request)
+    sort = sort or ("relevance" if filters.q else "date")
+    with database(request) as session:
+        found = search.search(
+            session=session, filters=filters, audience=audience, sort=sort, page=page, per_page=per_page
+        )
+        rows = [summary(i) for i in found.incidents]
+    base = [*filters.to_params(), ("sort", sort), ("per_page", str(per_page))]
+
+    def link(number: int) -> str | None:
+        return query_url("/api/v1/incidents", [*base, ("page", str(number))]) if 1 <= number <= found.pages else None
+
+    return {
+        "total": found.total,
+        "page": found.page,
+        "per_page": found.per_page,
+        "pages": found.pages,
+        "incidents": rows,
+        "links": {
+            "self": link(page) or query_url("/api/v1/incidents", [*base, ("page", str(page))]),
+            "next": link(page + 1),
+            "prev": link(page - 1),
+        },
+    }
+
+
+@router.get("/incidents.geojson", summary="Incidents with coordinates as GeoJSON (for the map)")
+def incidents_geojson(request: Request, filters: Filters) -> JSONResponse:
+    """A FeatureCollection of the filtered incidents that have coordinates."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        statement = search.filtered(session, filters, audience).where(
+            Incident.lat.is_not(None), Incident.lon.is_not(None)
+        )
+        chosen = list(session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(MAP_LIMIT)))
+        features = [
+            {
+                "type": "Feature",
+                "id": i.id,
+                "geometry": {"type": "Point", "coordinates": [i.lon, i.lat]},
+                "properties": {**summary(i), "tactic_label": label(i.tactic), "country_name": country_name(i.country)},
+            }
+            for i in chosen
+        ]
+    return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
+
+
+@router.get("/incidents/{incident_id}", summary="One incident in the export's shape, with claims and conflicts")
+def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
+    """The incident with its sources, claims and conflicts; restricted values only for trusted roles."""
+    principal, audience = reader(request)
+    with database(request) as session:
+        incident = visible_incident(session, incident_id, audience)
+        return incidents.to_record(incident, include_restricted=principal.can(Permission.read_restricted))
+
+
+@router.get("/actors", summary="Actors (people, agencies, movements) with their number of visible incidents")
+def list_actors(
+    request: Request,
+    q: Annotated[str | None, Query(description="A name or alias, in any transliteration.")] = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> dict[str, Any]:
+    """Known actors and the actors involved in incidents the reader may see, by name."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        involved = (
+            select(Involvement.actor_id, func.count(func.distinct(Involvement.incident_id)).label("n"))
+            .join(Incident, Involvement.incident_id == Incident.id)
+            .where(audience.clause())
+            .group_by(Involvement.actor_id)
+            .subquery()
+        )
+        statement = select(Actor, func.coalesce(involved.c.n, 0)).outerjoin(involved, involved.c.actor_id == Actor.id)
+        statement = statement.where(or_(Actor.known.is_(True), involved.c.n > 0))
+        if q and q.strip():
+            keyed = select(ActorAlias.actor_id).where(ActorAlias.key.contains(name_key(q)))
+            statement = statement.where(Actor.id.in_(keyed))
+        total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+        rows = session.execute(statement.order_by(Actor.name).limit(per_page).offset((page - 1) * per_page)).all()
+        actors = [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "country": a.country,
+                "known": a.known,
+                "incidents": int(n),
+                "url": f"/actors/{a.id}",
+            }
+            for a, n in rows
+        ]
+    return {"total": total, "page": page, "per_page": per_page, "actors": actors}
+
+
+@router.get("/actors/{actor_id}", summary="An actor, its other names and its incidents")
+def get_actor(request: Request, actor_id: str) -> dict[str, Any]:
+    """The actor and the incidents it took part in (those the reader may see)."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        actor, involved = actor_incidents(session, actor_id, audience)
+        return {
+            "id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "country": actor.country,
+            "known": actor.known,
+            "aliases": sorted({a.alias for a in actor.aliases} - {actor.name}),
+            "incidents": [{**summary(i), "role": v.role, "degree": v.degree} for v, i in involved],
+        }
+
+
+@router.get("/sources/{source_id}", summary="A source, its grade, its snapshot's hash and the claims it backs")
+def get_source(request: Request, source_id: str) -> dict[str, Any]:
+    """The source in the export's shape and the claims that cite it."""
+    principal, audience = reader(request)
+    with database(request) as session:
+        source = sources.get_or_raise(session=session, source_id=source_id)
+        claims = source_claims(session, source_id, audience, principal.can(Permission.read_restricted))
+        if not claims and not principal.can(Permission.read_team):
+            raise NotFound(f"There is no source {source_id!r}.")
+        return {
+            **sources.to_record(source),
+            "retrieved_at": source.retrieved_at.isoformat() if source.retrieved_at else None,
+            "language": source.language,
+            "claims": [{**incidents.claim_record(c), "incident": c.incident_id} for c in claims],
+        }
+
+
+@router.get("/stats", summary="Headline figures, incidents per year and facet counts for the filters")
+def get_stats(request: Request, filters: Filters) -> dict[str, Any]:
+    """Counts for the filtered incidents: headline figures, per year by tactic and host country, facets."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        figures = stats.headline(session=session, filters=filters, audience=audience)
+        return {
+            **figures.as_json(),
+            "per_year": {
+                by: stats.per_year(session=session, by=by, filters=filters, audience=audience)
+                for by in ("tactic", "country")
+            },
+            "facets": {
+                name: dict(values)
+                for name, values in search.facet_counts(session=session, filters=filters, audience=audience).items()
+            },
+        }
+
+
+@router.get("/charts/per-year", summary="A Vega-Lite chart of incidents per year (by tactic or host country)")
+def chart_per_year(
+    request: Request,
+    filters: Filters,
+    by: Annotated[str, Query(description="tactic or country")] = "tactic",
+) -> dict[str, Any]:
+    """The Vega-Lite specification, data inline, of the filtered incidents per year."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        rows = stats.per_year(session=session, by=by, filters=filters, audience=audience)
+    labels = {r["group"]: (label(r["group"]) if by == "tactic" else country_name(r["group"])) for r in rows}
+    spec = charts.per_year_chart(rows, by=by, labels=labels)
+    spec["usermeta"]["list"] = query_url("/incidents", filters.to_params())
+    return spec
+
+
+@router.get("/openapi.json", include_in_schema=False)
+def openapi(request: Request) -> dict[str, Any]:
+    """The OpenAPI description of this API."""
+    return request.app.openapi()

@@ -1,0 +1,132 @@
+"""The team's JSON API: review decisions, edits, history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+
+from longarm.auth.permissions import Permission
+from longarm.auth.web import require
+from longarm.incidents import editing
+from longarm.incidents import service as incidents
+from longarm.review import service as review
+from longarm.review.models import Candidate
+from longarm.web.access import database, reader
+from longarm.web.public import visible_incident
+from longarm.web.team import incident_history
+
+review_router = APIRouter(prefix="/api/v1/review", tags=["review"], dependencies=[Depends(require(Permission.review))])
+edit_router = APIRouter(prefix="/api/v1", tags=["editing"], dependencies=[Depends(require(Permission.edit))])
+team_router = APIRouter(prefix="/api/v1", tags=["team"], dependencies=[Depends(require(Permission.read_team))])
+
+
+class MergeRequest(BaseModel):
+    """Which incident the candidate is the same as."""
+
+    incident_id: str = Field(min_length=1, max_length=32)
+
+
+class RejectRequest(BaseModel):
+    """Why the candidate is set aside."""
+
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class EditRequest(BaseModel):
+    """New values (the edit form's field names, as text) and the reason for them."""
+
+    values: dict[str, str]
+    note: str = Field(min_length=1, max_length=2000)
+
+
+def candidate_json(candidate: Candidate) -> dict[str, Any]:
+    """A candidate as JSON."""
+    return {
+        "id": candidate.id,
+        "status": candidate.status,
+        "source": candidate.source_id,
+        "incident_id": candidate.incident_id,
+        "payload": candidate.payload,
+        "matches": candidate.matches,
+        "reason": candidate.reason,
+        "reviewed_by": candidate.reviewed_by,
+    }
+
+
+@review_router.get("/candidates", summary="Candidates in the review queue")
+def list_candidates(request: Request, status: str = "pending", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Candidates with the given status, oldest first."""
+    with database(request) as session:
+        found = review.list_candidates(session=session, status=status or None, limit=min(limit, 200), offset=offset)
+        return {"candidates": [candidate_json(c) for c in found]}
+
+
+@review_router.get("/candidates/{candidate_id}", summary="One candidate")
+def get_candidate(request: Request, candidate_id: int) -> dict[str, Any]:
+    """The candidate, its extracted payload and its matches."""
+    with database(request) as session:
+        return candidate_json(review.get_or_raise(session=session, candidate_id=candidate_id))
+
+
+@review_router.post("/candidates/{candidate_id}/accept", summary="Accept a candidate as a new incident")
+def accept(request: Request, candidate_id: int) -> dict[str, Any]:
+    """The new incident's id."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        incident = review.accept(session=session, candidate_id=candidate_id, principal=principal)
+        return {"candidate": candidate_id, "status": "accepted", "incident_id": incident.id}
+
+
+@review_router.post("/candidates/{candidate_id}/merge", summary="Merge a candidate into an incident")
+def merge(request: Request, candidate_id: int, body: MergeRequest) -> dict[str, Any]:
+    """The incident the candidate was merged into."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        incident = review.merge(
+            session=session, candidate_id=candidate_id, incident_id=body.incident_id, principal=principal
+        )
+        return {"candidate": candidate_id, "status": "merged", "incident_id": incident.id}
+
+
+@review_router.post("/candidates/{candidate_id}/reject", summary="Reject a candidate")
+def reject(request: Request, candidate_id: int, body: RejectRequest) -> dict[str, Any]:
+    """The rejected candidate."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        return candidate_json(
+            review.reject(session=session, candidate_id=candidate_id, principal=principal, reason=body.reason)
+        )
+
+
+@review_router.post("/candidates/{candidate_id}/undo", summary="Undo the decision on a candidate")
+def undo(request: Request, candidate_id: int) -> dict[str, Any]:
+    """The candidate, back in the queue."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        return candidate_json(review.undo(session=session, candidate_id=candidate_id, principal=principal))
+
+
+@edit_router.post("/incidents/{incident_id}/edits", summary="Edit an incident (new values become preferred claims)")
+def edit(request: Request, incident_id: str, body: EditRequest) -> dict[str, Any]:
+    """Apply the edit; a 422 names each bad field under `fields`."""
+    principal, audience = reader(request)
+    with database(request) as session:
+        incident = visible_incident(session, incident_id, audience)
+        form = {**editing.form_values(incident), **body.values}
+        result = editing.edit_incident(
+            session=session, incident_id=incident_id, form=form, note=body.note, principal=principal
+        )
+        record = incidents.to_record(result.incident, include_restricted=principal.can(Permission.read_restricted))
+        return {"changed": result.changed, "incident": record}
+
+
+@team_router.get("/incidents/{incident_id}/history", summary="An incident's history")
+def history(request: Request, incident_id: str) -> dict[str, Any]:
+    """Audit events about the incident, newest first."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        visible_incident(session, incident_id, audience)
+        rows = incident_history(session, incident_id)
+        return {"events": [{k: v for k, v in r.items() if k != "kind"} for r in rows if r["kind"] == "event"]}

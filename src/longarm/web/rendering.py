@@ -1,0 +1,157 @@
+"""Templates and what they share: labels for codes, country names, links that keep the filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pycountry
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from longarm.auth import web as auth_web
+from longarm.auth.permissions import Permission
+from longarm.incidents.search import IncidentFilters
+
+HERE = Path(__file__).parent
+TEMPLATES = Jinja2Templates(directory=HERE / "templates")
+
+LABELS = {
+    "coercion_by_proxy": "Coercion by proxy",
+    "digital_attack": "Digital attack",
+    "legal_harassment": "Legal harassment",
+    "court_ruling": "Court ruling",
+    "official": "Official statement",
+    "court_record": "Court record",
+    "official_statement": "Official statement",
+    "news_report": "News report",
+    "interested_party": "Interested party",
+    "state_agency": "State agency",
+    "state_official": "State official",
+    "carried_out": "Carried out",
+    "origin_state": "Origin state",
+}
+FIELD_LABELS = {
+    "title": "Title",
+    "tactic": "Tactic",
+    "status": "Status",
+    "date": "Date",
+    "location": "Place",
+    "origin_state": "Origin state",
+    "fatalities": "Fatalities",
+    "attribution": "Attribution",
+    "victim": "Victim",
+    "perpetrator": "Perpetrator",
+    "outcome": "Outcome",
+}
+
+
+def label(code: Any) -> str:
+    """A code as people read it: `coercion_by_proxy` → `Coercion by proxy`."""
+    if code is None or code == "":
+        return "—"
+    text = str(code)
+    return LABELS.get(text, text.replace("_", " ").capitalize())
+
+
+def country_name(code: str | None) -> str:
+    """The common English name of an ISO 3166-1 alpha-2 code (the code itself when unknown)."""
+    if not code:
+        return "—"
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def date_text(value: dict[str, Any] | None) -> str:
+    """A date value at its precision: `15 December 2015`, `December 2015`, `2015`."""
+    if not value or not value.get("start"):
+        return "—"
+    start, end, precision = value["start"], value.get("end") or value["start"], value.get("precision") or "day"
+    year, month, day = start.split("-")
+    months = ("January February March April May June July August September October November December").split()
+    if precision == "year":
+        return year if start[:4] == end[:4] else f"{year}–{end[:4]}"
+    if precision == "month":
+        return f"{months[int(month) - 1]} {year}"
+    text = f"{int(day)} {months[int(month) - 1]} {year}"
+    if end == start:
+        return text
+    if end[:7] == start[:7]:
+        return f"{int(day)}–{int(end[8:10])} {months[int(month) - 1]} {year}"
+    return f"{text} – {date_text({'start': end, 'end': end, 'precision': 'day'})}"
+
+
+def column_date(start: str | None, end: str | None, precision: str | None) -> str:
+    """An incident's date columns as text."""
+    return date_text({"start": start, "end": end, "precision": precision} if start else None)
+
+
+def place_text(value: dict[str, Any] | None) -> str:
+    """A location value as `Almere, Netherlands`."""
+    if not value:
+        return "—"
+    parts = [value.get("place"), country_name(value.get("country")) if value.get("country") else None]
+    return ", ".join(p for p in parts if p) or "—"
+
+
+def value_text(field: str, value: Any) -> str:
+    """Any claim value as one line of text."""
+    if value is None:
+        return "—"
+    if field == "date":
+        return date_text(value)
+    if field == "location":
+        return place_text(value)
+    if field == "origin_state":
+        return country_name(value)
+    if field == "victim":
+        names = value.get("name") or "unnamed"
+        return names + (f" ({', '.join(value['affiliations'])})" if value.get("affiliations") else "")
+    if field == "perpetrator":
+        return (value.get("name") or value.get("id") or "unknown") + (
+            f" — {label(value['degree'])}" if value.get("degree") else ""
+        )
+    if field == "outcome":
+        years = f", {value['years']:g} years" if value.get("years") is not None else ""
+        return label(value.get("type")) + years + (f" ({date_text(value['date'])})" if value.get("date") else "")
+    return label(value) if field in ("tactic", "status", "attribution") else str(value)
+
+
+def query_url(path: str, params: list[tuple[str, str]]) -> str:
+    """A path with query parameters."""
+    return path + ("?" + urlencode(params) if params else "")
+
+
+def filters_url(path: str, filters: IncidentFilters, **changes: Any) -> str:
+    """A link to `path` with the current filters, some changed."""
+    return query_url(path, filters.to_params(**changes))
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """A page, with the principal, permissions and CSRF token every template may use."""
+    principal = auth_web.current_principal(request)
+    shared = {
+        "principal": principal,
+        "Permission": Permission,
+        "csrf_token": auth_web.csrf_token(request),
+        "path": request.url.path,
+    }
+    return TEMPLATES.TemplateResponse(request, template, {**shared, **context}, status_code=status_code)
+
+
+TEMPLATES.env.filters.update(
+    label=label, country=country_name, date_text=date_text, place=place_text, value_text=value_text
+)
+TEMPLATES.env.globals.update(
+    label=label,
+    country_name=country_name,
+    column_date=column_date,
+    field_label=lambda name: FIELD_LABELS.get(name, label(name)),
+    filters_url=filters_url,
+    query_url=query_url,
+    show=value_text,
+)

@@ -1,0 +1,122 @@
+"""The review queue for the team: candidates beside their best match, one-click accept, merge or reject."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from longarm.auth.permissions import Permission
+from longarm.auth.web import require
+from longarm.incidents import service as incidents
+from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
+from longarm.review import service as review
+from longarm.review.models import Candidate
+from longarm.web.access import database, reader
+from longarm.web.rendering import render
+
+router = APIRouter(dependencies=[Depends(require(Permission.review))], default_response_class=HTMLResponse)
+
+PAYLOAD_FIELDS = {"victim": "victims", "perpetrator": "perpetrators", "outcome": "outcomes"}
+
+
+def candidate_values(payload: dict[str, Any]) -> dict[str, Any]:
+    """The candidate's values keyed like claim fields (title, date, victim...)."""
+    values: dict[str, Any] = {name: payload.get(name) for name in SCALAR_FIELDS}
+    values["attribution"] = (payload.get("attribution") or {}).get("basis")
+    values["title"] = payload.get("title")
+    for field, key in PAYLOAD_FIELDS.items():
+        values[field] = payload.get(key) or []
+    return values
+
+
+def match_values(record: dict[str, Any]) -> dict[str, Any]:
+    """An incident record's values keyed like claim fields."""
+    values = candidate_values(record)
+    values["title"] = record.get("title")
+    return values
+
+
+def comparison(session: Session, candidate: Candidate, match_id: str | None, trusted: bool) -> dict[str, Any]:
+    """The candidate beside the chosen match (by default the best one), field by field."""
+    matches = [m for m in candidate.matches or [] if m.get("incident_id")]
+    chosen = next((m for m in matches if m["incident_id"] == match_id), matches[0] if matches else None)
+    incident = incidents.get(session=session, incident_id=chosen["incident_id"]) if chosen else None
+    record = incidents.to_record(incident, include_restricted=trusted) if incident else None
+    mine = candidate_values(candidate.payload or {})
+    theirs = match_values(record) if record else {}
+    rows = [(name, mine.get(name), theirs.get(name)) for name in (*SCALAR_FIELDS, *LIST_FIELDS)]
+    evidence: dict[str, list[str]] = {}
+    for item in (candidate.payload or {}).get("evidence") or []:
+        evidence.setdefault(item.get("field", ""), []).append(item.get("quote", ""))
+    return {
+        "candidate": candidate,
+        "matches": matches,
+        "chosen": chosen,
+        "incident": incident,
+        "rows": rows,
+        "evidence": evidence,
+        "others": [m for m in candidate.matches or [] if m.get("candidate_id")],
+    }
+
+
+@router.get("/review", summary="The review queue")
+def queue(request: Request, status: str = "pending") -> HTMLResponse:
+    """Candidates waiting for a decision (or those decided, with ?status=)."""
+    with database(request) as session:
+        candidates = review.list_candidates(session=session, status=status or None, limit=200, offset=0)
+        return render(request, "review/queue.html", {"candidates": candidates, "status": status})
+
+
+@router.get("/review/{candidate_id}", summary="One candidate beside its best match")
+def candidate_page(request: Request, candidate_id: int, match: str | None = None) -> HTMLResponse:
+    """The candidate's values and quotes beside the matched incident's, with the three decisions."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
+        context = comparison(session, candidate, match, principal.can(Permission.read_restricted))
+        return render(request, "review/candidate.html", context)
+
+
+@router.post("/review/{candidate_id}/accept", summary="Accept a candidate as a new incident")
+def accept(request: Request, candidate_id: int) -> Response:
+    """Create the incident and show it."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        incident = review.accept(session=session, candidate_id=candidate_id, principal=principal)
+        target = f"/incidents/{incident.id}"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/review/{candidate_id}/merge", summary="Merge a candidate into an incident")
+def merge(request: Request, candidate_id: int, incident_id: Annotated[str, Form()]) -> Response:
+    """Attach the candidate's claims to the incident and show it."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        incident = review.merge(
+            session=session, candidate_id=candidate_id, incident_id=incident_id, principal=principal
+        )
+        target = f"/incidents/{incident.id}"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/review/{candidate_id}/reject", summary="Reject a candidate")
+def reject(request: Request, candidate_id: int, reason: Annotated[str, Form()] = "") -> Response:
+    """Set the candidate aside with a reason and go back to the queue."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        review.reject(
+            session=session, candidate_id=candidate_id, principal=principal, reason=reason or "not an incident"
+        )
+    return RedirectResponse("/review", status_code=303)
+
+
+@router.post("/review/{candidate_id}/undo", summary="Undo the decision on a candidate")
+def undo(request: Request, candidate_id: int) -> Response:
+    """Return the candidate to the queue."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        review.undo(session=session, candidate_id=candidate_id, principal=principal)
+    return RedirectResponse(f"/review/{candidate_id}", status_code=303)

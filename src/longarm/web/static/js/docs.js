@@ -1,0 +1,14 @@
+// Swagger UI for the JSON API, from the vendored bundle.
+"use strict";
+
+window.addEventListener("DOMContentLoaded", function () {
+  var element = document.getElementById("swagger-ui");
+  if (!element) { return; }
+  window.ui = SwaggerUIBundle({
+    url: element.dataset.url,
+    domNode: element,
+    deepLinking: true,
+    validatorUrl: null,
+    tryItOutEnabled: false
+  });
+});

@@ -1,0 +1,50 @@
+"""Public pages that draw: the map, the timeline with its charts, and the API docs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import FileResponse, HTMLResponse
+
+from longarm.auth.permissions import Permission
+from longarm.auth.web import require
+from longarm.incidents import search
+from longarm.incidents.models import Incident
+from longarm.web.access import Filters, database, reader
+from longarm.web.rendering import HERE, render
+
+router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
+
+
+@router.get("/map", summary="Map of incidents (same filters as the list)")
+def map_page(request: Request, filters: Filters) -> HTMLResponse:
+    """A Leaflet map on an offline basemap; markers load from the GeoJSON API with the same filters."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        facets = search.facet_counts(session=session, filters=filters, audience=audience)
+        return render(request, "map.html", {"filters": filters, "facets": facets})
+
+
+@router.get("/timeline", summary="Timeline and charts: incidents per year by tactic and by host country")
+def timeline_page(request: Request, filters: Filters) -> HTMLResponse:
+    """Charts of incidents per year (linked to the list) and the incidents year by year."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        facets = search.facet_counts(session=session, filters=filters, audience=audience)
+        statement = search.filtered(session, filters, audience).where(Incident.date_start.is_not(None))
+        dated = list(session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(2000)))
+        years: dict[str, list[Incident]] = {}
+        for incident in dated:
+            years.setdefault(str(incident.date_start)[:4], []).append(incident)
+        return render(request, "timeline.html", {"filters": filters, "facets": facets, "years": years})
+
+
+@router.get("/docs", summary="API documentation (Swagger UI, served from the app)")
+def api_docs(request: Request) -> HTMLResponse:
+    """Swagger UI for the JSON API, from vendored files."""
+    return render(request, "docs.html", {})
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    """The site icon, for browsers that ask for it on pages without a link to it (the login page)."""
+    return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")

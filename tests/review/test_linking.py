@@ -1,0 +1,119 @@
+"""Linking a candidate to the incidents it may be: spelling variants, aliases and namesakes."""
+
+from __future__ import annotations
+
+from longarm.auth.permissions import SYSTEM
+from longarm.review import service
+from longarm.review.link import LinkIndex, profile_from_extracted, score
+from longarm.storage.engine import transaction
+from tests.review.factories import extracted, queued
+
+DEC_2015 = ("2015-12-01", "2015-12-31", "month")
+DAY_2015 = ("2015-12-15", "2015-12-15", "day")
+
+
+def test_transliteration_variants_score_as_the_same_victim():
+    pairs = [
+        ("Mohammad-Reza Kolahi", "Muhammad Reza Kolahi"),
+        ("Rouhollah Zam", "Ruhollah Zam"),
+        ("Ahmad Mola Nissi", "Ahmad Nisi"),
+        ("Assadollah Assadi", "Assadolah Assadi"),
+    ]
+    for a, b in pairs:
+        match = score(
+            profile_from_extracted("a", extracted(victim=a, date=DEC_2015, country="NL")),
+            profile_from_extracted("b", extracted(victim=b, date=DAY_2015, country="NL")),
+        )
+        assert match.certain, (a, b, match)
+        assert any(reason.startswith("same victim") for reason in match.reasons)
+
+
+def test_an_alias_links_two_names_of_one_man():
+    known = profile_from_extracted("a", extracted(victim="Mohammad Reza Kolahi Samadi", aliases=("Ali Motamed",)))
+    other = profile_from_extracted("b", extracted(victim="Ali Mo'tamed", date=DEC_2015, country="NL"))
+    assert any(reason.startswith("same victim") for reason in score(other, known).reasons)
+
+
+def test_a_common_given_name_alone_is_not_the_same_person():
+    match = score(
+        profile_from_extracted("a", extracted(victim="Mohammad Karimi", date=DAY_2015, place="Almere", country="NL")),
+        profile_from_extracted("b", extracted(victim="Mohammad Rezaei", date=DAY_2015, place="Almere", country="NL")),
+    )
+    assert not match.certain and "different named victims" in match.reasons
+
+
+def test_namesakes_in_other_years_and_countries_stay_apart():
+    match = score(
+        profile_from_extracted(
+            "a",
+            extracted(
+                victim="Hamid Tavakoli", date=("2012-03-02", "2012-03-02", "day"), place="Istanbul", country="TR"
+            ),
+        ),
+        profile_from_extracted(
+            "b",
+            extracted(
+                victim="Hamid Tavakoli", date=("2020-06-01", "2020-06-30", "month"), place="Berlin", country="DE"
+            ),
+        ),
+    )
+    assert match.score < 0.3
+
+
+def test_blocking_compares_only_plausible_neighbours():
+    index = LinkIndex(
+        profile_from_extracted(
+            f"i{n}",
+            extracted(
+                victim=f"Person{n} Surname{n}",
+                date=(f"{1990 + n % 30}-01-01", f"{1990 + n % 30}-12-31", "year"),
+                country=["NL", "DE", "FR", "US"][n % 4],
+            ),
+        )
+        for n in range(400)
+    )
+    probe = profile_from_extracted("new", extracted(victim="Someone Else", date=DEC_2015, country="NL"))
+    neighbours = index.neighbours(probe)
+    assert 0 < len(neighbours) < 40
+    assert all(index.profiles[ref].country == "NL" for ref in neighbours)
+
+
+def test_matches_rank_the_known_incident_first_with_reasons(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        first = queued(
+            session,
+            extracted(victim="Mohammad-Reza Kolahi", date=DAY_2015, place="Almere", country="NL"),
+            source_id="SRC-1",
+        )
+        incident = service.accept(session=session, candidate_id=first.id, principal=SYSTEM)
+        queued(
+            session,
+            extracted(victim="Someone Unrelated", date=("1999-01-01", "1999-12-31", "year"), country="FR"),
+            source_id="SRC-2",
+        )
+        second = queued(
+            session, extracted(victim="Muhammad Reza Kolahi", date=DEC_2015, country="NL"), source_id="SRC-3"
+        )
+        best = second.matches[0]
+    assert best["incident_id"] == incident.id and best["score"] >= 0.6
+    assert any("same victim" in reason for reason in best["reasons"])
+    assert all(match["incident_id"] != "SRC-2" for match in second.matches)
+
+
+def test_an_unnamed_victim_links_by_place_month_and_tactic(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        first = queued(
+            session,
+            extracted(
+                victim="Ahmad Mola Nissi", date=("2017-11-08", "2017-11-08", "day"), place="The Hague", country="NL"
+            ),
+            source_id="SRC-1",
+        )
+        incident = service.accept(session=session, candidate_id=first.id, principal=SYSTEM)
+        second = queued(
+            session,
+            extracted(date=("2017-11-01", "2017-11-30", "month"), place="The Hague", country="NL"),
+            source_id="SRC-2",
+        )
+        assert service.auto_decide(session=session, candidate=second, principal=SYSTEM) == "merged"
+        assert second.incident_id == incident.id
