@@ -25,3 +25,14 @@ def test_every_command_is_in_the_readme():
         names.extend(f"longarm {name} {sub}" for sub in subcommands) if subcommands else names.append(f"longarm {name}")
     missing = [name for name in names if name not in README]
     assert missing == []
+
+
+def test_the_readme_python_example_runs(engine, settings):  # type: ignore[no-untyped-def]
+    from longarm.storage.database import initialise
+
+    initialise(engine, sample=True)
+    example = README.split("```python\n", 1)[1].split("```", 1)[0]
+    example = example.replace('"sqlite:///data/longarm.db"', repr(settings.effective_database_url))
+    printed: list[object] = []
+    exec(compile(example, "README.md", "exec"), {"print": printed.append})
+    assert printed and any("Almere" in title for title in printed[0])  # type: ignore[union-attr]
