@@ -146,7 +146,9 @@ def test_a_year_followed_by_a_comma_is_a_date() -> None:
 
 
 def test_the_host_country_comes_from_its_own_authorities_when_no_place_is_named() -> None:
-    incident = _one("In March 2023 Swedish police questioned a man suspected of spying on Eritrean exiles for the Eritrean embassy.")
+    incident = _one(
+        "In March 2023 Swedish police questioned a man suspected of spying on Eritrean exiles for the Eritrean embassy."
+    )
     assert incident["location"]["country"] == "SE"
     assert any(e["field"] == "location" and e["quote"] == "Swedish" for e in incident["evidence"])
 

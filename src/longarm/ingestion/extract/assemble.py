@@ -44,6 +44,10 @@ _AMONG = re.compile(
 # "President X personally ordered", "approved by Crown Prince X": rulers are perpetrators by their orders
 _ORDERED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:ordered|approved|authori[sz]ed|directed|sanctioned)\b")
 _ORDERED_BEFORE = re.compile(r"\b(?:ordered|approved|authori[sz]ed|directed)\s+by\s+(?:[\w-]+\s+){0,3}$")
+# "The victim, X, 43, ...", "The victim was named as X": the person of the act just reported
+_VICTIM_NAMED = re.compile(
+    r"^\W*the\s+(?:victim|dead\s+(?:man|woman))\b(?:\s*,|\s+(?:was|has\s+been)\s+(?:identified|named)\s+as)", re.I
+)
 _NO_VICTIM_OUTCOMES = {"charge", "conviction", "sentence", "arrest", "acquittal", "extradition"}
 
 
@@ -58,13 +62,21 @@ def assemble(reading: Reading) -> list[Incident]:
     focus: Incident | None = None
     for index in range(len(reading.facts)):
         here: list[Incident] = []
+        item = reading.facts[index]
+        if focus is not None and not focus.victims and _VICTIM_NAMED.search(item.sentence.text):
+            named_here = [m.person for m in item.people if m.person >= 0 and not reading.people[m.person].official]
+            focus.victims += named_here[:1]
         for mention in find_mentions(reading, index):
             target = _merge_target(incidents, mention, focus, reading)
             if target is None and (mention.tactic is None or not mention.has_features or mention.collective):
                 # a bare "the attack" or "the murders" refers back; it adds a place or date only where none is known
-                if focus is None or mention.tactic not in (None, focus.tactic) or mention.collective:
+                referent = focus
+                if focus is not None and mention.tactic not in (None, focus.tactic) and not mention.collective:
+                    # "blamed ... for the killing" after a word on threats: the latest killing, not the threats
+                    referent = next((i for i in reversed(incidents) if i.tactic == mention.tactic), None)
+                if referent is None or mention.tactic not in (None, referent.tactic) or mention.collective:
                     continue
-                target = focus
+                target = referent
                 mention.place = mention.place if target.place is None else None
                 mention.date = mention.date if target.date is None else None
             elif target is None:
@@ -106,6 +118,15 @@ def _merge_target(
             best, best_score = incident, score
     if best is not None:
         return best
+    if (
+        focus
+        and mention.tactic == focus.tactic
+        and not mention.victims
+        and focus.victims
+        and focus.place is None
+        and focus.date is None
+    ):
+        return focus  # "X and Y were poisoned." then "...in Salisbury on March 4": the same act, now placed
     if (
         focus
         and mention.victims
@@ -187,16 +208,22 @@ def _apply_sentence(reading: Reading, item: Facts, incident: Incident) -> None:
     triggers_here = [m.trigger for m in incident.mentions if reading.facts[m.sentence] is item]
     if not triggers_here and _AMONG.search(text):
         for mention in item.people:
-            if mention.person >= 0 and not reading.people[mention.person].official:
-                if mention.person not in incident.victims:
-                    incident.victims.append(mention.person)
+            person = mention.person
+            if person >= 0 and not reading.people[person].official and person not in incident.victims:
+                incident.victims.append(person)
     for outcome in item.outcomes:
         subject = [m for m in item.people if m.end <= outcome.start and m.person >= 0]
         if (
             outcome.type in _NO_VICTIM_OUTCOMES
             and subject
             and subject[-1].person in incident.victims
-            and outcome.start - subject[-1].end < 30
+            and (
+                outcome.start - subject[-1].end < 30
+                or (
+                    subject[-1] is item.people[0]
+                    and not any(subject[-1].end < t.start < outcome.start for t in item.triggers)
+                )
+            )
         ):
             continue  # the victim being sentenced (at home, before fleeing) is not an outcome of the act
         if outcome.type == "sentence" and re.match(r"\s+to\s+death", text[outcome.end - offset :]):
@@ -266,6 +293,7 @@ def _agency(actor_id: str | None, country: str, surface: str, start: int, end: i
 def _perpetrators(reading: Reading, item: Facts, incident: Incident) -> None:
     """Named people the sentence says were charged, convicted or took part, and state officials among them."""
     text = item.sentence.text
+    _subjects(reading, item, incident)
     if not _PERP_CUE.search(text):
         return
     for mention in item.people:
@@ -308,11 +336,36 @@ def _perpetrators(reading: Reading, item: Facts, incident: Incident) -> None:
         )
 
 
+def _subjects(reading: Reading, item: Facts, incident: Incident) -> None:
+    """The named doer of an act in the active voice: "X, who used a false name, shot Y"."""
+    text, offset = item.sentence.text, item.sentence.start
+    for mention in incident.mentions:
+        trigger = mention.trigger
+        if reading.facts[mention.sentence] is not item or not re.search(r"(?:ed|shot)$", trigger.surface):
+            continue
+        if re.match(r"(?:was|were|been|is|are)\b", trigger.surface):
+            continue
+        for person in item.people:
+            gap = text[person.end - offset : trigger.start - offset] if person.end <= trigger.start else None
+            if (
+                gap is not None
+                and person.person >= 0
+                and person.person not in incident.victims
+                and not reading.people[person.person].official
+                and re.fullmatch(r"(?:,[^;]{0,120}?,)?\s+(?:\w+ly\s+)?", gap)
+            ):
+                window = text[max(0, person.start - offset - 60) : person.end - offset + 60]
+                kind = "state_official" if _OFFICIAL.search(window) else "individual"
+                name = reading.people[person.person].name
+                incident.add_perpetrator(Perpetrator(name, kind, None, person.person, person.start, person.end))
+
+
 def _keep(incident: Incident, reading: Reading) -> bool:
     """Acts of transnational repression only: abroad, tied to a state or to a named victim."""
     country = incident.country
     origin = origin_of(incident)
-    if country and country in {origin, reading.origin} and incident.tactic in _ACT_ABROAD:
+    forced_landing = incident.mentions[0].trigger.surface.endswith("land")  # an exile's plane brought down at home
+    if country and country in {origin, reading.origin} and incident.tactic in _ACT_ABROAD and not forced_landing:
         return False
     return bool(country or origin)
 

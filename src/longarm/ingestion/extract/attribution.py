@@ -136,7 +136,7 @@ def _origin_demonyms() -> str:
 
 @cache
 def _state_by_demonym() -> re.Pattern[str]:
-    """"the Eritrean embassy", "Chinese state security", "Saudi agents": the state itself, by its adjective."""
+    """ "the Eritrean embassy", "Chinese state security", "Saudi agents": the state itself, by its adjective."""
     return re.compile(
         rf"\b({_origin_demonyms()})\s+(?:government|embassy|consulate|regime|authorities|state(?:\s+security)?|"
         r"security\s+(?:services?|agents?|forces)|secret\s+(?:services?|police)|agents?|officials|diplomats?|"
@@ -147,5 +147,6 @@ def _state_by_demonym() -> re.Pattern[str]:
 @cache
 def _official_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"\b({_origin_demonyms()})\s+(?:\w+\s+)?(?:diplomat|agent|official|officer|operative|spy|spies|envoy)s?\b", re.I
+        rf"\b({_origin_demonyms()})\s+(?:\w+\s+)?(?:diplomat|agent|official|officer|operative|spy|spies|envoy)s?\b",
+        re.I,
     )

@@ -93,7 +93,9 @@ _KIN = (
     r"daughter|son|wife|husband|brother|sister|girlfriend|boyfriend|partner|companion|mother|father|fiancee?|"
     r"colleague|friend|children|family"
 )
-_DEVICE = re.compile(r"^(?:'s|\u2019s)\s+(?:\w+\s+)?(?:phone|iphone|smartphone|device|account|computer|laptop|email)s?\b")
+_DEVICE = re.compile(
+    r"^(?:'s|\u2019s)\s+(?:\w+\s+)?(?:phone|iphone|smartphone|device|account|computer|laptop|email)s?\b"
+)
 
 
 # The clauses of a compound sentence report different acts: "X was killed in A in 2019, and in 2020 Y was ..."
@@ -118,7 +120,7 @@ def _clause(item: Facts, trigger: Trigger) -> Facts:
     if not cuts:
         return item
     bounds = [0, *[x for cut in cuts for x in cut], len(text)]
-    spans = list(zip(bounds[::2], bounds[1::2]))
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
     local = trigger.start - offset
     start, end = next(((a, b) for a, b in spans if a <= local < b), (0, len(text)))
     a, b = offset + start, offset + end
@@ -159,16 +161,14 @@ def _victims(reading: Reading, index: int, trigger: Trigger, item: Facts) -> lis
             before is not None
             and (
                 re.fullmatch(r"(?:'s|\u2019s)\s+(?:\w+\s+)?", before)
-                or (re.fullmatch(r",?\s+", before) and re.match(r"(?:was|were)\b", surface))
+                or (re.fullmatch(r"(?:,[^,;]{0,100},){0,2},?\s*", before) and re.match(r"(?:was|were)\b", surface))
                 or re.fullmatch(
                     r"(?:,[^,;]{0,100},){0,2},?\s+(?:who\s+)?(?:was|were|had\s+been|has\s+been|is|being|got)\s+"
                     r"(?:\w+\s+){0,2}",
                     before,
                 )
                 # "X, a dissident who was kidnapped", "X, who had sought asylum, was abducted"
-                or re.fullmatch(
-                    r",\s+[^;]{0,100}?\bwho\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}", before
-                )
+                or re.fullmatch(r",\s+[^;]{0,100}?\bwho\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}", before)
                 or (re.fullmatch(r"\s+", before) and trigger.tactic == "legal_harassment")
                 or (trigger.tactic == "digital_attack" and _DEVICE.match(before))
             )
@@ -180,6 +180,10 @@ def _victims(reading: Reading, index: int, trigger: Trigger, item: Facts) -> lis
                 and _OBJECT_VERB.search(surface)
                 and not _NOT_OBJECT_GAP.search(after)
                 and len(after.split()) <= (4 if not re.search(r"[A-Z]", after) else 2)
+            )
+            or trigger.tactic == "abduction"
+            and re.search(
+                r"\b(?:arrested|detained|seized|grabbed)\s+(?:[\w-]+\s+){0,3}$", text[: mention.start - offset]
             )
         ):
             found.append(mention.person)
@@ -206,7 +210,7 @@ def _with_kin(reading: Reading, item: Facts, found: list[int]) -> list[int]:
     """Add people joined to a victim as one target: "X and his daughter Y", "X and Y were poisoned"."""
     text, offset = item.sentence.text, item.sentence.start
     people = [m for m in item.people if m.person >= 0 and not reading.people[m.person].official]
-    for first, second in zip(people, people[1:]):
+    for first, second in zip(people, people[1:], strict=False):
         if first.person in found and second.person not in found:
             gap = text[first.end - offset : second.start - offset]
             if re.fullmatch(rf",?\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:{_KIN})\s*,?\s*)?", gap):
@@ -232,6 +236,7 @@ def _split(reading: Reading, item: Facts, trigger: Trigger, victims: list[int]) 
         if d.start > trigger.start and not d.since and _owned(item, d.start, d.end, trigger)
     ]
     groups: list[dict] = []
+    last_kind = None
     for _, kind, value in sorted(entities, key=lambda e: e[0]):
         if (
             kind == "place"
@@ -241,10 +246,14 @@ def _split(reading: Reading, item: Facts, trigger: Trigger, victims: list[int]) 
             and value.prep == "apposition"
         ):
             continue  # "Almere, the Netherlands": the country qualifies the town
+        if kind == "victim" and last_kind == "victim" and not trigger.plural:
+            groups[-1]["victim"].append(value)  # "A and his daughter B": one act on both
+            continue
+        last_kind = kind
         if not groups or kind in groups[-1]:
             groups.append({})
-        groups[-1][kind] = value
-    return [([g["victim"]] if "victim" in g else [], g.get("place"), g.get("date")) for g in groups]
+        groups[-1][kind] = [value] if kind == "victim" else value
+    return [(g.get("victim", []), g.get("place"), g.get("date")) for g in groups]
 
 
 def _distinct(groups: list[tuple]) -> bool:
@@ -260,9 +269,11 @@ def _usable_place(place: PlaceMention, trigger: Trigger) -> bool:
     """Whether a place in the sentence can be where the act happened."""
     if place.prep == "from":
         return trigger.tactic == "abduction" and not trigger.surface.lower().startswith("lur")
+    if place.prep == "via":
+        return False  # the route a rendition took, not where the exile was seized
     if place.prep in ("to", "into"):
         return trigger.tactic in ("abduction", "killing", None)
-    return place.prep in ("in", "at", "near", "outside", "of", "on", "apposition", "inside", "around", None)
+    return place.prep in ("in", "at", "near", "outside", "of", "on", "apposition", "inside", "around", "through", None)
 
 
 def _distance(start: int, end: int, other_start: int, other_end: int) -> int:
@@ -276,6 +287,8 @@ def _owned(item: Facts, start: int, end: int, trigger: Trigger) -> bool:
     nearest word on its left ("arrested in June", "shot dead in The Hague"), or on its right when none is there.
     """
     text, offset = item.sentence.text, item.sentence.start
+    if trigger.start <= start and end <= trigger.end:
+        return True  # inside the trigger's own phrase ("detained at Kyiv's airport on an Interpol notice")
     gap = text[end - offset : trigger.start - offset] if end <= trigger.start else None
     if (
         gap is not None
@@ -284,7 +297,10 @@ def _owned(item: Facts, start: int, end: int, trigger: Trigger) -> bool:
     ):
         return True
     heads = [(t.start, t.end, t is trigger) for t in item.triggers if t.tactic or t.start == trigger.start]
-    heads += [(o.start, o.end, False) for o in item.outcomes]
+    # an abduction's "detained in X and flown to Y" is the act itself, not an outcome of it
+    heads += [
+        (o.start, o.end, False) for o in item.outcomes if not (trigger.tactic == "abduction" and o.type == "arrest")
+    ]
     heads += [(offset + m.start(), offset + m.end(), False) for m in _PROCEDURE.finditer(text)]
     if trigger.tactic == "abduction":  # where the exile lived is not where they were taken
         heads += [(offset + m.start(), offset + m.end(), False) for m in _RESIDENCE.finditer(text)]
@@ -301,7 +317,7 @@ def _place(item: Facts, trigger: Trigger, origin: str | None) -> PlaceMention | 
     if not places:
         return None
     best = min(places, key=lambda p: _distance(p.start, p.end, trigger.start, trigger.end))
-    if best.place.country == origin and trigger.tactic not in _OUTSIDE_CASES:
+    if best.place.country == origin and trigger.tactic not in _OUTSIDE_CASES and not trigger.surface.endswith("land"):
         if best.prep in ("in", "at", "inside"):
             return AT_HOME
         # the origin state named beside the act ("Iran's hit on...") is who did it, not where

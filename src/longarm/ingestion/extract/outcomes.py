@@ -47,7 +47,6 @@ _PATTERN = re.compile("|".join(f"(?P<o{i}>\\b(?:{p}))" for i, (_, p) in enumerat
 _YEARS = re.compile(r"\b(?P<n>\d+(?:[.,]\d)?)\s*(?:-|\s)?years?\b|\b(?P<life>life)\b", re.I)
 
 
-
 @dataclass(frozen=True)
 class OutcomeMention:
     """An outcome named in a sentence; `years` for a prison sentence when stated."""

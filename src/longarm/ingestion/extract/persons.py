@@ -9,10 +9,10 @@ from rapidfuzz import fuzz
 
 from longarm.ingestion.extract.actors import fold
 from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
-from longarm.ingestion.extract.gazetteer import demonyms, place_index
+from longarm.ingestion.extract.gazetteer import country_names, demonyms, place_index
 
 _LETTERS = r"[a-z\u00c0-\u024f'\u2019]+"
-_TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn|Bin|Ibn|Abu)[-\s])?[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})*"
+_TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn|Bin|Ibn|Abu)[-\s])?(?:Mc|Mac|O['\u2019])?[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})*"
 _RUN = re.compile(
     rf"(?<![\w'\u2019-]){_TOKEN}(?:\s+(?:(?:de|van|von|der|den|da|du|le|la|bin|ibn|al)\s+)?{_TOKEN})*(?:\s+[A-Z]\.(?!\w))?"
 )
@@ -175,6 +175,22 @@ def _is_noise(token: str) -> bool:
     )
 
 
+def _inner_name(tokens: list[re.Match[str]], token: re.Match[str] | None = None) -> bool:
+    """An initial, or a town or demonym word inside a three-word name ("Duong Van Thai") after a plain first word."""
+    word = (token or tokens[-1]).group()
+    if re.fullmatch(r"[A-Z]\.", word):
+        return True
+    bare = word.removesuffix("'s").removesuffix("\u2019s")
+    return (
+        len(tokens) >= 3
+        and word != tokens[0].group()
+        and not _is_noise(tokens[0].group())
+        and bare not in _STOP
+        and bare not in _NOT_PERSON_WORDS
+        and bare.lower() not in country_names()
+    )
+
+
 def _is_country_like(word: str) -> bool:
     """A country, a demonym or a large town: never part of a person's name (small towns often are)."""
     low = word.lower()
@@ -196,9 +212,9 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
             word = tokens[0].group()
             title = word if word in _TITLE_WORDS else title
             tokens.pop(0)
-        while tokens and _is_noise(tokens[-1].group()) and not re.fullmatch(r"[A-Z]\.", tokens[-1].group()):
+        while tokens and _is_noise(tokens[-1].group()) and not _inner_name(tokens):
             tokens.pop()
-        if not tokens or any(_is_noise(t.group()) and not re.fullmatch(r"[A-Z]\.", t.group()) for t in tokens):
+        if not tokens or any(_is_noise(t.group()) and not _inner_name(tokens, t) for t in tokens):
             continue
         if re.fullmatch(r"[A-Z]\.", tokens[0].group()):
             continue

@@ -13,7 +13,7 @@ _CAPITALISED = re.compile(
     r"(?:U\.S\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*))*"
 )
 _PREPOSITION = re.compile(
-    r"\b(?P<prep>in|at|near|outside|from|to|into|across|of|around|inside|throughout|on)\s+"
+    r"\b(?P<prep>in|at|near|outside|from|to|into|across|of|around|inside|throughout|on|through|via)\s+"
     r"(?:(?:a|an|the|central|northern|southern|eastern|western|downtown|suburban|small|"
     r"town\s+of|city\s+of|village\s+of|capital|capital\s+of|outskirts\s+of|suburbs\s+of|"
     r"north|south|east|west|of)\s+){0,3}$",

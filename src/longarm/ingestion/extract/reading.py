@@ -106,12 +106,11 @@ def _dominant_origin(text: str, facts: list[Facts]) -> str | None:
     votes: Counter[str] = Counter()
     for item in facts:
         votes.update(a.actor.country for a in item.actors if a.actor.country in origin_states())
-    words = re.findall(r"[A-Z][a-z]+", text)
     names, adjectives = country_names(), demonyms()
-    for word in words:
-        code = names.get(word.lower()) or adjectives.get(word.lower())
+    for match in re.finditer(r"[A-Z][a-z]+", text):
+        code = names.get(match.group().lower()) or adjectives.get(match.group().lower())
         if code in origin_states():
-            votes[code] += 1
+            votes[code] += 2 if match.start() < 400 else 1  # the headline and lede say whom the story is about
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -138,8 +137,14 @@ def _link_aliases(facts: list[Facts], people: list[Person]) -> None:
                 ids.append(mention.person)
         if any(cue.search(item.sentence.text) for cue in _ALIAS_CUES):
             if len(ids) >= 2:
-                for other in ids[1:]:
-                    merge_people(people, ids[0], other)
+                # the names on either side of the cue, not everyone the sentence names
+                cue_at = min(m.start() for cue in _ALIAS_CUES for m in cue.finditer(item.sentence.text))
+                cue_at += item.sentence.start
+                before = [m.person for m in item.people if m.person in ids and m.end <= cue_at]
+                after = [m.person for m in item.people if m.person in ids and m.start >= cue_at]
+                pair = [before[-1], after[0]] if before and after else ids
+                for other in pair[1:] if len(pair) == 2 else ids[1:]:
+                    merge_people(people, pair[0], other)
             elif len(ids) == 1 and previous and re.search(r"\b(?:true|real)\s+(?:identity|name)", item.sentence.text):
                 merge_people(people, previous[-1], ids[0])
         previous = ids or previous

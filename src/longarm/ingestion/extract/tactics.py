@@ -33,7 +33,7 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         # "flown to Turkey", "put on a plane to Dushanbe": a rendition names where the exile was taken
         r"(?:flown|taken|smuggled|spirited|bundled|put\s+on\s+a\s+(?:plane|flight))\s+(?:\w+\s+){0,4}?"
         r"(?:back\s+)?to\s+(?=(?-i:[A-Z]))|"
-        r"forc(?:ed|ing)\s+(?:\w+\s+){0,6}(?:plane|jet|flight|aircraft|airliner)\s+(?:\w+\s+){0,6}to\s+land",
+        r"forc(?:e|ed|ing)\s+(?:[\w-]+\s+){0,6}(?:plane|jet|flight|aircraft|airliner)\s+(?:[\w-]+\s+){0,8}?to\s+land",
     ),
     (
         "detention",
@@ -87,7 +87,8 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
     (
         None,
         False,
-        r"attacks?|plots?|shooting|death|operation|disappear(?:ed|ance)|bombings?|incident|hit|rally|gathering|"
+        r"attacks?|plots?|shooting|death|operation|disappear(?:ed|ance)|went\s+missing|vanished|bombings?|incident|hit|"
+        r"rally|gathering|"
         r"(?:announced|claimed)\s+(?:the\s+)?arrest",
     ),
 ]
