@@ -34,11 +34,11 @@ def test_a_folder_is_ingested_once_and_a_bad_file_is_skipped(engine, settings, t
     folder.mkdir()
     (folder / "a.txt").write_text(FIRST, encoding="utf-8")
     (folder / "b.txt").write_text(SECOND, encoding="utf-8")
-    (folder / "junk.bin").write_bytes(bytes(range(256)) * 8)
+    (folder / "junk.txt").write_bytes(bytes(range(256)) * 8)
     store = EvidenceStore(settings.evidence_dir)
     report = ingest(engine=engine, store=store, inputs=[str(folder)], principal=SYSTEM, published="2021-06-01")
     assert report.documents == 2 and report.candidates >= 2
-    assert len(report.failures) == 1 and "junk.bin" in report.failures[0]
+    assert len(report.failures) == 1 and "junk.txt" in report.failures[0]
     again = ingest(engine=engine, store=store, inputs=[str(folder)], principal=SYSTEM, published="2021-06-01")
     assert again.documents == 0 and again.skipped == 2
     assert _count(engine, Source) == 2 and _count(engine, Candidate) == report.candidates
@@ -88,3 +88,25 @@ def test_cli_ingest_reports_and_exits_non_zero_when_nothing_could_be_read(cli_en
     assert run.code == 0 and "1 document(s) ingested" in run.stdout
     run = longarm("ingest", str(good), "--published", "June 2021")
     assert run.code == 2 and "--published" in run.stderr
+
+
+def test_a_folder_manifest_gives_each_file_its_date_url_and_title(engine, settings, tmp_path):  # type: ignore[no-untyped-def]
+    (tmp_path / "story.txt").write_text(
+        "Exiled blogger Tamerlan Usupov was shot dead outside his flat in Lille on Tuesday.\n", encoding="utf-8"
+    )
+    (tmp_path / "manifest.tsv").write_text(
+        "file\tpublished\turl\ttitle\nstory.txt\t2021-05-06\thttps://news.example/usupov\tBlogger shot in Lille\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.json").write_text('{"not": "an article"}', encoding="utf-8")
+    report = ingest(engine=engine, store=EvidenceStore(settings.evidence_dir), inputs=[str(tmp_path)], principal=SYSTEM)
+    assert report.documents == 1 and report.failures == []  # the manifest and the JSON are not articles
+    with transaction(engine) as session:
+        source = session.scalars(select(Source)).one()
+        candidate = session.scalars(select(Candidate)).one()
+    assert (source.url, source.title, source.published) == (
+        "https://news.example/usupov",
+        "Blogger shot in Lille",
+        "2021-05-06",
+    )
+    assert candidate.payload["date"]["start"] == "2021-05-04"  # "on Tuesday" before Thursday 6 May 2021

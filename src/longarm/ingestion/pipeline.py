@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -20,6 +20,7 @@ from longarm.audit.service import record_event
 from longarm.auth.permissions import Permission, Principal
 from longarm.errors import BadInput, LongarmError
 from longarm.ingestion.documents import MAX_BYTES, Document, documents_from_bytes
+from longarm.ingestion.manifest import listing_for
 from longarm.review import service as review
 from longarm.sources import service as sources
 from longarm.sources.evidence import EvidenceStore
@@ -51,9 +52,33 @@ def expand_inputs(inputs: list[str]) -> Iterator[str]:
                 raise BadInput(f"{item}: the pattern matches no file.")
             yield from (m for m in matches if Path(m).is_file())
         elif Path(item).is_dir():
-            yield from (str(p) for p in sorted(Path(item).rglob("*")) if p.is_file() and not p.name.startswith("."))
+            yield from (str(p) for p in sorted(Path(item).rglob("*")) if p.is_file() and _is_document_name(p.name))
         else:
             yield item
+
+
+# A walked folder yields the files that hold documents, not manifests, annotations or notes beside them.
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".pdf", ".warc", ".warc.gz", ".arc")
+
+
+def _is_document_name(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+def _with_listing(document: Document, item: str) -> tuple[Document, str | None]:
+    """The document with what its folder's manifest.tsv says of it, and that publication date."""
+    if item.startswith(("http://", "https://")):
+        return document, None
+    listing = listing_for(Path(item))
+    if listing is None:
+        return document, None
+    changed = replace(
+        document,
+        url=document.url or listing.url,
+        title=listing.title or document.title,
+        published=document.published or listing.published,
+    )
+    return changed, listing.published
 
 
 def _read(item: str, *, fetch: Callable[[str], tuple[bytes, list[Document]]] | None) -> tuple[bytes, list[Document]]:
@@ -155,14 +180,15 @@ def ingest(
         try:
             data, documents = _read(item, fetch=fetch)
             snapshot = store.put(data)
-            for document in documents:
+            for read_document in documents:
+                document, listed = _with_listing(read_document, item)
                 result = ingest_document(
                     engine=engine,
                     store=store,
                     document=document,
                     snapshot_sha256=snapshot,
                     principal=principal,
-                    published=published,
+                    published=listed or published,
                     auto_merge=auto_merge,
                 )
                 if result is None:
