@@ -16,6 +16,7 @@
       interactive: false,
       style: { color: "#8a8f98", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1 }
     }).addTo(map).bringToBack();
+    element.dataset.basemapReady = "1";
   });
 
   var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
