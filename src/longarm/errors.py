@@ -1,11 +1,11 @@
 """The errors longarm raises for a user's mistake, each with a full-sentence message.
 
-    LongarmError            anything the CLI prints as one line and the web maps to 4xx
-    ├── BadInput            a file, row, field or argument that cannot be used
-    ├── NotFound            a record that does not exist (or that the caller may not see)
-    ├── Conflict            a state that forbids the action (already merged, duplicate)
-    ├── PermissionDenied    the caller's role does not allow the action
-    └── IntegrityError      stored data that fails a check (audit chain, backup hashes)
+LongarmError            anything the CLI prints as one line and the web maps to 4xx
+├── BadInput            a file, row, field or argument that cannot be used
+├── NotFound            a record that does not exist (or that the caller may not see)
+├── Conflict            a state that forbids the action (already merged, duplicate)
+├── PermissionDenied    the caller's role does not allow the action
+└── IntegrityError      stored data that fails a check (audit chain, backup hashes)
 """
 
 from __future__ import annotations

@@ -25,8 +25,7 @@ from longarm.ingestion.documents import (
 )
 
 ARTICLE = " ".join(
-    f"Sentence {n} of a report on the harassment of a journalist, told at length for the extractor."
-    for n in range(8)
+    f"Sentence {n} of a report on the harassment of a journalist, told at length for the extractor." for n in range(8)
 )
 HTML_PAGE = f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Page title | Example News</title>
@@ -38,9 +37,7 @@ HTML_PAGE = f"""<!DOCTYPE html>
 <footer>Copyright footer</footer></body></html>""".encode()
 
 
-def make_pdf(
-    pages: list[list[str]], *, info: str = "<< /Title (Court ruling) /CreationDate (D:20230415) >>"
-) -> bytes:
+def make_pdf(pages: list[list[str]], *, info: str = "<< /Title (Court ruling) /CreationDate (D:20230415) >>") -> bytes:
     """A minimal valid PDF with a Helvetica text line per entry, built object by object."""
     page_refs = " ".join(f"{4 + 2 * index} 0 R" for index in range(len(pages)))
     objects = [
@@ -256,9 +253,7 @@ def test_read_document_accepts_a_warc_of_one_document(tmp_path: Path) -> None:
 
 
 def test_a_warc_without_readable_responses_is_bad_input() -> None:
-    with pytest.raises(
-        BadInput, match=r"^images\.warc: the WARC holds no readable HTML, text or PDF response"
-    ):
+    with pytest.raises(BadInput, match=r"^images\.warc: the WARC holds no readable HTML, text or PDF response"):
         documents_from_bytes(make_warc(RESPONSES[1:3]), name="images.warc")
 
 
@@ -334,9 +329,7 @@ def test_whitespace_only_text_is_bad_input() -> None:
     ],
 )
 def test_binary_garbage_is_bad_input(data: bytes) -> None:
-    with pytest.raises(
-        BadInput, match=r"^blob\.txt: not a readable document \(neither text, HTML, PDF nor WARC\)\.$"
-    ):
+    with pytest.raises(BadInput, match=r"^blob\.txt: not a readable document \(neither text, HTML, PDF nor WARC\)\.$"):
         document_from_bytes(data, name="blob.txt")
 
 

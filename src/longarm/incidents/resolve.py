@@ -12,9 +12,9 @@ outcomes) keep every item any claim names, one per item key.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
-import dataclasses
 from dataclasses import dataclass
 from typing import Any, Protocol
 

@@ -62,9 +62,7 @@ def fetch_url(
         current = httpx.URL(url)
     except httpx.InvalidURL as error:
         raise BadInput(f"{url}: not a valid URL ({error}).") from None
-    with httpx.Client(
-        transport=transport, timeout=timeout, trust_env=False, follow_redirects=False
-    ) as client:
+    with httpx.Client(transport=transport, timeout=timeout, trust_env=False, follow_redirects=False) as client:
         for _ in range(MAX_REDIRECTS + 1):
             request = _pinned_request(client, current, resolve or _system_resolve)
             try:

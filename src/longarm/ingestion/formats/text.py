@@ -20,9 +20,7 @@ def _bom_encoding(data: bytes) -> str | None:
 
 
 def _control_share(text: str) -> float:
-    controls = sum(
-        1 for char in text if (char < " " and char not in _WHITESPACE_CONTROLS) or "\x7f" <= char <= "\x9f"
-    )
+    controls = sum(1 for char in text if (char < " " and char not in _WHITESPACE_CONTROLS) or "\x7f" <= char <= "\x9f")
     return controls / max(len(text), 1)
 
 

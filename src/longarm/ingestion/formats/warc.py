@@ -48,11 +48,7 @@ def _responses(data: bytes, name: str) -> Iterator[tuple[Any, int, bytes, str]]:
         for record in records:
             http = record.http_headers
             # A record cut short can lack its status line: read it as not successful.
-            if (
-                record.rec_type != "response"
-                or http is None
-                or not (http.get_statuscode() or "").startswith("2")
-            ):
+            if record.rec_type != "response" or http is None or not (http.get_statuscode() or "").startswith("2"):
                 continue
             media_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
             if media_type not in _PAYLOAD_TYPES:
