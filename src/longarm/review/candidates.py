@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+
+from pydantic import ValidationError
 
 from longarm.incidents.names import name_key
 from longarm.incidents.schemas import ClaimRecord
+
+log = logging.getLogger(__name__)
 
 _SCALARS = ("tactic", "status", "date", "location", "origin_state", "fatalities")
 _LISTS = (("victims", "victim"), ("perpetrators", "perpetrator"), ("outcomes", "outcome"))
@@ -49,59 +54,42 @@ def _evidence(incident: dict[str, Any], names: tuple[str, ...], mention: str | N
     return entries[0] if entries else None
 
 
-def _claim(field: str, value: Any, evidence: dict[str, Any] | None, *, source_id: str, made_by: str) -> ClaimRecord:
+def _claim(
+    field: str, value: Any, evidence: dict[str, Any] | None, *, source_id: str, made_by: str
+) -> ClaimRecord | None:
+    support: dict[str, Any] = {"note": "stated in the document"}
     if evidence is not None:
-        return ClaimRecord(
-            field=field,
-            value=value,
-            source=source_id,
-            quote=evidence["quote"],
-            quote_start=evidence["start"],
-            quote_end=evidence["end"],
-            made_by=made_by,
-        )
-    return ClaimRecord(field=field, value=value, source=source_id, note="stated in the document", made_by=made_by)
+        support = {"quote": evidence["quote"], "quote_start": evidence["start"], "quote_end": evidence["end"]}
+    try:
+        return ClaimRecord(field=field, value=value, source=source_id, made_by=made_by, **support)
+    except ValidationError as error:
+        # A value the store cannot hold (an unknown country code) loses that value, not the document.
+        log.warning("extracted %s left out: %s", field, error.errors()[0]["msg"])
+        return None
 
 
 def claims_for_extracted(incident: dict[str, Any], *, source_id: str, made_by: str) -> list[ClaimRecord]:
     """One claim per extracted value, quoting the evidence the extractor gave for its field."""
-    claims = [
-        ClaimRecord(
-            field="title",
-            value=title_for(incident),
-            source=source_id,
-            note="title written by longarm from the extracted values",
-            made_by=made_by,
-        )
+    stated: list[tuple[str, Any, dict[str, Any] | None]] = [
+        (field, incident[field], _evidence(incident, (field,))) for field in _SCALARS if incident.get(field) is not None
     ]
-    for field in _SCALARS:
-        if incident.get(field) is not None:
-            claims.append(
-                _claim(
-                    field,
-                    incident[field],
-                    _evidence(incident, (field,)),
-                    source_id=source_id,
-                    made_by=made_by,
-                )
-            )
     basis = (incident.get("attribution") or {}).get("basis")
     if basis and basis != "none":
-        claims.append(
-            _claim(
-                "attribution",
-                basis,
-                _evidence(incident, ("attribution",)),
-                source_id=source_id,
-                made_by=made_by,
-            )
-        )
+        stated.append(("attribution", basis, _evidence(incident, ("attribution",))))
     for plural, singular in _LISTS:
         for item in incident.get(plural) or []:
-            value = _list_value(singular, item)
-            evidence = _evidence(incident, (plural, singular), item.get("name"))
-            claims.append(_claim(singular, value, evidence, source_id=source_id, made_by=made_by))
-    return claims
+            stated.append(
+                (singular, _list_value(singular, item), _evidence(incident, (plural, singular), item.get("name")))
+            )
+    title = ClaimRecord(
+        field="title",
+        value=title_for(incident),
+        source=source_id,
+        note="title written by longarm from the extracted values",
+        made_by=made_by,
+    )
+    claims = (_claim(f, v, e, source_id=source_id, made_by=made_by) for f, v, e in stated)
+    return [title, *(claim for claim in claims if claim is not None)]
 
 
 def _list_value(field: str, item: dict[str, Any]) -> dict[str, Any]:
