@@ -1,0 +1,43 @@
+"""The command line end to end: init with the sample data, export it, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+from tests.cli_runner import longarm
+
+SEED_INCIDENTS = {"INC-MYKONOS92", "INC-KOLAHI15", "INC-ARBABSIAR", "INC-DESPIES18", "INC-USMEKSPY19"}
+
+
+def test_init_sample_then_export_lists_the_seed_incidents_with_sources(cli_env):  # type: ignore[no-untyped-def]
+    assert longarm("init", "--sample").code == 0
+    run = longarm("export", "--format", "json")
+    assert run.code == 0, run.stderr
+    incidents = {incident["id"]: incident for incident in json.loads(run.stdout)["incidents"]}
+    assert set(incidents) >= SEED_INCIDENTS
+    for incident_id in SEED_INCIDENTS:
+        incident = incidents[incident_id]
+        assert incident["sources"] and all(s["title"] and s["publisher"] for s in incident["sources"])
+        assert incident["date"] and incident["location"]["country"]
+    assert incidents["INC-MYKONOS92"]["location"]["place"] == "Berlin"
+    assert incidents["INC-KOLAHI15"]["location"]["place"] == "Almere"
+
+
+def test_mistakes_are_one_line_with_exit_2(cli_env, tmp_path):  # type: ignore[no-untyped-def]
+    assert longarm("init").code == 0
+    for args, expected in (
+        (["export", "--format", "xml"], "Unknown export format 'xml'"),
+        (["import", str(tmp_path / "missing.json")], "missing.json: cannot be read"),
+        (["review", "show", "999"], "There is no candidate 999"),
+        (["review", "merge", "999", "INC-NOPE"], "There is no candidate 999"),
+    ):
+        run = longarm(*args)
+        assert run.code == 2, (args, run.stderr)
+        assert expected in run.stderr and run.stderr.strip().count("\n") == 0 and "Traceback" not in run.stderr
+
+
+def test_a_database_that_was_never_initialised_says_to_run_init(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LONGARM_HOME", str(tmp_path))
+    monkeypatch.setenv("LONGARM_DATABASE_URL", f"sqlite:///{tmp_path / 'never-initialised.db'}")
+    run = longarm("review", "list")
+    assert run.code == 2 and "Run `longarm init`" in run.stderr and "Traceback" not in run.stderr
