@@ -1,4 +1,7 @@
-"""Regression floor for `longarm extract` on the project's own annotated articles (tests/ingestion/corpus).
+"""Regression floor for `longarm extract` on the project's own annotated articles (tests/ingestion/corpus, corpus2).
+
+corpus2 was written and annotated before the extractor was tuned against it and is used only to measure: its score
+is the project's estimate of performance on unseen articles, so keep tuning on corpus and check corpus2 moves too.
 
 The texts are written for the project about cases across many origin states; gold/NAME.json follows the gold
 conventions of the shared evaluation (keys, optional incidents, victim aliases). The scoring below is a small
@@ -20,8 +23,8 @@ import pytest
 from longarm.ingestion.extract import extract_text
 
 CORPUS = Path(__file__).parent / "corpus"
-SLOT_FLOOR = 0.61
-INCIDENT_FLOOR = 0.70
+# corpus: (slot F1 floor, incident F1 floor); corpus2's floors are its score when added, less 0.05
+FLOORS = {CORPUS: (0.61, 0.70), Path(__file__).parent / "corpus2": (0.42, 0.55)}
 
 
 def _norm(s: str | None) -> str:
@@ -124,13 +127,13 @@ def _needed(g: dict) -> int:
     return max(3, min(4, offers))
 
 
-def _score() -> tuple[float, float]:
-    """Slot F1 and incident F1 over the whole corpus."""
-    published = dict(line.split("\t")[:2] for line in (CORPUS / "manifest.tsv").read_text().splitlines()[1:])
+def _score(corpus: Path = CORPUS) -> tuple[float, float]:
+    """Slot F1 and incident F1 over a whole corpus."""
+    published = dict(line.split("\t")[:2] for line in (corpus / "manifest.tsv").read_text().splitlines()[1:])
     tp = n_pred = n_gold = inc_tp = inc_pred = inc_gold = 0
-    for gold_file in sorted((CORPUS / "gold").glob("*.json")):
+    for gold_file in sorted((corpus / "gold").glob("*.json")):
         golds = json.loads(gold_file.read_text())["incidents"]
-        text = (CORPUS / f"{gold_file.stem}.txt").read_text()
+        text = (corpus / f"{gold_file.stem}.txt").read_text()
         preds, _ = extract_text(text, published=published[f"{gold_file.stem}.txt"])
         pairs: dict[int, int] = {}
         cand = sorted(
@@ -160,27 +163,30 @@ def _score() -> tuple[float, float]:
     return f1(tp, n_pred, n_gold), f1(inc_tp, inc_pred, inc_gold)
 
 
-@pytest.fixture(scope="module")
-def scores() -> tuple[float, float]:
-    """Slot and incident F1, computed once."""
-    return _score()
+@pytest.fixture(scope="module", params=list(FLOORS), ids=lambda p: p.name)
+def scored(request) -> tuple[Path, tuple[float, float]]:
+    """A corpus with its slot and incident F1, computed once."""
+    return request.param, _score(request.param)
 
 
-def test_corpus_is_well_formed():
-    names = [line.split("\t")[0] for line in (CORPUS / "manifest.tsv").read_text().splitlines()[1:]]
-    assert len(names) >= 25
+@pytest.mark.parametrize("corpus", list(FLOORS), ids=lambda p: p.name)
+def test_corpus_is_well_formed(corpus: Path):
+    names = [line.split("\t")[0] for line in (corpus / "manifest.tsv").read_text().splitlines()[1:]]
+    assert len(names) >= 15
     for name in names:
-        assert (CORPUS / name).exists()
-        gold = json.loads((CORPUS / "gold" / name.replace(".txt", ".json")).read_text())
+        assert (corpus / name).exists()
+        gold = json.loads((corpus / "gold" / name.replace(".txt", ".json")).read_text())
         assert gold["file"] == name and gold["incidents"]
 
 
-def test_slot_f1_floor(scores):
-    assert scores[0] >= SLOT_FLOOR
+def test_slot_f1_floor(scored):
+    corpus, scores = scored
+    assert scores[0] >= FLOORS[corpus][0]
 
 
-def test_incident_f1_floor(scores):
-    assert scores[1] >= INCIDENT_FLOOR
+def test_incident_f1_floor(scored):
+    corpus, scores = scored
+    assert scores[1] >= FLOORS[corpus][1]
 
 
 def test_key_facts_of_single_incident_articles():

@@ -156,3 +156,34 @@ def test_the_host_country_comes_from_its_own_authorities_when_no_place_is_named(
 def test_a_confessed_act_of_spying_happened() -> None:
     incident = _one("In 2021 two men confessed to spying on Sikh activists in Canada for Indian intelligence.")
     assert incident["tactic"] == "surveillance" and incident["status"] == "completed"
+
+
+def test_mention_marked_another_is_a_second_incident():
+    """ "the murder of another exile" is never the incident just told, even with no dates to tell them apart."""
+    text = (
+        "Iranian exile Reza Karimi was shot dead in Rotterdam, police said. Police are exploring a link between "
+        "Karimi's killing and the unsolved murder of another Iranian near Utrecht in March 2016."
+    )
+    incidents, _ = extract_text(text)
+    assert [i["tactic"] for i in incidents] == ["killing", "killing"]
+
+
+def test_two_mentions_of_one_act_in_a_sentence_that_complement_each_other_are_one():
+    text = (
+        "Russian prosecutors praised the murder of Aslan Dudayev, the Chechen blogger killed in Marseille "
+        "in May 2021, as a lesson to traitors."
+    )
+    incidents, _ = extract_text(text, published="2022-01-10")
+    assert len(incidents) == 1
+    assert incidents[0]["victims"][0]["name"] == "Aslan Dudayev"
+    assert incidents[0]["location"]["place"] == "Marseille"
+
+
+def test_district_of_a_city_stands_for_the_city_and_hypothetical_outcomes_are_left_out():
+    text = (
+        "An Iranian journalist was stabbed on Friday in Wimbledon, south-west London. "
+        "Lawmakers called for sanctions on Tehran, and the attackers could face life in prison if convicted."
+    )
+    incidents, _ = extract_text(text, published="2024-03-31")
+    assert incidents[0]["location"]["place"] == "London"
+    assert incidents[0]["outcomes"] == []

@@ -7,7 +7,9 @@ from tests.review.factories import extracted
 
 
 def test_every_extracted_value_becomes_a_claim_with_its_quote():
-    incident = extracted(victim="Nadia Karimova", date=("2020-02-03", "2020-02-03", "day"), place="Vienna", country="AT")
+    incident = extracted(
+        victim="Nadia Karimova", date=("2020-02-03", "2020-02-03", "day"), place="Vienna", country="AT"
+    )
     incident["evidence"] = [{"field": "date", "quote": "3 February 2020", "start": 10, "end": 25}]
     claims = {c.field: c for c in claims_for_extracted(incident, source_id="SRC-1", made_by="test")}
     assert set(claims) >= {"title", "tactic", "status", "date", "location", "origin_state", "victim", "attribution"}

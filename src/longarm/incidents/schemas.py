@@ -23,7 +23,6 @@ from longarm.incidents.vocabulary import (
 )
 from longarm.sources.models import SourceKind
 
-
 # User-assigned codes in wide use: Kosovo's XK (EU, geonames, passports of Kosovo).
 EXTRA_COUNTRY_CODES = {"XK": "Kosovo"}
 

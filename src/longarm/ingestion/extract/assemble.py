@@ -8,6 +8,7 @@ from longarm.ingestion.extract.attribution import state_official_country
 from longarm.ingestion.extract.dates import DateMention
 from longarm.ingestion.extract.incidents import Incident, Mention, Perpetrator
 from longarm.ingestion.extract.mentions import PRONOUN, find_mentions
+from longarm.ingestion.extract.outcome_context import outcome_of
 from longarm.ingestion.extract.outcomes import OutcomeMention
 from longarm.ingestion.extract.reading import Facts, Reading
 
@@ -48,7 +49,6 @@ _ORDERED_BEFORE = re.compile(r"\b(?:ordered|approved|authori[sz]ed|directed)\s+b
 _VICTIM_NAMED = re.compile(
     r"^\W*the\s+(?:victim|dead\s+(?:man|woman))\b(?:\s*,|\s+(?:was|has\s+been)\s+(?:identified|named)\s+as)", re.I
 )
-_NO_VICTIM_OUTCOMES = {"charge", "conviction", "sentence", "arrest", "acquittal", "extradition"}
 
 
 def assemble(reading: Reading) -> list[Incident]:
@@ -67,7 +67,9 @@ def assemble(reading: Reading) -> list[Incident]:
             named_here = [m.person for m in item.people if m.person >= 0 and not reading.people[m.person].official]
             focus.victims += named_here[:1]
         for mention in find_mentions(reading, index):
-            target = _merge_target(incidents, mention, focus, reading)
+            if mention.other and (mention.tactic is None or not mention.has_features):
+                continue  # "another attack" with nothing to tell it by is neither a new incident nor the last one
+            target = None if mention.other else _merge_target(incidents, mention, focus, reading)
             if target is None and (mention.tactic is None or not mention.has_features or mention.collective):
                 # a bare "the attack" or "the murders" refers back; it adds a place or date only where none is known
                 referent = focus
@@ -80,6 +82,7 @@ def assemble(reading: Reading) -> list[Incident]:
                 mention.place = mention.place if target.place is None else None
                 mention.date = mention.date if target.date is None else None
             elif target is None:
+                assert mention.tactic is not None  # a mention without a tactic only refers back (above)
                 target = Incident(mention.tactic)
                 incidents.append(target)
             target.mentions.append(mention)
@@ -130,13 +133,19 @@ def _merge_target(
     if (
         focus
         and mention.victims
-        and not mention.place
-        and not mention.date
         and not focus.victims
         and mention.tactic in (None, focus.tactic)
+        and _agrees(focus, mention)
     ):
-        return focus
+        return focus  # the lede's unnamed act, now with its victim (and perhaps its date)
     return None
+
+
+def _agrees(incident: Incident, mention: Mention) -> bool:
+    """Whether a mention's place and date leave room for it to be the incident: nothing new, or nothing against."""
+    if mention.place and (incident.place is None or incident.place.place.country != mention.place.place.country):
+        return False
+    return not (mention.date and incident.date and incident.date.year != mention.date.year)
 
 
 def _affinity(incident: Incident, mention: Mention) -> int | None:
@@ -198,13 +207,26 @@ def _referred(
             or (_PERP_CUE.search(item.sentence.text) and item.people)
         )
     ):
-        found.append(focus)
+        found.append(_outcome_referent(item, incidents, focus))
     return found
+
+
+_SOFT = {"threat", "surveillance", "coercion_by_proxy", "digital_attack", "legal_harassment"}
+_CRIMINAL_OUTCOMES = {"arrest", "investigation", "charge", "conviction", "sentence", "acquittal", "extradition"}
+
+
+def _outcome_referent(item: Facts, incidents: list[Incident], focus: Incident) -> Incident:
+    """The incident an unnamed arrest or inquiry follows: a killing told before a word on threats, not the threats."""
+    types = {o.type for o in item.outcomes}
+    if focus.tactic not in _SOFT or item.triggers or not types or not types <= _CRIMINAL_OUTCOMES:
+        return focus
+    before = incidents[: incidents.index(focus)]
+    return next((i for i in reversed(before) if i.tactic not in _SOFT), focus)
 
 
 def _apply_sentence(reading: Reading, item: Facts, incident: Incident) -> None:
     """Take a sentence's outcomes, perpetrators, blame, affiliations and counts into an incident it speaks of."""
-    text, offset = item.sentence.text, item.sentence.start
+    text = item.sentence.text
     triggers_here = [m.trigger for m in incident.mentions if reading.facts[m.sentence] is item]
     if not triggers_here and _AMONG.search(text):
         for mention in item.people:
@@ -212,23 +234,7 @@ def _apply_sentence(reading: Reading, item: Facts, incident: Incident) -> None:
             if person >= 0 and not reading.people[person].official and person not in incident.victims:
                 incident.victims.append(person)
     for outcome in item.outcomes:
-        subject = [m for m in item.people if m.end <= outcome.start and m.person >= 0]
-        if (
-            outcome.type in _NO_VICTIM_OUTCOMES
-            and subject
-            and subject[-1].person in incident.victims
-            and (
-                outcome.start - subject[-1].end < 30
-                or (
-                    subject[-1] is item.people[0]
-                    and not any(subject[-1].end < t.start < outcome.start for t in item.triggers)
-                )
-            )
-        ):
-            continue  # the victim being sentenced (at home, before fleeing) is not an outcome of the act
-        if outcome.type == "sentence" and re.match(r"\s+to\s+death", text[outcome.end - offset :]):
-            continue
-        if any(t.start <= outcome.start < t.end for t in triggers_here):
+        if not outcome_of(reading, item, outcome, incident, triggers_here):
             continue
         if (
             incident.tactic == "abduction"

@@ -22,6 +22,7 @@ class Mention:
     place: PlaceMention | None
     date: DateMention | None
     collective: bool = False  # "the murders" without telling them apart: refers to incidents, makes none
+    other: bool = False  # "another murder", "a separate killing": never the incident already told
 
     @property
     def has_features(self) -> bool:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from enum import Enum
+from typing import Final, Literal, Protocol
 
 from longarm.ingestion.extract.dates import DateMention
 from longarm.ingestion.extract.incidents import Mention
 from longarm.ingestion.extract.places import PlaceMention, host_by_authorities
 from longarm.ingestion.extract.reading import Facts, Reading
+from longarm.ingestion.extract.same_sentence import dedupe, marked_other
 from longarm.ingestion.extract.sentences import Sentence
 from longarm.ingestion.extract.tactics import Trigger, status_hint
 
@@ -24,7 +27,21 @@ _PROCEDURE = re.compile(
     re.I,
 )
 _RESIDENCE = re.compile(r"\b(?:home|lived|lives|living|based|resident|residence|exile)\b", re.I)
-AT_HOME = object()  # a place in the origin state itself: the act is not one abroad
+
+
+class _Home(Enum):
+    AT_HOME = 0
+
+
+AT_HOME: Final = _Home.AT_HOME  # a place in the origin state itself: the act is not one abroad
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 def find_mentions(reading: Reading, index: int) -> list[Mention]:
@@ -64,23 +81,9 @@ def find_mentions(reading: Reading, index: int) -> list[Mention]:
                     trigger.plural and len(victims) < 2,
                 )
             )
-    return _dedupe(mentions)
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    """Two triggers of one act in one sentence ("shot dead ... murder") are one mention."""
-    kept: list[Mention] = []
     for mention in mentions:
-        same = next((k for k in kept if k.tactic == mention.tactic or mention.tactic is None or k.tactic is None), None)
-        if same and (not mention.has_features or not same.has_features):
-            same.victims = same.victims or mention.victims
-            same.place = same.place or mention.place
-            same.date = same.date or mention.date
-            same.tactic = same.tactic or mention.tactic
-            same.status = same.status or mention.status
-            continue
-        kept.append(mention)
-    return kept
+        mention.other = marked_other(sentence, mention.trigger)
+    return dedupe(sentence, mentions)
 
 
 _OBJECT_VERB = re.compile(
@@ -125,7 +128,7 @@ def _clause(item: Facts, trigger: Trigger) -> Facts:
     start, end = next(((a, b) for a, b in spans if a <= local < b), (0, len(text)))
     a, b = offset + start, offset + end
 
-    def inside(m: object) -> bool:
+    def inside(m: _Span) -> bool:
         return a <= m.start and m.end <= b
 
     return Facts(
@@ -243,6 +246,7 @@ def _split(reading: Reading, item: Facts, trigger: Trigger, victims: list[int]) 
             and groups
             and groups[-1].get("place")
             and groups[-1]["place"].place.precision == "city"
+            and isinstance(value, PlaceMention)
             and value.prep == "apposition"
         ):
             continue  # "Almere, the Netherlands": the country qualifies the town
@@ -311,7 +315,7 @@ def _owned(item: Facts, start: int, end: int, trigger: Trigger) -> bool:
     return bool(right) and min(right, key=lambda h: h[0])[2] and min(h[0] for h in right) - end <= 60
 
 
-def _place(item: Facts, trigger: Trigger, origin: str | None) -> PlaceMention | object | None:
+def _place(item: Facts, trigger: Trigger, origin: str | None) -> PlaceMention | Literal[_Home.AT_HOME] | None:
     """The usable place nearest the trigger, a town rather than its country; AT_HOME when it is the origin state."""
     places = [p for p in item.places if _usable_place(p, trigger) and _owned(item, p.start, p.end, trigger)]
     if not places:
@@ -325,6 +329,18 @@ def _place(item: Facts, trigger: Trigger, origin: str | None) -> PlaceMention | 
         if not places:
             return None
         best = min(places, key=lambda p: _distance(p.start, p.end, trigger.start, trigger.end))
+    if best.place.precision == "city":
+        # "Wimbledon, south-west London": the district of a bigger city stands for the city
+        whole = [
+            p
+            for p in item.places
+            if p.prep == "apposition"
+            and p.place.precision == "city"
+            and p.place.country == best.place.country
+            and p.place.population > best.place.population
+            and 0 < p.start - best.end <= 25
+        ]
+        best = whole[0] if whole else best
     if best.place.precision == "country":
         town = [
             p

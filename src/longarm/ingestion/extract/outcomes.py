@@ -61,7 +61,7 @@ def find_outcomes(text: str, offset: int = 0) -> list[OutcomeMention]:
     """Outcomes in `text` (a sentence)."""
     found = []
     for match in _PATTERN.finditer(text):
-        kind = _OUTCOMES[int(match.lastgroup[1:])][0]
+        kind = _OUTCOMES[int(str(match.lastgroup)[1:])][0]
         if kind == "arrest" and re.search(
             r"\b(?:announced|claimed)\s+(?:the\s+)?$", text[max(0, match.start() - 25) : match.start()]
         ):

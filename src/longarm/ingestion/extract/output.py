@@ -27,7 +27,7 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
     if date:
         evidence.append(_evidence(text, "date", date.start, date.end))
     place = incident.place
-    location = None
+    location: dict | None = None
     if place:
         evidence.append(_evidence(text, "location", place.start, place.end))
         p = place.place
@@ -57,12 +57,12 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
                 perpetrators.append({"id": state.actor_id, "name": state.name, "kind": state.kind})
                 evidence.append(_evidence(text, "perpetrators", state.start, state.end))
     outcomes = []
-    for kind, (mention, when) in incident.outcomes.items():
+    for kind, (outcome, when) in incident.outcomes.items():
         entry: dict = {"type": kind, "date": when.value if when else None}
         if kind == "sentence":
-            entry["years"] = mention.years
+            entry["years"] = outcome.years
         outcomes.append(entry)
-        evidence.append(_evidence(text, "outcomes", mention.start, mention.end))
+        evidence.append(_evidence(text, "outcomes", outcome.start, outcome.end))
     origin = origin_of(incident)
     if origin is None and incident.tactic in _STATE_ACTS:
         origin = reading.origin  # a rendition, a deportation or a relative's arrest is the state's act by its nature

@@ -20,6 +20,11 @@ _PREPOSITION = re.compile(
     re.I,
 )
 _NEAR = re.compile(r"\b(?:near|outside|outskirts|suburbs?|north|south|east|west|around)\b[\w\s]{0,12}$", re.I)
+_APPOSITION = re.compile(
+    r"[A-Za-z]\w*,\s*(?:the\s+)?(?:(?:central|greater|inner|outer|downtown|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+    r"(?:east|west)(?:ern)?)\s+)?$",
+    re.I,
+)
 _NOT_PLACE_WORDS = {
     *(m.capitalize() for m in MONTHS),
     *(d.capitalize() for d in WEEKDAYS),
@@ -94,8 +99,9 @@ def _mention(text: str, start: int, end: int, place: Place, leftover: int) -> Pl
         return None  # "a Vienna-based diplomat" and the dateline "BRUSSELS:" say nothing of where an act happened
     prep_match = _PREPOSITION.search(before[-60:])
     prep = prep_match.group("prep").lower() if prep_match else None
-    if prep is None and re.search(r"[A-Za-z]\w*,\s*(?:the\s+)?$", before[-30:]):
-        prep = "apposition"  # "Berlin, Germany": the country qualifies the town before it
+    if prep is None and _APPOSITION.search(before[-40:]):
+        # "Berlin, Germany", "Wimbledon, south-west London": the second name places the first
+        return PlaceMention(start, end, place, "apposition", False)
     if place.precision == "country":
         return PlaceMention(start, end, place, prep, bool(_NEAR.search(before[-25:])))
     if leftover and prep is None:

@@ -68,7 +68,8 @@ def read(text: str, published: Published | None) -> Reading:
             for p in find_places(s, offset, countries)
             if not any(a.start <= p.start and p.end <= a.end for a in actors)
         ]
-        blocked = [(m.start, m.end) for m in (*dates, *places, *actors)]
+        blocked = [(d.start, d.end) for d in dates] + [(p.start, p.end) for p in places]
+        blocked += [(a.start, a.end) for a in actors]
         people = find_people(s, offset, blocked)
         item = Facts(sentence, dates, places, actors, people, find_triggers(s, offset), find_outcomes(s, offset))
         if sentence.paragraph != paragraph:
@@ -91,14 +92,14 @@ def read(text: str, published: Published | None) -> Reading:
                 bullet_date = DateMention(start, start + 4, year_value(int(bullet.group("year"))))
         item.leading_date = bullet_date
         facts.append(item)
-    people = group_people([p for f in facts for p in f.people])
-    _link_aliases(facts, people)
+    persons = group_people([p for f in facts for p in f.people])
+    _link_aliases(facts, persons)
     origin = _dominant_origin(text, facts)
     for item in facts:
         item.actors = localize(item.actors, origin)
         item.refs = find_state_refs(item.sentence.text, item.sentence.start, item.actors, origin)
         item.blame = responsibility(item.sentence.text, item.sentence.start, item.refs)
-    return Reading(text, facts, people, origin)
+    return Reading(text, facts, persons, origin)
 
 
 def _dominant_origin(text: str, facts: list[Facts]) -> str | None:

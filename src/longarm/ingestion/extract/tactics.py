@@ -23,7 +23,13 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         r"(?:terror(?:ist)?|bomb)\s+(?:attack|plot)s?|plan(?:ned|ning)?\s+to\s+(?:kill|bomb|assassinate|"
         r"murder|attack|detonate)|(?-i:hit\s+(?:ordered|on))|car\s+bomb|explosives?\s+attack",
     ),
-    ("assault", True, r"stabb(?:ed|ing)|assault(?:ed|s)?|acid\s+attack|beaten\s+up|(?:was|were)\s+(?:beaten|attacked)"),
+    (
+        "assault",
+        True,
+        r"stabb(?:ed|ing)|assault(?:ed|s)?|acid\s+attack|beaten\s+up|(?:was|were)\s+(?:beaten|attacked)|"
+        r"punch(?:ed|ing)|kick(?:ed|ing)|beat(?:en|ing)|thr(?:ew|own)\s+(?:\w+\s+){0,2}acid|acid\s+(?:was\s+)?thrown|"
+        r"(?:knife|hammer)\s+attack|attacked\s+(?:with|by)",
+    ),
     (
         "abduction",
         True,
@@ -138,7 +144,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """Triggers in `text` (a sentence), leaving out negated ones ("did not kill")."""
     found = []
     for match in _PATTERN.finditer(text):
-        index = int(match.lastgroup[1:])
+        index = int(str(match.lastgroup)[1:])
         tactic, strong, _ = _TRIGGERS[index]
         if _NEGATED.search(text[max(0, match.start() - 45) : match.start()]) and "no doubt" not in text:
             strong = False
