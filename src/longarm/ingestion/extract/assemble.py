@@ -7,18 +7,12 @@ import re
 from longarm.ingestion.extract.attribution import state_official_country
 from longarm.ingestion.extract.dates import DateMention
 from longarm.ingestion.extract.incidents import Incident, Mention, Perpetrator
+from longarm.ingestion.extract.ledes import PERP_CUE, bare_incident, names_victim, opens
 from longarm.ingestion.extract.mentions import PRONOUN, find_mentions
 from longarm.ingestion.extract.outcome_context import outcome_of
 from longarm.ingestion.extract.outcomes import OutcomeMention
 from longarm.ingestion.extract.reading import Facts, Reading
 
-_PERP_CUE = re.compile(
-    r"\b(?:sentenced|convicted|found\s+guilty|charged|accused|indicted|arrested|detained|accomplices?|"
-    r"confessed|pleaded\s+guilty|extradited|jailed|masterminding|masterminded|ordering|ordered|"
-    r"suspects?|given\s+(?:between\s+)?\d+|broker|hitman|gunman|gunmen|hired|approved|authori[sz]ed|directed|"
-    r"direction)\b",
-    re.I,
-)
 _CRIMINAL = re.compile(r"\b(?:broker|criminal|gang|hitman|hired|drug|smuggler|mafia|biker)\b", re.I)
 _OFFICIAL = re.compile(r"\b(?:diplomat|official|agent|officer|operative|envoy|spy|intelligence)\b", re.I)
 _PLURAL_REF = re.compile(
@@ -46,9 +40,6 @@ _AMONG = re.compile(
 _ORDERED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:ordered|approved|authori[sz]ed|directed|sanctioned)\b")
 _ORDERED_BEFORE = re.compile(r"\b(?:ordered|approved|authori[sz]ed|directed)\s+by\s+(?:[\w-]+\s+){0,3}$")
 # "The victim, X, 43, ...", "The victim was named as X": the person of the act just reported
-_VICTIM_NAMED = re.compile(
-    r"^\W*the\s+(?:victim|dead\s+(?:man|woman))\b(?:\s*,|\s+(?:was|has\s+been)\s+(?:identified|named)\s+as)", re.I
-)
 
 
 def assemble(reading: Reading) -> list[Incident]:
@@ -63,7 +54,7 @@ def assemble(reading: Reading) -> list[Incident]:
     for index in range(len(reading.facts)):
         here: list[Incident] = []
         item = reading.facts[index]
-        if focus is not None and not focus.victims and _VICTIM_NAMED.search(item.sentence.text):
+        if focus is not None and not focus.victims and names_victim(item.sentence.text):
             named_here = [m.person for m in item.people if m.person >= 0 and not reading.people[m.person].official]
             focus.victims += named_here[:1]
         for mention in find_mentions(reading, index):
@@ -76,15 +67,22 @@ def assemble(reading: Reading) -> list[Incident]:
                 if focus is not None and mention.tactic not in (None, focus.tactic) and not mention.collective:
                     # "blamed ... for the killing" after a word on threats: the latest killing, not the threats
                     referent = next((i for i in reversed(incidents) if i.tactic == mention.tactic), None)
-                if referent is None or mention.tactic not in (None, referent.tactic) or mention.collective:
+                if referent is None and opens(mention, incidents):
+                    # a lede's bare "plotting to kidnap a journalist" is still an act; later sentences name it
+                    target = Incident(mention.tactic or "", bare=True)
+                    incidents.append(target)
+                elif referent is None or mention.tactic not in (None, referent.tactic) or mention.collective:
                     continue
-                target = referent
+                else:
+                    target = referent
                 mention.place = mention.place if target.place is None else None
                 mention.date = mention.date if target.date is None else None
             elif target is None:
                 assert mention.tactic is not None  # a mention without a tactic only refers back (above)
-                target = Incident(mention.tactic)
-                incidents.append(target)
+                target = bare_incident(incidents, mention.tactic)
+                if target is None:
+                    target = Incident(mention.tactic)
+                    incidents.append(target)
             target.mentions.append(mention)
             for victim in mention.victims:
                 if victim not in target.victims:
@@ -92,7 +90,9 @@ def assemble(reading: Reading) -> list[Incident]:
             here.append(target)
         touched.append(here)
         named = _named(reading.facts[index], incidents)
-        focus = here[-1] if here else named[-1] if named else focus
+        # a bare act opened in passing does not take the focus from the act the sentence goes on with
+        told = [i for i in here if not (i.bare and len(i.mentions) == 1)]
+        focus = (told or here)[-1] if here else named[-1] if named else focus
     focus = None
     for index, item in enumerate(reading.facts):
         if item.leading_date is not None and (
@@ -204,7 +204,7 @@ def _referred(
             or item.blame
             or any(not t.strong for t in item.triggers)
             or PRONOUN.search(item.sentence.text)
-            or (_PERP_CUE.search(item.sentence.text) and item.people)
+            or (PERP_CUE.search(item.sentence.text) and item.people)
         )
     ):
         found.append(_outcome_referent(item, incidents, focus))
@@ -300,7 +300,7 @@ def _perpetrators(reading: Reading, item: Facts, incident: Incident) -> None:
     """Named people the sentence says were charged, convicted or took part, and state officials among them."""
     text = item.sentence.text
     _subjects(reading, item, incident)
-    if not _PERP_CUE.search(text):
+    if not PERP_CUE.search(text):
         return
     for mention in item.people:
         person = mention.person
@@ -373,6 +373,8 @@ def _keep(incident: Incident, reading: Reading) -> bool:
     forced_landing = incident.mentions[0].trigger.surface.endswith("land")  # an exile's plane brought down at home
     if country and country in {origin, reading.origin} and incident.tactic in _ACT_ABROAD and not forced_landing:
         return False
+    if incident.bare and not (incident.victims or country):
+        return False  # a lede's act that the story never names or places is a summary, not an incident
     return bool(country or origin)
 
 

@@ -56,6 +56,7 @@ class Incident:
     bases: set[str] = field(default_factory=set)
     fatalities: int | None = None
     affiliations: dict[int, list[str]] = field(default_factory=dict)
+    bare: bool = False  # opened by a featureless act ("plotting to kidnap a journalist") awaiting its details
 
     @property
     def place(self) -> PlaceMention | None:

@@ -12,7 +12,8 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         True,
         r"(?:shot|gunned|cut|struck)\s+(?:him\s+)?down|shot\s+(?:and\s+killed|dead|to\s+death)|"
         r"stabbed\s+to\s+death|beaten\s+to\s+death|poisoned|poisoning|slain|slaying|strangled|"
-        r"found\s+dead|(?:nerve|chemical)\s+agent|novichok|polonium|(?:was|were|been)\s+shot(?!\s+(?:at|down\s+by))|shot\s+(?=(?-i:[A-Z]))",
+        r"found\s+(?:dead|hanged|hanging|(?:shot|stabbed|beaten|strangled)(?:\s+to\s+death|\s+dead)?)|"
+        r"died\s+in\s+(?:police\s+)?custody|(?:nerve|chemical)\s+agent|novichok|polonium|(?:was|were|been)\s+shot(?!\s+(?:at|down\s+by))|shot\s+(?=(?-i:[A-Z]))",
     ),
     (
         "killing",
@@ -45,14 +46,19 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         "detention",
         True,
         r"(?:arrested|detained|held)\s+(?:[\w'\u2019]+\s+){0,7}?(?:at\s+the\s+(?:request|behest)\s+of|on\s+an?\s+"
-        r"(?:interpol|extradition)\s+|at\s+(?-i:[A-Z])\w+(?:'s|\u2019s)?\s+request)",
+        r"(?:interpol|extradition)\s+|at\s+(?-i:[A-Z])\w+(?:'s|\u2019s)?\s+request|"
+        r"on\s+(?:an?\s+)?(?:(?-i:[A-Z])\w+\s+)?(?:request|warrant)\s+(?:from|of|by)\b)",
     ),
     (
         "deportation",
         True,
-        r"(?:deported|deportation|extradited|handed\s+over|sent\s+back)\s+(?:\w+\s+){0,3}to\s+"
+        r"(?:deported|deportation|extradited|extradite|extraditing|handed\s+over|sent\s+back|repatriated|"
+        r"transferred)\s+(?:[\w'\u2019-]+\s+){0,5}?to\s+(?:the\s+)?"
         r"(?=China|Iran|Russia|Saudi|Rwanda|Turkey|Egypt|Tajikistan|Uzbekistan|Turkmenistan|Kyrgyzstan|Belarus|"
-        r"Vietnam|Eritrea|Bahrain|Chechnya|Syria|Cambodia|Thailand|Laos|Pakistan|India|Azerbaijan|Kazakhstan)|"
+        r"Vietnam|Eritrea|Bahrain|Chechnya|Syria|Cambodia|Thailand|Laos|Pakistan|India|Azerbaijan|Kazakhstan|"
+        r"United\s+Arab\s+Emirates|UAE|Emirates|Hong\s+Kong|Algeria|Morocco|Ethiopia|Sudan|Libya|Iraq|Burundi|"
+        r"Uganda|Sri\s+Lanka|Bangladesh|Myanmar|Venezuela|Nicaragua|Cuba|North\s+Korea|Tunisia|Kuwait|Qatar|"
+        r"Oman|Jordan|Afghanistan|Turkish|Chinese|Iranian|Russian|Egyptian|Saudi)|"
         # "deported six opposition activists": whom a host deports says it is an exile's forced return
         r"deport(?:ed|ing|s)?\s+(?:\w+\s+){0,4}(?:activists|dissidents|refugees|critics|exiles|opponents|"
         r"journalists|asylum[\s-]seekers|bloggers|migrants)",
@@ -62,7 +68,10 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         True,
         r"spy(?:ing)?\s+on|spied\s+on|spies|spying|espionage|surveil(?:led|lance|ling)|informants?|"
         r"reconnoit(?:red|ring)|reconnaissance|gather(?:ed|ing)\s+information\s+(?:on|about)|"
-        r"monitor(?:ed|ing)\s+(?:the\s+)?(?:activities|dissidents|exiles|members)",
+        r"monitor(?:ed|ing)\s+(?:the\s+)?(?:activities|dissidents|exiles|members)|"
+        r"(?:was|were|being|been|are|is)\s+(?:being\s+)?(?:monitored|watched|followed|tracked|photographed)|"
+        r"photograph(?:ed)?\s+and\s+film(?:ed)?|reported\s+(?:him|her|them)\s+to\s+the\s+(?:\w+\s+)?"
+        r"(?:consulate|embassy|authorities|police)",
     ),
     (
         "threat",
@@ -78,12 +87,19 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         r"(?:detained|arrested|interrogated|summoned|questioned|pressured|jailed|held)|"
         # "detained two of her brothers", "took the parents of X in for questioning"
         r"(?:detain(?:ed|ing)|arrest(?:ed|ing)|jail(?:ed|ing)|summon(?:ed|ing)|interrogat(?:ed|ing)|question(?:ed|ing)|"
-        r"raided|took|taking|held|holding|pressur(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|punish(?:ed|ing))\s+"
+        r"raided|took|taking|held|holding|visit(?:ed|ing)|"
+        r"(?:imposed|impose)\s+(?:travel|exit)\s+bans\s+on|pressur(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|punish(?:ed|ing))\s+"
         r"(?:\w+\s+){0,4}?"
         r"(?:relatives|family\s+members|parents|brothers|sisters|cousins|children|sons|daughters|"
-        r"(?:his|her|their)\s+(?:mother|father|brother|sister|son|daughter|wife|husband))\b",
+        r"(?:his|her|their|my)\s+(?:mother|father|brother|sister|son|daughter|wife|husband|family|parents))\b|"
+        r"(?:travel|exit)\s+bans?\s+on\s+(?:\w+\s+){0,4}(?:relatives|family|parents|brothers|sisters|children)|"
+        r"(?:raided|searched)\s+the\s+family\s+home",
     ),
-    ("digital_attack", True, r"hack(?:ed|ing|ers?)|phishing|spyware|malware|Pegasus|cyber-?\s?attacks?"),
+    (
+        "digital_attack",
+        True,
+        r"hack(?:ed|ing|ers?)|phishing|spyware|malware|Pegasus|FinSpy|FinFisher|cyber-?\s?attacks?",
+    ),
     (
         "legal_harassment",
         True,
