@@ -132,6 +132,14 @@ def _merge_target(
         return focus  # "X and Y were poisoned." then "...in Salisbury on March 4": the same act, now placed
     if (
         focus
+        and focus.date is None
+        and mention.tactic == focus.tactic
+        and mention.date
+        and not (mention.victims or mention.place)
+    ):
+        return focus  # "shot dead in Lille." then "He was found dead on Wednesday": the same act, now dated
+    if (
+        focus
         and mention.victims
         and not focus.victims
         and mention.tactic in (None, focus.tactic)
@@ -381,4 +389,6 @@ def _keep(incident: Incident, reading: Reading) -> bool:
 def origin_of(incident: Incident) -> str | None:
     """The state the text holds responsible for an incident: the one most often blamed."""
     origins = [o for o in incident.origins if o]
-    return max(origins, key=origins.count) if origins else None
+    # on a tie, not the host: its own officials speak of an act on its soil ("a Turkish official said")
+    country = incident.country
+    return max(origins, key=lambda o: (origins.count(o), o != country)) if origins else None

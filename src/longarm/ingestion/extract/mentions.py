@@ -27,6 +27,8 @@ _PROCEDURE = re.compile(
     re.I,
 )
 _RESIDENCE = re.compile(r"\b(?:home|lived|lives|living|based|resident|residence|exile)\b", re.I)
+# for any act: words that tell where the victim lives ("had refugee status in Belgium"), not where they were hurt
+_DWELLING = re.compile(r"\b(?:lived|lives|living|resident|residence|refugee\s+status|asylum|settled)\b", re.I)
 
 
 class _Home(Enum):
@@ -308,6 +310,8 @@ def _owned(item: Facts, start: int, end: int, trigger: Trigger) -> bool:
     heads += [(offset + m.start(), offset + m.end(), False) for m in _PROCEDURE.finditer(text)]
     if trigger.tactic == "abduction":  # where the exile lived is not where they were taken
         heads += [(offset + m.start(), offset + m.end(), False) for m in _RESIDENCE.finditer(text)]
+    elif trigger.tactic in ("killing", "assault"):  # a threat reaches its target where they live; a blow may not
+        heads += [(offset + m.start(), offset + m.end(), False) for m in _DWELLING.finditer(text)]
     left = [h for h in heads if h[1] <= start and not (h[0] <= trigger.start < h[1] and not h[2])]
     if left:
         return max(left, key=lambda h: h[1])[2] and start - max(h[1] for h in left) <= 120

@@ -6,7 +6,7 @@ from longarm.ingestion.extract.assemble import origin_of
 from longarm.ingestion.extract.incidents import Incident
 from longarm.ingestion.extract.reading import Reading
 
-_STATE_ACTS = {"abduction", "deportation", "coercion_by_proxy", "legal_harassment", "detention"}
+_STATE_ACTS = {"abduction", "deportation", "coercion_by_proxy", "legal_harassment", "detention", "surveillance"}
 _BASIS_ORDER = ("court_ruling", "official", "indictment", "reporting", "allegation")
 
 
@@ -65,7 +65,7 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
         evidence.append(_evidence(text, "outcomes", outcome.start, outcome.end))
     origin = origin_of(incident)
     if origin is None and incident.tactic in _STATE_ACTS:
-        origin = reading.origin  # a rendition, a deportation or a relative's arrest is the state's act by its nature
+        origin = reading.origin  # a rendition, a deportation, spying on exiles: the state's act by its nature
     fatalities = incident.fatalities
     if fatalities is None and incident.tactic == "killing" and status == "completed" and victims:
         fatalities = len(victims)

@@ -59,7 +59,10 @@ class PlaceMention:
 
 def _choose(places: tuple[Place, ...], countries_in_text: frozenset[str]) -> Place:
     """Among places of one name, prefer one in a country the text names, then the most populous."""
-    return max(places, key=lambda p: (p.country in countries_in_text, p.population))
+    best = max(places, key=lambda p: p.population)
+    named = max(places, key=lambda p: (p.country in countries_in_text, p.population))
+    # a village in a country the text names must not beat a big city ("Lille" in a story that names Belgium)
+    return best if best.population >= 100_000 and best.population >= 10 * max(1, named.population) else named
 
 
 def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = frozenset()) -> list[PlaceMention]:
@@ -88,7 +91,20 @@ def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = 
                 i = j - 1
                 break
             i += 1
-    return mentions
+    return [m for m in mentions if not _inside_next(text, offset, m, mentions)]
+
+
+_PART_OF = re.compile(r"\s+(?:district|neighbou?rhood|suburb|quarter|area|borough)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _inside_next(text: str, offset: int, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """True for "Sisli" in "the Sisli district of Istanbul": the city, not its district, is the act's place."""
+    return any(
+        other.start > mention.end
+        and other.place.precision == "city"
+        and _PART_OF.match(text[mention.end - offset : other.start - offset])
+        for other in mentions
+    )
 
 
 def _mention(text: str, start: int, end: int, place: Place, leftover: int) -> PlaceMention | None:
