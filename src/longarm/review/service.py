@@ -86,19 +86,14 @@ def accept(*, session: Session, candidate_id: int, principal: Principal) -> Inci
     incident = Incident()
     session.add(incident)
     session.flush()
-    for claim in candidate_claims(session=session, candidate=candidate):
-        claim.incident_id = incident.id
-    incidents.resolve_incident(session=session, incident=incident)
-    _decide(candidate, CandidateStatus.accepted, principal, incident.id)
-    record_event(
+    return _attach(
         session=session,
-        actor=principal.label,
-        action="candidate.accept",
-        target_type="incident",
-        target_id=incident.id,
-        after={"candidate": candidate.id, "title": incident.title},
+        candidate=candidate,
+        incident=incident,
+        status=CandidateStatus.accepted,
+        principal=principal,
+        before=None,
     )
-    return incident
 
 
 def merge(*, session: Session, candidate_id: int, incident_id: str, principal: Principal) -> Incident:
@@ -108,16 +103,36 @@ def merge(*, session: Session, candidate_id: int, incident_id: str, principal: P
     _require_pending(candidate)
     incident = incidents.get_or_raise(session=session, incident_id=incident_id)
     before = {"title": incident.title, "date_start": incident.date_start, "place": incident.place}
+    return _attach(
+        session=session,
+        candidate=candidate,
+        incident=incident,
+        status=CandidateStatus.merged,
+        principal=principal,
+        before=before,
+    )
+
+
+def _attach(
+    *,
+    session: Session,
+    candidate: Candidate,
+    incident: Incident,
+    status: CandidateStatus,
+    principal: Principal,
+    before: dict[str, Any] | None,
+) -> Incident:
+    """Move the candidate's claims onto the incident, resolve its values and record the decision."""
     known = _known_items(incident)
     for claim in candidate_claims(session=session, candidate=candidate):
         claim.incident_id = incident.id
         claim.item_key = _same_item(claim, known) or claim.item_key
     incidents.resolve_incident(session=session, incident=incident)
-    _decide(candidate, CandidateStatus.merged, principal, incident.id)
+    _decide(candidate, status, principal, incident.id)
     record_event(
         session=session,
         actor=principal.label,
-        action="candidate.merge",
+        action=f"candidate.{status.value}",
         target_type="incident",
         target_id=incident.id,
         before=before,
@@ -160,7 +175,7 @@ def reject(*, session: Session, candidate_id: int, principal: Principal, reason:
     record_event(
         session=session,
         actor=principal.label,
-        action="candidate.reject",
+        action="candidate.rejected",
         target_type="candidate",
         target_id=str(candidate.id),
         after={"reason": candidate.reason},
