@@ -1,9 +1,9 @@
-"""Regression floor for `longarm extract` on the project's own annotated articles (corpus to corpus4).
+"""Regression floor for `longarm extract` on the project's own annotated articles (corpus to corpus5).
 
 Each set was written and annotated before the extractor was run on it. corpus2's failures have since guided recall
 work, so corpus3 is now the one used only to measure: its score is the project's estimate of performance on unseen
 articles, so keep tuning on corpus and corpus2 and check corpus3 moves too. corpus4 (eight articles) has since taken
-corpus3's place as the set only measured, never tuned on.
+corpus3's place as the set only measured, never tuned on; corpus5 (six articles) now takes that role in turn.
 
 The texts are written for the project about cases across many origin states; gold/NAME.json follows the gold
 conventions of the shared evaluation (keys, optional incidents, victim aliases). The scoring below is a small
@@ -28,9 +28,10 @@ CORPUS = Path(__file__).parent / "corpus"
 # corpus: (slot F1 floor, incident F1 floor); the other sets' floors are their latest scores, less 0.05
 FLOORS = {
     CORPUS: (0.65, 0.71),
-    Path(__file__).parent / "corpus2": (0.51, 0.70),
+    Path(__file__).parent / "corpus2": (0.52, 0.71),
     Path(__file__).parent / "corpus3": (0.57, 0.71),
-    Path(__file__).parent / "corpus4": (0.39, 0.45),
+    Path(__file__).parent / "corpus4": (0.45, 0.50),
+    Path(__file__).parent / "corpus5": (0.54, 0.56),
 }
 
 
@@ -179,7 +180,7 @@ def scored(request) -> tuple[Path, tuple[float, float]]:
 @pytest.mark.parametrize("corpus", list(FLOORS), ids=lambda p: p.name)
 def test_corpus_is_well_formed(corpus: Path):
     names = [line.split("\t")[0] for line in (corpus / "manifest.tsv").read_text().splitlines()[1:]]
-    assert len(names) >= 8
+    assert len(names) >= 6
     for name in names:
         assert (corpus / name).exists()
         gold = json.loads((corpus / "gold" / name.replace(".txt", ".json")).read_text())

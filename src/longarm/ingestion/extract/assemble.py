@@ -7,6 +7,7 @@ import re
 from longarm.ingestion.extract.attribution import state_official_country
 from longarm.ingestion.extract.dates import DateMention
 from longarm.ingestion.extract.incidents import Incident, Mention, Perpetrator
+from longarm.ingestion.extract.keep import keep
 from longarm.ingestion.extract.ledes import PERP_CUE, bare_incident, names_victim, opens
 from longarm.ingestion.extract.mentions import PRONOUN, find_mentions
 from longarm.ingestion.extract.outcome_context import outcome_of
@@ -20,16 +21,6 @@ _PLURAL_REF = re.compile(
     r"cases|plots|abductions|kidnappings)\b|\bboth\s+(?:men|victims|cases)\b",
     re.I,
 )
-_ACT_ABROAD = {
-    "killing",
-    "assault",
-    "abduction",
-    "threat",
-    "surveillance",
-    "digital_attack",
-    "detention",
-    "deportation",
-}
 # "Among them were X and Y": the people of an act reported for a group just before
 _AMONG = re.compile(
     r"^\W*(?:among\s+(?:them|those|the\s+\w+(?:\s+\w+)?)\s+(?:were|was|are|is)|they\s+include[ds]?|"
@@ -105,7 +96,7 @@ def assemble(reading: Reading) -> list[Incident]:
             _apply_sentence(reading, item, incident)
         if here:
             focus = here[-1] if len(here) == 1 or focus not in here else focus
-    return [i for i in incidents if _keep(i, reading)]
+    return [i for i in incidents if keep(i, reading)]
 
 
 def _merge_target(
@@ -372,23 +363,3 @@ def _subjects(reading: Reading, item: Facts, incident: Incident) -> None:
                 kind = "state_official" if _OFFICIAL.search(window) else "individual"
                 name = reading.people[person.person].name
                 incident.add_perpetrator(Perpetrator(name, kind, None, person.person, person.start, person.end))
-
-
-def _keep(incident: Incident, reading: Reading) -> bool:
-    """Acts of transnational repression only: abroad, tied to a state or to a named victim."""
-    country = incident.country
-    origin = origin_of(incident)
-    forced_landing = incident.mentions[0].trigger.surface.endswith("land")  # an exile's plane brought down at home
-    if country and country in {origin, reading.origin} and incident.tactic in _ACT_ABROAD and not forced_landing:
-        return False
-    if incident.bare and not (incident.victims or country):
-        return False  # a lede's act that the story never names or places is a summary, not an incident
-    return bool(country or origin)
-
-
-def origin_of(incident: Incident) -> str | None:
-    """The state the text holds responsible for an incident: the one most often blamed."""
-    origins = [o for o in incident.origins if o]
-    # on a tie, not the host: its own officials speak of an act on its soil ("a Turkish official said")
-    country = incident.country
-    return max(origins, key=lambda o: (origins.count(o), o != country)) if origins else None

@@ -179,7 +179,13 @@ def _victims(reading: Reading, index: int, trigger: Trigger, item: Facts) -> lis
             )
             or after is not None
             and (
-                re.fullmatch(r"\s+of\s+[^.;:]{0,90}?", after)
+                # "a plot against X", "a plot to kidnap X", "spying on X": the named object of the act
+                re.fullmatch(
+                    r"\s+(?:against|on|to\s+(?:kill|kidnap|abduct|assassinate|murder|poison))\s+(?:[\w'-]+\s+){0,3}",
+                    after,
+                )
+                and not re.search(r"\b(?:by|said|told|according)\b", after)
+                or re.fullmatch(r"\s+of\s+[^.;:]{0,90}?", after)
                 and not re.search(r"\b(?:by|said|told|according)\b", after)
                 or re.fullmatch(r"\s*[\"'\u201c\u2018]?\s*(?:[\w-]+\s+){0,4}", after)
                 and _OBJECT_VERB.search(surface)

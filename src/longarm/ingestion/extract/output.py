@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from longarm.ingestion.extract.assemble import origin_of
 from longarm.ingestion.extract.incidents import Incident
+from longarm.ingestion.extract.keep import origin_of
 from longarm.ingestion.extract.reading import Reading
 
 _STATE_ACTS = {"abduction", "deportation", "coercion_by_proxy", "legal_harassment", "detention", "surveillance"}

@@ -21,6 +21,7 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         r"murder(?:ed|s|ing)?|assassinat(?:e|ed|ion|ions|ing)|kill(?:ed|ing|ings)?|"
         r"bomb(?:ing)?\s+(?:plot|attack|attempt)s?|attempted\s+bomb(?:ing)?|bombings?\s+attempt|"
         r"plot(?:s|ted|ting)?\s+to\s+(?:kill|bomb|assassinate|murder|attack)|"
+        r"(?:trying|tried|attempt(?:ed|ing)?|sought)\s+to\s+(?:poison|kill|assassinate|murder)|"
         r"(?:terror(?:ist)?|bomb)\s+(?:attack|plot)s?|plan(?:ned|ning)?\s+to\s+(?:kill|bomb|assassinate|"
         r"murder|attack|detonate)|(?-i:hit\s+(?:ordered|on))|car\s+bomb|explosives?\s+attack",
     ),
@@ -67,6 +68,8 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
         "surveillance",
         True,
         r"spy(?:ing)?\s+on|spied\s+on|spies|spying|espionage|surveil(?:led|lance|ling)|informants?|"
+        # "followed exiled activist X": trailing a named person, not "followed the talks"
+        r"(?:followed|tracked|trailed|stalked)(?=\s+(?:[a-z-]+\s+){0,3}(?-i:[A-Z][a-z]+\s+[A-Z]))|"
         r"reconnoit(?:red|ring)|reconnaissance|gather(?:ed|ing)\s+information\s+(?:on|about)|"
         r"monitor(?:ed|ing)\s+(?:the\s+)?(?:activities|dissidents|exiles|members)|"
         r"(?:was|were|being|been|are|is)\s+(?:being\s+)?(?:monitored|watched|followed|tracked|photographed)|"
