@@ -11,11 +11,9 @@ audit_app = typer.Typer(help="Check the audit log.", no_args_is_help=True)
 def verify_command() -> None:
     """Exit 0 when every event is intact and in place; else name each edited, deleted, inserted or moved event."""
     from longarm.audit import service
-    from longarm.config import load_settings
-    from longarm.storage.database import open_engine
-    from longarm.storage.engine import transaction
+    from longarm.storage.database import configured_transaction
 
-    with transaction(open_engine(load_settings())) as session:
+    with configured_transaction() as session:
         problems = service.verify(session=session)
         count = session.execute(service.count_statement()).scalar_one()
     if problems:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 
 import typer
+
+from longarm.auth.permissions import operator
 
 user_app = typer.Typer(help="Manage user accounts.", no_args_is_help=True)
 token_app = typer.Typer(help="Manage API tokens.", no_args_is_help=True)
@@ -14,10 +15,7 @@ key_app = typer.Typer(help="Manage the key that encrypts restricted values.", no
 
 def cli_actor() -> str:
     """How the audit log names the operator at this shell."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
+    return operator().label
 
 
 @user_app.command("add")
@@ -29,15 +27,13 @@ def add_user(
     """Create a user; the password is asked for (or read from stdin) and stored as an argon2id hash."""
     from longarm.audit.service import record_event
     from longarm.auth import service
-    from longarm.config import load_settings
-    from longarm.storage.database import open_engine
-    from longarm.storage.engine import transaction
+    from longarm.storage.database import configured_transaction
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with transaction(open_engine(load_settings())) as session:
+    with configured_transaction() as session:
         user = service.create(session=session, name=name, role=role, password=password)
         record_event(
             session=session,
@@ -53,11 +49,9 @@ def add_user(
 def _change_user(name: str, change: str, value: object) -> None:
     from longarm.audit.service import record_event
     from longarm.auth import service
-    from longarm.config import load_settings
-    from longarm.storage.database import open_engine
-    from longarm.storage.engine import transaction
+    from longarm.storage.database import configured_transaction
 
-    with transaction(open_engine(load_settings())) as session:
+    with configured_transaction() as session:
         user = service.get_by_name_or_raise(session=session, name=name)
         before = service.user_record(user)
         if change == "role":
@@ -109,11 +103,9 @@ def create_token(
     """Create an API token; its secret is printed once and stored only as a hash."""
     from longarm.audit.service import record_event
     from longarm.auth import service, tokens
-    from longarm.config import load_settings
-    from longarm.storage.database import open_engine
-    from longarm.storage.engine import transaction
+    from longarm.storage.database import configured_transaction
 
-    with transaction(open_engine(load_settings())) as session:
+    with configured_transaction() as session:
         user = service.get_by_name_or_raise(session=session, name=user_name)
         secret, row = tokens.create(session=session, user=user, name=name, scopes=scope, days=days)
         record_event(
@@ -134,11 +126,9 @@ def revoke_token(token: str = typer.Argument(..., help="The token's id or its pr
     """Revoke an API token; it stops working at once."""
     from longarm.audit.service import record_event
     from longarm.auth import tokens
-    from longarm.config import load_settings
-    from longarm.storage.database import open_engine
-    from longarm.storage.engine import transaction
+    from longarm.storage.database import configured_transaction
 
-    with transaction(open_engine(load_settings())) as session:
+    with configured_transaction() as session:
         row = tokens.find(session=session, token=token)
         before = tokens.token_record(row)
         tokens.revoke(session=session, token=row)
@@ -158,11 +148,9 @@ def revoke_token(token: str = typer.Argument(..., help="The token's id or its pr
 def list_tokens() -> None:
     """List API tokens (id, prefix, user, scopes, state); never their secrets."""
     from longarm.auth import tokens
-    from longarm.config import load_settings
-    from longarm.storage.database import open_engine
-    from longarm.storage.engine import transaction
+    from longarm.storage.database import configured_transaction
 
-    with transaction(open_engine(load_settings())) as session:
+    with configured_transaction() as session:
         lines = [
             f"{r['id']}\t{r['token_prefix']}…\t{r['user']}\t{','.join(r['scopes'])}\t"  # type: ignore[arg-type]
             + ("revoked" if r["revoked"] else "active")

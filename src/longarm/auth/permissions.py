@@ -74,4 +74,8 @@ def operator() -> Principal:
     """The person at this machine's shell, named by their OS account, with the admin role."""
     import getpass
 
-    return Principal(name=f"cli:{getpass.getuser()}", role=UserRole.admin)
+    try:
+        name = f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no account name for this uid (some containers)
+        name = "cli"
+    return Principal(name=name, role=UserRole.admin)

@@ -54,11 +54,9 @@ def register(app: typer.Typer) -> None:
         file: Path = typer.Argument(..., help="A JSON or CSV file in the export's shape."),
     ) -> None:
         """Import incidents from a JSON or CSV export; all rows or none."""
-        from longarm.config import load_settings
         from longarm.exports.importing import import_path
-        from longarm.storage.database import open_engine
-        from longarm.storage.engine import transaction
+        from longarm.storage.database import configured_transaction
 
-        with transaction(open_engine(load_settings())) as session:
+        with configured_transaction() as session:
             result = import_path(session=session, path=file, made_by="longarm import")
         typer.echo(f"{file}: {result.created} incident(s) imported, {result.skipped} already present")

@@ -9,14 +9,6 @@ import typer
 review_app = typer.Typer(help="Review candidate incidents: accept, merge, reject, undo.", no_args_is_help=True)
 
 
-def _session():  # type: ignore[no-untyped-def]
-    from longarm.config import load_settings
-    from longarm.storage.database import open_engine
-    from longarm.storage.engine import transaction
-
-    return transaction(open_engine(load_settings()))
-
-
 @review_app.command("list")
 def list_command(
     status: str = typer.Option("pending", "--status", help="pending, accepted, merged, rejected or all."),
@@ -24,8 +16,9 @@ def list_command(
 ) -> None:
     """List candidates with their best match."""
     from longarm.review import service
+    from longarm.storage.database import configured_transaction
 
-    with _session() as session:
+    with configured_transaction() as session:
         rows = service.list_candidates(session=session, status=None if status == "all" else status, limit=limit)
         for candidate in rows:
             best = candidate.matches[0] if candidate.matches else None
@@ -47,8 +40,9 @@ def list_command(
 def show_command(candidate_id: int = typer.Argument(...)) -> None:
     """Show a candidate's extracted values, quotes and ranked matches with reasons."""
     from longarm.review import service
+    from longarm.storage.database import configured_transaction
 
-    with _session() as session:
+    with configured_transaction() as session:
         candidate = service.get_or_raise(session=session, candidate_id=candidate_id)
         typer.echo(f"candidate {candidate.id} ({candidate.status}) from source {candidate.source_id}")
         for claim in service.candidate_claims(session=session, candidate=candidate):
@@ -64,8 +58,9 @@ def accept_command(candidate_id: int = typer.Argument(...)) -> None:
     """Accept a candidate as a new incident."""
     from longarm.auth.permissions import operator
     from longarm.review import service
+    from longarm.storage.database import configured_transaction
 
-    with _session() as session:
+    with configured_transaction() as session:
         incident = service.accept(session=session, candidate_id=candidate_id, principal=operator())
         typer.echo(f"candidate {candidate_id} accepted as incident {incident.id}")
 
@@ -75,8 +70,9 @@ def merge_command(candidate_id: int = typer.Argument(...), incident_id: str = ty
     """Merge a candidate into an existing incident (its claims join the incident's)."""
     from longarm.auth.permissions import operator
     from longarm.review import service
+    from longarm.storage.database import configured_transaction
 
-    with _session() as session:
+    with configured_transaction() as session:
         incident = service.merge(
             session=session, candidate_id=candidate_id, incident_id=incident_id, principal=operator()
         )
@@ -91,8 +87,9 @@ def reject_command(
     """Reject a candidate with a reason."""
     from longarm.auth.permissions import operator
     from longarm.review import service
+    from longarm.storage.database import configured_transaction
 
-    with _session() as session:
+    with configured_transaction() as session:
         service.reject(session=session, candidate_id=candidate_id, principal=operator(), reason=reason)
         typer.echo(f"candidate {candidate_id} rejected")
 
@@ -102,8 +99,9 @@ def undo_command(candidate_id: int = typer.Argument(...)) -> None:
     """Undo the decision on a candidate and put it back in the queue."""
     from longarm.auth.permissions import operator
     from longarm.review import service
+    from longarm.storage.database import configured_transaction
 
-    with _session() as session:
+    with configured_transaction() as session:
         service.undo(session=session, candidate_id=candidate_id, principal=operator())
         typer.echo(f"candidate {candidate_id} is pending again")
 

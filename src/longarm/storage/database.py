@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from importlib import resources
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from longarm.config import Settings
+from longarm.config import Settings, load_settings
 from longarm.storage import migrate
 from longarm.storage.engine import engine_for, transaction
 
@@ -24,6 +26,11 @@ class InitResult:
 def open_engine(settings: Settings) -> Engine:
     """The shared engine for the configured database."""
     return engine_for(settings.effective_database_url)
+
+
+def configured_transaction() -> AbstractContextManager[Session]:
+    """A transaction on the database the environment configures: what each command works in."""
+    return transaction(open_engine(load_settings()))
 
 
 def initialise(engine: Engine, *, sample: bool) -> InitResult:
