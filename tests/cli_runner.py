@@ -1,10 +1,15 @@
-"""Run the `longarm` CLI in-process, as `longarm.cli.main` would, and capture its output."""
+"""Run the installed `longarm` command in a fresh process, as a user does, and capture its output."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+# The console script beside the interpreter: an import that fails only outside the test
+# process (a model never imported by the command) must fail here too.
+LONGARM = str(Path(sys.executable).with_name("longarm"))
 
 
 @dataclass
@@ -17,8 +22,6 @@ class Run:
 
 
 def longarm(*args: str, stdin: str | None = None) -> Run:
-    """Run `python -m longarm ARGS` in a subprocess with the current environment."""
-    done = subprocess.run(
-        [sys.executable, "-m", "longarm", *args], input=stdin, capture_output=True, text=True, timeout=120
-    )
+    """Run the installed `longarm ARGS` in a subprocess with the current environment."""
+    done = subprocess.run([LONGARM, *args], input=stdin, capture_output=True, text=True, timeout=120)
     return Run(done.returncode, done.stdout, done.stderr)

@@ -41,3 +41,21 @@ def test_a_database_that_was_never_initialised_says_to_run_init(tmp_path, monkey
     monkeypatch.setenv("LONGARM_DATABASE_URL", f"sqlite:///{tmp_path / 'never-initialised.db'}")
     run = longarm("review", "list")
     assert run.code == 2 and "Run `longarm init`" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_export_import_export_round_trips_through_the_installed_command(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """`longarm import` of the app's own export into a fresh database, run as a user runs it."""
+    for fmt in ("json", "csv"):
+        source, target = tmp_path / f"{fmt}-source", tmp_path / f"{fmt}-target"
+        monkeypatch.setenv("LONGARM_HOME", str(source))
+        monkeypatch.delenv("LONGARM_DATABASE_URL", raising=False)
+        assert longarm("init", "--sample").code == 0
+        first = tmp_path / f"first.{fmt}"
+        assert longarm("export", "--format", fmt, "--out", str(first)).code == 0
+        monkeypatch.setenv("LONGARM_HOME", str(target))
+        assert longarm("init").code == 0
+        run = longarm("import", str(first))
+        assert run.code == 0 and "Traceback" not in run.stderr, run.stderr
+        second = tmp_path / f"second.{fmt}"
+        assert longarm("export", "--format", fmt, "--out", str(second)).code == 0
+        assert second.read_bytes() == first.read_bytes()

@@ -14,7 +14,6 @@ from longarm.storage.engine import transaction
 def rotate(*, engine: Engine, settings: Settings, actor: str) -> tuple[str, int]:
     """Re-seal every restricted value under a fresh key; the new key id and how many values moved."""
     from longarm.incidents.models import Claim
-    from longarm.storage import tables  # noqa: F401  (every model, so the claims' foreign keys resolve)
 
     old = keys.load_keyring(settings, create=True)
     if old.origin == "environment":

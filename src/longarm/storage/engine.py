@@ -49,6 +49,10 @@ def engine_for(url: str) -> Engine:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded values after commit, so services can return them."""
+    # Every model must be mapped before the first flush, or a foreign key to a table whose model
+    # this process never imported (claims -> candidates in `longarm import`) cannot resolve.
+    from longarm.storage import tables  # noqa: F401
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
