@@ -1,18 +1,21 @@
-"""Extract candidate incidents of transnational repression from a document's text, without a statistical model.
+"""Extract candidate incidents of transnational repression from a document's text.
 
     extract_document(document, published="2020-09-01") -> {"document": ..., "incidents": [...], "estimates": [...]}
 
 The pipeline: `reading` finds dates, places, actors, people and cue words sentence by sentence; `assemble`
-gathers mentions of acts into incidents; `output` writes the JSON of VOCABULARY.md.
+gathers mentions of acts into proposed incidents; `output` writes each as the JSON of VOCABULARY.md; the
+learned `decisions` then keep the proposals the text really reports and join those that are one act.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from longarm.ingestion.extract.assemble import assemble
 from longarm.ingestion.extract.dates import parse_published
+from longarm.ingestion.extract.decisions import Proposal, decide, load_models
 from longarm.ingestion.extract.estimates import find_estimates
 from longarm.ingestion.extract.output import incident_json
 from longarm.ingestion.extract.reading import read
@@ -31,14 +34,36 @@ def _language(text: str) -> str | None:
     return "en" if len(_ENGLISH.findall(text)) / words > 0.08 else None
 
 
-def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:
-    """Incidents and estimates in a plain text; relative dates resolve against `published` (YYYY[-MM[-DD]])."""
+@dataclass(frozen=True)
+class Proposed:
+    """What the rules' pass found: the sentences, the incidents proposed, the state the text is about, estimates."""
+
+    sentences: list[str]
+    proposals: list[Proposal]
+    origin: str | None
+    estimates: list[dict]
+
+
+def propose(text: str, *, published: str | None = None) -> Proposed:
+    """The rules' pass over a text, before the learned decisions."""
     reading = read(text, parse_published(published))
     assembled = assemble(reading)
     victims = {v for incident in assembled for v in incident.victims}
-    incidents = [incident_json(incident, reading, victims) for incident in assembled]
+    proposals = [
+        Proposal(incident_json(incident, reading, victims), tuple(sorted({m.sentence for m in incident.mentions})))
+        for incident in assembled
+    ]
     estimates = find_estimates([f.sentence for f in reading.facts])
-    return incidents, estimates
+    return Proposed([f.sentence.text for f in reading.facts], proposals, reading.origin, estimates)
+
+
+def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:
+    """Incidents and estimates in a plain text; relative dates resolve against `published` (YYYY[-MM[-DD]])."""
+    proposed = propose(text, published=published)
+    models = load_models()
+    if models is None:
+        return [p.incident for p in proposed.proposals], proposed.estimates
+    return decide(models, proposed.proposals, proposed.sentences, proposed.origin), proposed.estimates
 
 
 def extract_document(document: Document, *, published: str | None = None) -> dict:
