@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib.util
 import io
 import json
@@ -25,7 +26,9 @@ from training.corpus import SHARED, Article, articles, dev_corpus
 SPLIT_NAMES = ("train", "dev", "test", "shared-dev")
 
 
-def _scorer() -> Any:
+@functools.cache
+def scorer() -> Any:
+    """../shared/tools/score_extract.py as a module: the measure training and evaluation share."""
     spec = importlib.util.spec_from_file_location("score_extract", SHARED / "tools" / "score_extract.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -57,11 +60,11 @@ def score_predictions(
             # the document text goes with the prediction, so the scorer checks every evidence offset
             prediction = {"document": {"text": article.text}, "incidents": predictions[article.name]}
             (pred_dir / f"{article.name}.json").write_text(json.dumps(prediction), encoding="utf-8")
-        scorer = _scorer()
+        module = scorer()
         with contextlib.redirect_stdout(io.StringIO()) as captured:
-            scorer.main(["--gold", str(gold_dir), "--pred", str(pred_dir), "--json"])
+            module.main(["--gold", str(gold_dir), "--pred", str(pred_dir), "--json"])
         if verbose:
-            scorer.main(["--gold", str(gold_dir), "--pred", str(pred_dir), "--verbose"])
+            module.main(["--gold", str(gold_dir), "--pred", str(pred_dir), "--verbose"])
     result: dict[str, Any] = json.loads(captured.getvalue())
     result["negatives"] = sum(a.negative for a in batch)
     result["invented_on_negatives"] = sum(len(predictions[a.name]) for a in batch if a.negative)

@@ -6,15 +6,16 @@
 2. Keep: is a proposal of the rules an incident the text reports? Labels from aligning each proposal to the
    gold incident whose mentions share its sentences.
 3. Same: are two proposals one act? Labels from the same alignment.
-The models are fitted on the train split, the thresholds chosen on the dev split and ../shared/corpus/dev
-(slot F1 of ../shared/tools/score_extract.py), then the models are refitted on train + dev with those
-thresholds.
+The models are fitted on the train split, the thresholds chosen on the dev split (slot F1 of
+../shared/tools/score_extract.py), then the models are refitted on train + dev with those thresholds.
+../shared/corpus/dev, which the rules were written on, is scored but not tuned on.
 The test split is never read here. Seeded and deterministic: the same annotations give the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import sys
@@ -26,7 +27,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from longarm.ingestion.extract import propose
+from longarm.ingestion.extract import Proposed, finish, propose
+from longarm.ingestion.extract.candidates import Candidate, candidates
 from longarm.ingestion.extract.decisions import (
     DecisionModels,
     LinearModel,
@@ -36,9 +38,11 @@ from longarm.ingestion.extract.decisions import (
     pair_features,
     sentence_features,
 )
+from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify, kind_features
 from longarm.ingestion.extract.sentences import split_sentences
+from longarm.ingestion.extract.slots import KINDS, MORE, ROLES, Setting, SlotModels, features, order_of
 from training.corpus import ROOT, Article, articles, dev_corpus
-from training.evaluate import score_predictions
+from training.evaluate import score_predictions, scorer
 
 OUT = ROOT / "src" / "longarm" / "data" / "models" / "extract_decisions.json"
 GRID_KEEP = (0.2, 0.3, 0.4, 0.5, 0.6)
@@ -56,7 +60,7 @@ class Prepared:
     sentence_labels: list[int | None]  # 1 reports an act, 0 does not, None borderline (optional incident)
     aligned: list[int | None]  # the gold incident each proposal reports, or None
     optional: set[int]
-    origin: str | None
+    proposed: Proposed
 
 
 def _sentence_index(article: Article) -> list[tuple[int, int]]:
@@ -84,12 +88,15 @@ def prepare(article: Article) -> Prepared:
                 labels[i] = 1
             elif labels[i] == 0:
                 labels[i] = None
-    aligned: list[int | None] = []
-    for proposal in proposals:
-        overlaps = [len(set(proposal.sentences) & found) for found in gold_sentences]
-        best = max(range(len(golds)), key=lambda j: overlaps[j], default=None)
-        aligned.append(best if best is not None and overlaps[best] > 0 else None)
-    return Prepared(article, sentences, proposals, labels, aligned, optional, proposed.origin)
+    aligned = [_align(proposal, gold_sentences) for proposal in proposals]
+    return Prepared(article, sentences, proposals, labels, aligned, optional, proposed)
+
+
+def _align(proposal: Proposal, gold_sentences: list[set[int]]) -> int | None:
+    """The gold incident whose mentions share most sentences with a proposal's, or None."""
+    overlaps = [len(set(proposal.sentences) & found) for found in gold_sentences]
+    best = max(range(len(gold_sentences)), key=lambda j: overlaps[j], default=None)
+    return best if best is not None and overlaps[best] > 0 else None
 
 
 def _fit(rows: list[dict[str, float]], labels: list[int], *, c: float) -> LinearModel:
@@ -100,7 +107,7 @@ def _fit(rows: list[dict[str, float]], labels: list[int], *, c: float) -> Linear
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-4
+        if abs(w) >= 0.01
     }
     return LinearModel(weights=weights, intercept=round(float(model.intercept_[0]), 4))
 
@@ -162,12 +169,63 @@ def _models(fitted: tuple[LinearModel, LinearModel, LinearModel], choice: tuple[
     return DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill)
 
 
+def _predict(
+    item: Prepared, models: DecisionModels, slots: SlotModels | None = None, kinds: KindModels | None = None
+) -> list[dict[str, Any]]:
+    decided = decide(models, item.proposals, item.sentences)
+    return finish(item.proposed, decided, slots, kinds, fill_origin=models.fill_origin)
+
+
+def _decided_with_gold(item: Prepared, models: DecisionModels) -> list[tuple[Proposal, dict[str, Any]]]:
+    """The decided incidents of an article paired with the gold incident each reports (non-optional only)."""
+    golds = item.article.gold.get("incidents") or []
+    spans = _sentence_index(item.article)
+    gold_sentences = [_gold_sentences(g, spans) for g in golds]
+    paired = []
+    for proposal in decide(models, item.proposals, item.sentences):
+        j = _align(proposal, gold_sentences)
+        if j is not None and not golds[j].get("optional"):
+            paired.append((proposal, golds[j]))
+    return paired
+
+
+def fit_kind_models(batch: list[Prepared], models: DecisionModels) -> KindModels:
+    """Tactic and status models from the batch's decided incidents and the gold each reports."""
+    rows, tactics, statuses = [], [], []
+    for item in batch:
+        for proposal, gold in _decided_with_gold(item, models):
+            rows.append(kind_features(proposal.incident, proposal.sentences, item.sentences))
+            tactics.append(gold["tactic"])
+            statuses.append(gold["status"])
+    return KindModels(tactic=_fit_softmax(rows, tactics), status=_fit_softmax(rows, statuses))
+
+
+def _fit_softmax(rows: list[dict[str, float]], labels: list[str]) -> SoftmaxModel:
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=1.0, max_iter=3000)
+    model.fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    classes = [str(c) for c in model.classes_]
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes: the second's against the first's
+        coef, intercept = [-model.coef_[0], model.coef_[0]], [-model.intercept_[0], model.intercept_[0]]
+    else:
+        coef, intercept = list(model.coef_), list(model.intercept_)
+    return SoftmaxModel(
+        weights={
+            c: {n: round(float(w), 4) for n, w in zip(names, row, strict=True) if abs(w) >= 0.01}
+            for c, row in zip(classes, coef, strict=True)
+        },
+        intercepts={c: round(float(b), 4) for c, b in zip(classes, intercept, strict=True)},
+    )
+
+
 def choose_thresholds(fitted: tuple[LinearModel, LinearModel, LinearModel], dev: list[Prepared]) -> tuple[Any, ...]:
     """The thresholds that give the best slot F1 on the dev split."""
     best: tuple[float, tuple[Any, ...]] = (-1.0, ())
     for choice in itertools.product(GRID_KEEP, GRID_SAME, GRID_DOCUMENT, (False, True)):
         models = _models(fitted, choice)
-        predictions = {item.article.name: decide(models, item.proposals, item.sentences, item.origin) for item in dev}
+        predictions = {item.article.name: _predict(item, models, None) for item in dev}
         f1 = score_predictions([item.article for item in dev], predictions)["slot"]["f"]
         if f1 > best[0] + 1e-9:
             best = (f1, choice)
@@ -175,27 +233,144 @@ def choose_thresholds(fitted: tuple[LinearModel, LinearModel, LinearModel], dev:
     return best[1]
 
 
+def _label(candidate: Candidate, role: str, gold: dict[str, Any]) -> int:
+    """Whether a candidate is the gold incident's value for a role, as score_extract.py would judge it."""
+    score = scorer()
+    if role == "victim":
+        return int(
+            any(
+                score.name_match(candidate.value["name"], n)
+                for v in gold.get("victims") or []
+                for n in score.names_of(v)
+            )
+        )
+    if role == "perpetrator":
+        value = {"id": None, "name": candidate.value["name"]} if candidate.kind == "person" else candidate.value
+        return int(any(score.perp_match(value, g) for g in gold.get("perpetrators") or []))
+    if role == "origin":
+        return int(gold.get("origin_state") == candidate.key)
+    if role == "place":
+        return int(score.place_match(candidate.value.get("place"), (gold.get("location") or {}).get("place")))
+    year, month, day, _ = score.ymd(gold.get("date"))
+    mine = score.ymd(candidate.value)
+    return int(year is not None and mine[0] == year and mine[1] in (None, month) and mine[2] in (None, day))
+
+
+def slot_rows(
+    batch: list[Prepared], models: DecisionModels, kinds: KindModels
+) -> dict[str, tuple[list[dict[str, float]], list[int]]]:
+    """Features and labels of every candidate for every role, seen from each decided incident of the batch."""
+    rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {role: ([], []) for role in ROLES}
+    for item in batch:
+        found = candidates(item.proposed.reading)
+        order = order_of(found)
+        for proposal, gold in _decided_with_gold(item, models):
+            incident = classify(kinds, proposal.incident, proposal.sentences, item.sentences)
+            proposed = item.proposed
+            setting = Setting(
+                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
+            )
+            for role in ROLES:
+                for candidate in found:
+                    if candidate.kind in KINDS[role]:
+                        rows[role][0].append(features(candidate, role, setting))
+                        rows[role][1].append(_label(candidate, role, gold))
+    return rows
+
+
+def fit_slot_models(batch: list[Prepared], models: DecisionModels, kinds: KindModels) -> dict[str, LinearModel]:
+    """A model for each role from the batch's decided incidents."""
+    return {role: _fit(x, y, c=0.5) for role, (x, y) in slot_rows(batch, models, kinds).items()}
+
+
+def choose_slot_thresholds(
+    fitted: dict[str, LinearModel], models: DecisionModels, kinds: KindModels, dev: list[Prepared]
+) -> dict[str, float]:
+    """Each role's threshold by coordinate ascent on the dev slot F1 (two rounds over the roles)."""
+    thresholds = {role: 0.5 for role in ROLES + MORE}
+
+    def f1(limits: dict[str, float]) -> float:
+        slots = SlotModels(fitted, limits)
+        predictions = {item.article.name: _predict(item, models, slots, kinds) for item in dev}
+        return float(score_predictions([item.article for item in dev], predictions)["slot"]["f"])
+
+    best = f1(thresholds)
+    for _ in range(2):
+        for role in ROLES + MORE:
+            for value in (0.2, 0.35, 0.5, 0.65, 0.8):
+                trial = {**thresholds, role: value}
+                found = f1(trial)
+                if found > best + 1e-9:
+                    best, thresholds = found, trial
+    print(f"dev slot F1 {best:.3f} with slot thresholds {thresholds}")
+    return thresholds
+
+
 def _spec(model: LinearModel) -> dict[str, Any]:
     return {"intercept": model.intercept, "weights": dict(sorted(model.weights.items()))}
 
 
+def _report(name: str, batch: list[Prepared], models: DecisionModels, slots: SlotModels, kinds: KindModels) -> None:
+    predictions = {i.article.name: _predict(i, models, slots, kinds) for i in batch}
+    result = score_predictions([i.article for i in batch], predictions)
+    fields = " ".join(f"{f} {v['f']:.2f}" for f, v in sorted(result["fields"].items()))
+    print(f"fitted on train only, {name}: slot F1 {result['slot']['f']:.3f}, incident F1 {result['incident']['f']:.3f}")
+    print(f"  {fields}")
+
+
+def choose_fallback(models: DecisionModels, slots: SlotModels, kinds: KindModels, dev: list[Prepared]) -> float:
+    """How act-like a text the rules found nothing in must be to report one incident, chosen on dev."""
+    best = (-1.0, 1.01)
+    for value in (1.01, 0.9, 0.8, 0.7, 0.6):
+        trial = dataclasses.replace(models, fallback_threshold=value)
+        predictions = {i.article.name: _predict(i, trial, slots, kinds) for i in dev}
+        f1 = float(score_predictions([i.article for i in dev], predictions)["slot"]["f"])
+        if f1 > best[0] + 1e-9:
+            best = (f1, value)
+    print(f"dev slot F1 {best[0]:.3f} with fallback threshold {best[1]}")
+    return best[1]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Fit, choose thresholds, refit on train + dev, write the weights."""
+    """Fit on train, choose thresholds on dev, refit on train + dev, write the weights."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     train = [prepare(a) for a in articles("train")]
     dev = [prepare(a) for a in articles("dev")]
     shared_dev = [prepare(a) for a in dev_corpus()]
-    print(f"train {len(train)} articles, dev {len(dev)} + {len(shared_dev)} (../shared/corpus/dev) articles")
-    keep, same, doc, fill = choose_thresholds(fit_decision_models(train), dev + shared_dev)
+    print(f"train {len(train)} articles, dev {len(dev)} articles")
+    # ../shared/corpus/dev is what the rules were written on: it is scored, not tuned on
+    fitted = fit_decision_models(train)
+    choice = choose_thresholds(fitted, dev)
+    tuned = _models(fitted, choice)
+    kinds = fit_kind_models(train, tuned)
+    slot_fitted = fit_slot_models(train, tuned, kinds)
+    slot_limits = choose_slot_thresholds(slot_fitted, tuned, kinds, dev)
+    slots = SlotModels(slot_fitted, slot_limits)
+    fallback = choose_fallback(tuned, slots, kinds, dev)
+    tuned = dataclasses.replace(tuned, fallback_threshold=fallback)
+    for name, batch in (("dev", dev), ("../shared/corpus/dev", shared_dev)):
+        _report(name, batch, tuned, slots, kinds)
+    keep, same, doc, fill = choice
     sentence, keep_model, same_model = fit_decision_models(train + dev)
+    final = DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill, fallback)
+    final_kinds = fit_kind_models(train + dev, final)
+    slot_models = fit_slot_models(train + dev, final, final_kinds)
     spec = {
         "trained_on": "annotations/pool, splits train + dev (thresholds chosen on dev)",
-        "thresholds": {"keep": keep, "same": same, "document": doc, "fill_origin": fill},
+        "thresholds": {"keep": keep, "same": same, "document": doc, "fill_origin": fill, "fallback": fallback},
         "sentence": _spec(sentence),
         "keep": _spec(keep_model),
         "same": _spec(same_model),
+        "kinds": {
+            name: {"weights": model.weights, "intercepts": model.intercepts}
+            for name, model in (("tactic", final_kinds.tactic), ("status", final_kinds.status))
+        },
+        "slots": {
+            **{role: {**_spec(slot_models[role]), "threshold": slot_limits[role]} for role in ROLES},
+            **{more: slot_limits[more] for more in MORE},
+        },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(spec, indent=0, sort_keys=True) + "\n", encoding="utf-8")

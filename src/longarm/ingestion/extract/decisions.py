@@ -57,27 +57,39 @@ class DecisionModels:
     same_threshold: float
     document_threshold: float
     fill_origin: bool = False  # an incident the text blames on nobody in particular takes the text's state
+    fallback_threshold: float = 1.01  # a text this act-like that the rules found nothing in still reports one
 
 
-def _linear(spec: dict[str, Any]) -> LinearModel:
+@lru_cache(maxsize=1)
+def shipped_spec() -> dict[str, Any] | None:
+    """The trained weights shipped in the package, or None before `make train` has written them."""
+    path = resources.files("longarm.data").joinpath("models/extract_decisions.json")
+    if not path.is_file():
+        return None
+    spec: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return spec
+
+
+def linear(spec: dict[str, Any]) -> LinearModel:
+    """A logistic model from its JSON: weights by feature name and an intercept."""
     return LinearModel(weights=dict(spec["weights"]), intercept=float(spec["intercept"]))
 
 
 @lru_cache(maxsize=1)
 def load_models() -> DecisionModels | None:
-    """The shipped models, or None before `make train` has written them."""
-    path = resources.files("longarm.data").joinpath("models/extract_decisions.json")
-    if not path.is_file():
+    """The shipped decision models, or None before `make train` has written them."""
+    spec = shipped_spec()
+    if spec is None:
         return None
-    spec = json.loads(path.read_text(encoding="utf-8"))
     return DecisionModels(
-        sentence=_linear(spec["sentence"]),
-        keep=_linear(spec["keep"]),
-        same=_linear(spec["same"]),
+        sentence=linear(spec["sentence"]),
+        keep=linear(spec["keep"]),
+        same=linear(spec["same"]),
         keep_threshold=float(spec["thresholds"]["keep"]),
         same_threshold=float(spec["thresholds"]["same"]),
         document_threshold=float(spec["thresholds"]["document"]),
         fill_origin=bool(spec["thresholds"].get("fill_origin", False)),
+        fallback_threshold=float(spec["thresholds"].get("fallback", 1.01)),
     )
 
 
@@ -200,7 +212,7 @@ def sentence_probabilities(models: DecisionModels, sentences: list[str]) -> list
     return [models.sentence.probability(sentence_features(s, i)) for i, s in enumerate(sentences)]
 
 
-def _blame_text_state(incident: dict[str, Any], origin: str) -> dict[str, Any]:
+def blame_text_state(incident: dict[str, Any], origin: str) -> dict[str, Any]:
     """The text's state as the origin of an act it tells without naming who did it, and as its perpetrator."""
     if incident.get("origin_state") or (incident.get("location") or {}).get("country") == origin:
         return incident
@@ -234,6 +246,11 @@ def clean_name(name: str, common: frozenset[str]) -> str | None:
     return " ".join(words)
 
 
+def clean_people(incident: dict[str, Any], sentences: list[str]) -> dict[str, Any]:
+    """The incident's victims and named perpetrators with headline phrases dropped and demonyms cut off."""
+    return _clean_people(incident, _lowercase_words(sentences))
+
+
 def _clean_people(incident: dict[str, Any], common: frozenset[str]) -> dict[str, Any]:
     victims = []
     for victim in incident.get("victims") or []:
@@ -249,13 +266,13 @@ def _clean_people(incident: dict[str, Any], common: frozenset[str]) -> dict[str,
     return {**incident, "victims": victims, "perpetrators": perpetrators}
 
 
-def decide(
-    models: DecisionModels, proposals: list[Proposal], sentences: list[str], origin: str | None = None
-) -> list[dict[str, Any]]:
+def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[str]) -> list[Proposal]:
     """The incidents the text reports: proposals that are one act merged, unlikely ones and non-reports dropped."""
     sentence_p = sentence_probabilities(models, sentences)
-    if not proposals or max(sentence_p, default=0.0) < models.document_threshold:
+    if max(sentence_p, default=0.0) < models.document_threshold:
         return []  # the article reports no act: analysis, a protest, a swap
+    if not proposals:
+        return _fallback(models, sentence_p)
     keep_p = [
         models.keep.probability(incident_features(p, rank, proposals[:rank], sentence_p))
         for rank, p in enumerate(proposals)
@@ -278,9 +295,33 @@ def decide(
         incident = proposals[ordered[0]].incident
         for m in ordered[1:]:
             incident = _merge(incident, proposals[m].incident)
-        decided.append((min(members), incident))
-    common = _lowercase_words(sentences)
-    found = [_clean_people(incident, common) for _, incident in sorted(decided, key=lambda pair: pair[0])]
-    if models.fill_origin and origin:
-        found = [_blame_text_state(incident, origin) for incident in found]
-    return found
+        told = tuple(sorted({s for m in members for s in proposals[m].sentences}))
+        decided.append((min(members), Proposal(incident, told)))
+    return [proposal for _, proposal in sorted(decided, key=lambda pair: pair[0])] or _fallback(models, sentence_p)
+
+
+def _fallback(models: DecisionModels, sentence_p: list[float]) -> list[Proposal]:
+    """One incident, still without values, told by the text's most act-like sentences, when they are act-like enough.
+
+    The rules find acts by their trigger words; an act told in other words ("knifed", "held in custody") leaves
+    them empty-handed, but not the sentence model. The tactic and the values are filled later, by their models.
+    """
+    top = max(sentence_p, default=0.0)
+    if top < models.fallback_threshold:
+        return []
+    told = tuple(i for i, p in enumerate(sentence_p) if p >= max(0.5, top - 0.2))
+    skeleton = {
+        "tactic": "other",
+        "status": "completed",
+        "date": None,
+        "location": None,
+        "origin_state": None,
+        "victims": [],
+        "perpetrators": [],
+        "outcomes": [],
+        "fatalities": None,
+        "attribution": {"basis": "none"},
+        "evidence": [],
+        "confidence": round(top * 0.5, 2),
+    }
+    return [Proposal(skeleton, told)]
