@@ -25,13 +25,15 @@ import pytest
 from longarm.ingestion.extract import extract_text
 
 CORPUS = Path(__file__).parent / "corpus"
-# corpus: (slot F1 floor, incident F1 floor); the other sets' floors are their latest scores, less 0.05
+# (slot F1 floor, incident F1 floor): each set's score with the learned decisions and slots, less 0.05.
+# The rules alone scored 0.70/0.58/0.63/0.51/0.60 slot F1 here (corpus was the set they were written on);
+# with the models trained on the annotated pool: 0.58/0.58/0.76/0.75/0.71.
 FLOORS = {
-    CORPUS: (0.65, 0.71),
-    Path(__file__).parent / "corpus2": (0.52, 0.71),
-    Path(__file__).parent / "corpus3": (0.57, 0.71),
-    Path(__file__).parent / "corpus4": (0.45, 0.50),
-    Path(__file__).parent / "corpus5": (0.54, 0.56),
+    CORPUS: (0.53, 0.56),
+    Path(__file__).parent / "corpus2": (0.52, 0.60),
+    Path(__file__).parent / "corpus3": (0.70, 0.80),
+    Path(__file__).parent / "corpus4": (0.70, 0.82),
+    Path(__file__).parent / "corpus5": (0.65, 0.85),
 }
 
 

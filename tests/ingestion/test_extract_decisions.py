@@ -43,9 +43,10 @@ def test_two_proposals_of_one_act_become_one_incident_with_both_values() -> None
     first = Proposal(_incident("killing", "Karim Lodi", location={"place": "Lyon", "country": "FR"}), (0, 1))
     second = Proposal(_incident("killing", "Lodi", date={"start": "2024-03-04", "end": "2024-03-04"}), (2,))
     decided = decide(_models(same_shared_victim=4.0), [first, second], SENTENCES)
-    assert len(decided) == 1
-    assert decided[0]["location"]["place"] == "Lyon" and decided[0]["date"]["start"] == "2024-03-04"
-    assert [v["name"] for v in decided[0]["victims"]] == ["Karim Lodi"]
+    assert len(decided) == 1 and decided[0].sentences == (0, 1, 2)
+    incident = decided[0].incident
+    assert incident["location"]["place"] == "Lyon" and incident["date"]["start"] == "2024-03-04"
+    assert [v["name"] for v in incident["victims"]] == ["Karim Lodi"]
 
 
 def test_proposals_the_same_model_keeps_apart_stay_two_incidents() -> None:

@@ -51,12 +51,19 @@ def test_origin_state_and_agency_from_blame() -> None:
     assert incident["attribution"]["basis"] == "official"
 
 
+def _proposed(text: str) -> dict:
+    """The one incident the rules' pass proposes (what the learned decisions start from)."""
+    proposals = propose(text).proposals
+    assert len(proposals) == 1, proposals
+    return proposals[0].incident
+
+
 def test_foiled_plot_with_people_convicted_and_years() -> None:
     text = (
         "A Danish court convicted Omar Haddad and Pieter Vos of planning to kill a Saudi dissident in Odense "
         "in 2019. Haddad was sentenced to 12 years in prison."
     )
-    incident = _one(text)
+    incident = _proposed(text)
     assert (incident["tactic"], incident["status"]) == ("killing", "foiled")
     assert incident["location"]["country"] == "DK"
     assert {p["name"] for p in incident["perpetrators"]} == {"Omar Haddad", "Pieter Vos"}
@@ -147,7 +154,7 @@ def test_a_year_followed_by_a_comma_is_a_date() -> None:
 
 
 def test_the_host_country_comes_from_its_own_authorities_when_no_place_is_named() -> None:
-    incident = _one(
+    incident = _proposed(
         "In March 2023 Swedish police questioned a man suspected of spying on Eritrean exiles for the Eritrean embassy."
     )
     assert incident["location"]["country"] == "SE"

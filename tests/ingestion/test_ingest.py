@@ -15,10 +15,12 @@ from longarm.storage.engine import transaction
 from tests.cli_runner import longarm
 
 FIRST = (
+    "Chechen blogger shot dead in Lille\n\n"
     "Exiled blogger Tamerlan Usupov was shot dead outside his flat in Lille on 4 May 2021. "
     "French police said Chechen security agents working for Moscow were behind the killing.\n"
 )
 SECOND = (
+    "Two men charged over murder of Chechen blogger in Lille\n\n"
     "Two men were charged in France over the murder of Chechen blogger Tamerlan Oussoupov in Lille in May 2021. "
     "Investigators blame the Russian state.\n"
 )

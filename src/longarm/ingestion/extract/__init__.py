@@ -18,6 +18,7 @@ from longarm.ingestion.extract.candidates import candidates
 from longarm.ingestion.extract.dates import parse_published
 from longarm.ingestion.extract.decisions import Proposal, blame_text_state, clean_people, decide, load_models
 from longarm.ingestion.extract.estimates import find_estimates
+from longarm.ingestion.extract.keep import abroad
 from longarm.ingestion.extract.kinds import KindModels, classify, load_kind_models
 from longarm.ingestion.extract.output import incident_json
 from longarm.ingestion.extract.reading import Reading, read
@@ -90,7 +91,8 @@ def finish(
             incident = blame_text_state(incident, proposed.origin)
         if incident.get("origin_state") and incident["attribution"]["basis"] == "none":
             incident = {**incident, "attribution": {"basis": "allegation"}}  # blamed by the text, on no stated ground
-        incidents.append(clean_people(incident, proposed.sentences))
+        if abroad(incident, proposed.origin):
+            incidents.append(clean_people(incident, proposed.sentences))
     return incidents
 
 

@@ -57,6 +57,7 @@ class DecisionModels:
     same_threshold: float
     document_threshold: float
     fill_origin: bool = False  # an incident the text blames on nobody in particular takes the text's state
+    keep_best: bool = False  # a text that reads as a report keeps its likeliest proposal, however unsure
     fallback_threshold: float = 1.01  # a text this act-like that the rules found nothing in still reports one
 
 
@@ -90,6 +91,7 @@ def load_models() -> DecisionModels | None:
         document_threshold=float(spec["thresholds"]["document"]),
         fill_origin=bool(spec["thresholds"].get("fill_origin", False)),
         fallback_threshold=float(spec["thresholds"].get("fallback", 1.01)),
+        keep_best=bool(spec["thresholds"].get("keep_best", False)),
     )
 
 
@@ -288,8 +290,9 @@ def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[st
     for j, root in enumerate(parent):
         groups.setdefault(root, []).append(j)
     decided = []
+    best_group = max(groups.values(), key=lambda members: max(keep_p[m] for m in members))
     for members in groups.values():
-        if max(keep_p[m] for m in members) < models.keep_threshold:
+        if max(keep_p[m] for m in members) < models.keep_threshold and not (models.keep_best and members is best_group):
             continue
         ordered = sorted(members, key=lambda m: -keep_p[m])
         incident = proposals[ordered[0]].incident
@@ -297,7 +300,7 @@ def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[st
             incident = _merge(incident, proposals[m].incident)
         told = tuple(sorted({s for m in members for s in proposals[m].sentences}))
         decided.append((min(members), Proposal(incident, told)))
-    return [proposal for _, proposal in sorted(decided, key=lambda pair: pair[0])] or _fallback(models, sentence_p)
+    return [proposal for _, proposal in sorted(decided, key=lambda pair: pair[0])]
 
 
 def _fallback(models: DecisionModels, sentence_p: list[float]) -> list[Proposal]:

@@ -38,6 +38,14 @@ def keep(incident: Incident, reading: Reading) -> bool:
     return bool(country or origin)
 
 
+def abroad(incident: dict, text_state: str | None) -> bool:
+    """Whether an extracted incident is transnational: an act abroad does not happen in the state blamed for it,
+    nor in the state the text is about."""
+    country = (incident.get("location") or {}).get("country")
+    blamed = {incident.get("origin_state"), text_state} - {None}
+    return not (country and country in blamed and incident["tactic"] in _ACT_ABROAD)
+
+
 def origin_of(incident: Incident) -> str | None:
     """The state the text holds responsible for an incident: the one most often blamed."""
     origins = [o for o in incident.origins if o]

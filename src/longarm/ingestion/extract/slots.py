@@ -187,39 +187,42 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
     incident = dict(setting.incident)
     ranked = scored(models, found, setting)
     limits = models.thresholds
-    refilled = {"victims", "perpetrators", "date"} | ({"location"} if ranked["place"] else set())
-    evidence = [e for e in incident.get("evidence") or [] if e["field"] not in refilled]
+    quotes: dict[str, list[dict[str, Any]]] = {}  # the evidence of each field the models decided
+
+    def quote(field: str, chosen: list[Candidate]) -> None:
+        quotes[field] = [_evidence(setting.text, field, c, setting.sentences) for c in chosen]
+
     victims = _chosen(ranked["victim"], limits["victim"], limits["victim_more"])
-    victim_keys = {c.key for c in victims}
     if ranked["victim"]:
         incident["victims"] = [
             {"name": c.value["name"], "aliases": c.value.get("aliases", []), "affiliations": _affiliations(incident, c)}
             for c in victims
         ]
-        evidence += [_evidence(setting.text, "victims", c, setting.sentences) for c in victims]
+        quote("victims", victims)
+    victim_keys = {c.key for c in victims}
     others = [(p, c) for p, c in ranked["perpetrator"] if not (c.kind == "person" and c.key in victim_keys)]
     perpetrators = _one_per_state(_chosen(others, limits["perpetrator"], limits["perpetrator_more"]))
     if ranked["perpetrator"]:
         incident["perpetrators"] = [_perpetrator(c) for c in perpetrators]
-        evidence += [_evidence(setting.text, "perpetrators", c, setting.sentences) for c in perpetrators]
+        quote("perpetrators", perpetrators)
     for role, field in (("origin", "origin_state"), ("place", "location"), ("date", "date")):
-        best = ranked[role][0] if ranked[role] else None
-        if best is None:
+        if not ranked[role]:
             continue
-        probability, candidate = best
+        probability, candidate = ranked[role][0]
         if probability < limits[role]:
-            if field != "location":
+            if field != "location":  # an unsure place keeps the rules' country; an unsure date or origin is none
                 incident[field] = None
+                quote(field, [])
             continue
         if role == "origin":
             incident["origin_state"] = candidate.key
         elif role == "place":
             incident["location"] = {**candidate.value, "precision": candidate.precision}
-            evidence.append(_evidence(setting.text, "location", candidate, setting.sentences))
         else:
             incident["date"] = candidate.value
-            evidence.append(_evidence(setting.text, "date", candidate, setting.sentences))
-    incident["evidence"] = evidence
+        quote(field, [candidate] if role != "origin" else [])
+    kept = [e for e in incident.get("evidence") or [] if e["field"] not in quotes]
+    incident["evidence"] = kept + [e for chosen in quotes.values() for e in chosen]
     return incident
 
 
