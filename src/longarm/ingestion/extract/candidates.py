@@ -42,7 +42,7 @@ def candidates(reading: Reading) -> list[Candidate]:
     for index, person in enumerate(reading.people):
         if not person.mentions or not person.names:
             continue
-        value = {"name": person.name, "aliases": person.aliases}
+        value: dict[str, Any] = {"name": person.name, "aliases": person.aliases}
         for m in person.mentions:
             candidate = Candidate("person", str(index), value, official=person.official)
             _add(found, candidate, (sentence_of(m.start), m.start, m.end))

@@ -313,7 +313,7 @@ def _fallback(models: DecisionModels, sentence_p: list[float]) -> list[Proposal]
     if top < models.fallback_threshold:
         return []
     told = tuple(i for i, p in enumerate(sentence_p) if p >= max(0.5, top - 0.2))
-    skeleton = {
+    skeleton: dict[str, Any] = {
         "tactic": "other",
         "status": "completed",
         "date": None,
