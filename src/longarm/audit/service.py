@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from longarm.audit.masking import mask
+from longarm.audit.masking import has_restricted, mask, mask_secrets
 from longarm.audit.models import AuditEvent, AuditHead
 from longarm.errors import IntegrityError
 from longarm.security import keys
@@ -42,7 +42,14 @@ def _signature(keyring: keys.Keyring, event: AuditEvent) -> str:
         event.after,
         event.prev_hash,
     ]
+    if event.sealed is not None:  # events from before sealing was added sign without it
+        content.append(event.sealed)
     return keyring.sign(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _context(seq: int) -> str:
+    # Bound to its place in the chain: a sealed copy cannot be moved to another event.
+    return f"audit:{seq}"
 
 
 def _actor_name(actor: Any) -> str:
@@ -60,7 +67,7 @@ def record_event(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append an event to the audit log in the caller's transaction, restricted values masked."""
+    """Append an event to the audit log in the caller's transaction, restricted values masked and sealed."""
     keyring = keys.keyring_for(session, create=True)
     session.flush()
     # The UPDATE takes the head's row lock first (PostgreSQL) or the write lock (SQLite),
@@ -82,6 +89,9 @@ def record_event(
         after=canonical_json(mask(after)),
         prev_hash=prev_hash,
     )
+    if has_restricted(before) or has_restricted(after):
+        full = {"before": mask_secrets(before), "after": mask_secrets(after)}
+        event.sealed = keyring.seal(full, context=_context(seq))
     event.hash = _signature(keyring, event)
     session.add(event)
     session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=event.hash))
@@ -89,8 +99,11 @@ def record_event(
     return event
 
 
-def event_record(event: AuditEvent) -> dict[str, Any]:
-    """An event as a plain dict, before/after parsed back from JSON."""
+def event_record(event: AuditEvent, *, keyring: keys.Keyring | None = None) -> dict[str, Any]:
+    """An event as a plain dict; with a keyring, before/after as sealed (restricted values included)."""
+    if keyring is not None and event.sealed is not None:
+        full = keyring.open(event.sealed, context=_context(event.seq))
+        return {**event_record(event), "before": full["before"], "after": full["after"]}
     return {
         "seq": event.seq,
         "at": event.at,
@@ -103,14 +116,17 @@ def event_record(event: AuditEvent) -> dict[str, Any]:
     }
 
 
-def history(*, session: Session, target_type: str, target_id: str) -> list[dict[str, Any]]:
-    """The events about one record, oldest first (an incident's version history)."""
+def history(
+    *, session: Session, target_type: str, target_id: str, include_restricted: bool = False
+) -> list[dict[str, Any]]:
+    """The events about one record, oldest first (an incident's version history), restricted values only if asked."""
     query = (
         select(AuditEvent)
         .where(AuditEvent.target_type == target_type, AuditEvent.target_id == str(target_id))
         .order_by(AuditEvent.seq)
     )
-    return [event_record(event) for event in session.scalars(query)]
+    keyring = keys.keyring_for(session) if include_restricted else None
+    return [event_record(event, keyring=keyring) for event in session.scalars(query)]
 
 
 def _span(first: int, last: int) -> str:
