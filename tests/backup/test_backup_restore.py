@@ -45,6 +45,7 @@ def test_backup_wipe_restore_gives_the_same_export(engine, cli_env, tmp_path):  
     assert run.code == 0, run.stderr
     manifest = json.loads((target / "manifest.json").read_text())
     assert any(name.startswith("evidence/ab/") for name in manifest["files"])
+    assert manifest["audit_head"]["seq"] >= 1  # the audit head it ends with, signed with the rest
     _wipe(engine, cli_env)
     assert longarm("export", "--format", "json").stdout != before
     run = longarm("restore", str(target))

@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from longarm.audit import anchor
 from longarm.audit.masking import has_restricted, mask, mask_secrets
 from longarm.audit.models import AuditEvent, AuditHead
-from longarm.errors import IntegrityError
+from longarm.errors import BadInput, IntegrityError
 from longarm.security import keys
 
 _HEAD_ID = 1
@@ -96,6 +97,7 @@ def record_event(
     session.add(event)
     session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=event.hash))
     session.flush()
+    anchor.remember(session, keys.settings_for(session), anchor.Head(seq, event.hash))
     return event
 
 
@@ -133,8 +135,40 @@ def _span(first: int, last: int) -> str:
     return f"event {first}" if first == last else f"events {first}–{last}"
 
 
-def verify(*, session: Session) -> list[str]:
-    """Problems in the chain, each naming the event (empty when the log is intact)."""
+def head(*, session: Session) -> anchor.Head:
+    """The chain's newest event as the database records it."""
+    row = session.get(AuditHead, _HEAD_ID)
+    if row is None:
+        raise IntegrityError("The audit log's head row is missing; run `longarm audit verify`.")
+    return anchor.Head(row.seq, row.hash)
+
+
+def _anchor_problems(genuine: dict[int, AuditEvent], kept: anchor.Head | None, where: str) -> list[str]:
+    if kept is None or kept.seq == 0:
+        return []
+    event = genuine.get(kept.seq)
+    if event is None or not event.hash.startswith(kept.hash):
+        return [
+            f"event {kept.seq}, recorded in {where}, is not in the log: "
+            "its newest events were deleted or the log was wiped."
+        ]
+    return []
+
+
+def parse_fingerprint(text: str) -> anchor.Head:
+    """A fingerprint as `longarm audit fingerprint` prints it (`SEQ:HEX`)."""
+    seq, _, prefix = text.strip().partition(":")
+    if not seq.isdigit() or len(prefix) < 8 or any(c not in "0123456789abcdef" for c in prefix):
+        raise BadInput(f"--fingerprint {text!r}: expected SEQ:HEX as `longarm audit fingerprint` prints it.")
+    return anchor.Head(int(seq), prefix)
+
+
+def verify(*, session: Session, fingerprint: anchor.Head | None = None) -> list[str]:
+    """Problems in the chain, each naming the event (empty when the log is intact).
+
+    Besides the chain itself, the log must reach the head anchored outside the database
+    (the anchor file, and a fingerprint an auditor kept, when given).
+    """
     keyring = keys.keyring_for(session)
     rows = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
     genuine = {e.seq: e for e in rows if _signature(keyring, e) == e.hash}
@@ -172,6 +206,12 @@ def verify(*, session: Session) -> list[str]:
             problems.append(f"event {after} is stored after event {before}: the log was reordered.")
     if head is not None and genuine and head.seq == max(genuine) and head.hash != genuine[head.seq].hash:
         problems.append(f"The chain head does not match event {head.seq}.")
+    settings = keys.settings_for(session)
+    try:
+        problems += _anchor_problems(genuine, anchor.read(settings), str(anchor.path_for(settings)))
+    except BadInput as error:
+        problems.append(str(error))
+    problems += _anchor_problems(genuine, fingerprint, "the fingerprint given")
     return problems
 
 

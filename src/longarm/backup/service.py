@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from longarm.audit import anchor
+from longarm.audit import service as audit
 from longarm.audit.service import record_event
 from longarm.backup import postgres
 from longarm.config import Settings
@@ -82,6 +84,8 @@ def backup(*, engine: Engine, settings: Settings, directory: Path, actor: str) -
             target_id=None,
             after={"directory": directory.name, "backend": backend},
         )
+        # The head the snapshot ends with (its own event): restore anchors it, so the log cannot be cut short.
+        audit_head = audit.head(session=session)
     if backend == "sqlite":
         source = sqlite3.connect(str(engine.url.database))
         target = sqlite3.connect(str(directory / SQLITE_FILE))
@@ -107,6 +111,7 @@ def backup(*, engine: Engine, settings: Settings, directory: Path, actor: str) -
         "backend": backend,
         "database": database,
         "files": files,
+        "audit_head": audit_head.as_dict(),
     }
     manifest["signature"] = keyring.sign(_signed_text(manifest))
     (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -189,6 +194,10 @@ def restore(*, engine: Engine, settings: Settings, directory: Path, actor: str) 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     engine.dispose()
+    if isinstance(manifest.get("audit_head"), dict):
+        # The log now ends where the backup's did: move the anchor back to that head, on purpose.
+        kept = manifest["audit_head"]
+        anchor.write(settings, anchor.Head(int(kept["seq"]), str(kept["hash"])), force=True)
     with transaction(engine) as session:
         record_event(
             session=session,
