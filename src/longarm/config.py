@@ -26,8 +26,8 @@ class Settings:
     max_body_bytes: int = 2_000_000
     extract_max_chars: int = 2_000_000
     extract_max_seconds: float = 60.0
-    warc_max_record_bytes: int = 50 * 1024 * 1024
-    warc_max_total_bytes: int = 500 * 1024 * 1024
+    warc_max_record_bytes: int = 20 * 1024 * 1024
+    warc_max_total_bytes: int = 200 * 1024 * 1024
 
     @property
     def effective_database_url(self) -> str:
@@ -73,10 +73,10 @@ SETTINGS_ENV = {
         "LONGARM_EXTRACT_MAX_SECONDS",
         "Seconds `extract` and `ingest` spend on one document before skipping it (default 60).",
     ),
-    "warc_max_record_bytes": ("LONGARM_WARC_MAX_RECORD_BYTES", "Largest decompressed WARC response (default 50 MiB)."),
+    "warc_max_record_bytes": ("LONGARM_WARC_MAX_RECORD_BYTES", "Largest decompressed WARC response (default 20 MiB)."),
     "warc_max_total_bytes": (
         "LONGARM_WARC_MAX_TOTAL_BYTES",
-        "Most decompressed bytes read from one WARC file (default 500 MiB).",
+        "Most decompressed bytes read from one WARC file (default 200 MiB).",
     ),
 }
 
