@@ -8,6 +8,7 @@ every response, including errors and static files.
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from longarm.config import Settings
 from longarm.security import headers, keys
 from longarm.storage.engine import transaction
 
+log = logging.getLogger("longarm.web")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 VISITOR_COOKIE = "longarm_visitor"
 CSRF_FIELD = "csrf_token"
@@ -172,6 +174,13 @@ class SecurityMiddleware:
             if started:
                 raise
             await self.too_large(request)(scope, receive, send_with_headers)
+        except Exception:
+            # An unexpected error still answers with the security headers (the server's own 500 has none).
+            if started:
+                raise
+            log.exception("an error while answering %s %s", request.method, request.url.path)
+            failure = self.deny(request, 500, "Something went wrong", "Something went wrong; it has been logged.")
+            await failure(scope, receive, send_with_headers)
 
     def too_large(self, request: Request) -> Response:
         """The refusal of a body over LONGARM_MAX_BODY_BYTES."""

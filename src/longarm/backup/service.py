@@ -64,7 +64,8 @@ def _copy_evidence(source: Path, target: Path) -> None:
         if path.is_file():
             destination = target / path.relative_to(source)
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, destination, follow_symlinks=False)
+            # copyfile, not copy2: the copy takes the owner-only mode, not the source's.
+            shutil.copyfile(path, destination, follow_symlinks=False)
 
 
 def _key_ids(session: Session) -> list[str]:
