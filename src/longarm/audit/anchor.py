@@ -13,6 +13,8 @@ from __future__ import annotations
 import fcntl
 import hmac
 import json
+import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from longarm.errors import BadInput
 from longarm.files import write_atomically
 from longarm.security import keys
 
+log = logging.getLogger("longarm.audit")
 FILE_NAME = "audit-head.json"
 _PENDING = "longarm_audit_anchor"
 
@@ -74,13 +77,16 @@ def write(settings: Settings, head: Head, *, force: bool = False) -> None:
     """Record the head; an older head never replaces a newer one unless forced (a restore moves it back)."""
     path = path_for(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(FILE_NAME + ".lock"), "a") as lock:
+    lock = os.open(path.with_name(FILE_NAME + ".lock"), os.O_CREAT | os.O_RDWR, 0o600)
+    try:
         fcntl.flock(lock, fcntl.LOCK_EX)  # several processes may commit events at once
-        current = read(settings) if path.exists() else None
-        if current is not None and current.seq >= head.seq and not force:
+        current = None if force else read(settings)
+        if current is not None and current.seq >= head.seq:
             return
         document = {**head.as_dict(), "signature": _signature(keys.load_keyring(settings), head)}
         write_atomically(path, json.dumps(document).encode("utf-8") + b"\n", mode=0o600)
+    finally:
+        os.close(lock)
 
 
 def remember(session: Session, settings: Settings, head: Head) -> None:
@@ -90,8 +96,14 @@ def remember(session: Session, settings: Settings, head: Head) -> None:
 
 def _after_commit(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
-    if pending is not None:
+    if pending is None:
+        return
+    try:
         write(*pending)
+    except BadInput as error:
+        # The event is committed; an altered or unwritable anchor is kept as it is for
+        # `audit verify` to name, never overwritten (that would hide the alteration).
+        log.warning("the audit anchor was not updated: %s", error)
 
 
 def _after_rollback(session: Session) -> None:

@@ -134,14 +134,15 @@ class SecurityMiddleware:
         state["principal"], state["csrf_token"] = identity.principal, identity.csrf
         secure = request.url.scheme == "https"
 
+        send_secured = _with_headers(send, private=not identity.principal.is_anonymous)
+
         async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                raw = headers.apply(list(message.get("headers", [])), private=not identity.principal.is_anonymous)
-                if identity.new_visitor:
-                    cookie = f"{VISITOR_COOKIE}={identity.new_visitor}; Path=/; HttpOnly; SameSite=Strict"
-                    raw.append((b"set-cookie", (cookie + ("; Secure" if secure else "")).encode("latin-1")))
-                message = {**message, "headers": raw}
-            await send(message)
+            if message["type"] == "http.response.start" and identity.new_visitor:
+                cookie = f"{VISITOR_COOKIE}={identity.new_visitor}; Path=/; HttpOnly; SameSite=Strict"
+                cookie += "; Secure" if secure else ""
+                added = (b"set-cookie", cookie.encode("latin-1"))
+                message = {**message, "headers": [*message.get("headers", []), added]}
+            await send_secured(message)
 
         refusal = self.refusal(request, identity)
         if refusal is None and scope["method"] not in SAFE_METHODS and not identity.via_token:
