@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+from fastapi.routing import APIRoute
 from sqlalchemy import text
 
 from longarm.incidents import service as incidents
@@ -98,3 +100,32 @@ def test_a_reader_of_restricted_values_sees_them_in_history(engine, web_app):  #
     created = next(e for e in events if e["action"] == "create")
     assert created["after"]["origin_state"] == "KP"
     assert created["after"]["fatalities"] == 7
+
+
+def _api_answers(client, app) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Restricted-looking values in every JSON answer of the API's GET routes (as text, for comparing)."""
+    found: dict[str, list[str]] = {}
+    for route in app.routes:
+        if not isinstance(route, APIRoute) or "GET" not in route.methods or not route.path.startswith("/api/v1"):
+            continue
+        path = route.path.replace("{incident_id}", "INC-AUD").replace("{source_id}", "SRC-A")
+        if "{" in path:
+            continue
+        answer = client.get(path)
+        if answer.status_code == 200 and answer.headers["content-type"].startswith("application/json"):
+            found[path] = sorted(json.dumps(hit, sort_keys=True) for hit in found_restricted(answer.json()))
+    return found
+
+
+@pytest.mark.parametrize("who", ["anonymous", "viewer"])
+def test_no_api_answer_to_the_public_or_a_viewer_holds_a_restricted_value(engine, web_app, who):  # type: ignore[no-untyped-def]
+    add_everyone(engine)
+    client = client_for(web_app)
+    if who == "viewer":
+        assert sign_in(client, "viewer").status_code == 303
+    # The actor registry names states by code (KP...): only what planting adds can be a leak.
+    before = _api_answers(client, web_app)
+    plant(engine)
+    after = _api_answers(client, web_app)
+    leaks = {path: hits for path, hits in after.items() if hits != before.get(path, [])}
+    assert leaks == {}
