@@ -49,13 +49,12 @@ def extract_within_budget(document: Any, *, published: str | None, settings: Set
     if size > settings.extract_max_chars:
         raise BadInput(
             f"{document.path}: {size:,} characters of text, over the {settings.extract_max_chars:,} that "
-            "LONGARM_EXTRACT_MAX_CHARS allows; the document was skipped."
+            "LONGARM_EXTRACT_MAX_CHARS allows."
         )
     try:
         with _deadline(settings.extract_max_seconds):
             return extract_document(document, published=published)
     except _OutOfTime:
         raise BadInput(
-            f"{document.path}: extraction took over {settings.extract_max_seconds:g} s "
-            "(LONGARM_EXTRACT_MAX_SECONDS); the document was skipped."
+            f"{document.path}: extraction took over {settings.extract_max_seconds:g} s (LONGARM_EXTRACT_MAX_SECONDS)."
         ) from None
