@@ -36,3 +36,20 @@ def test_the_readme_python_example_runs(engine, settings):  # type: ignore[no-un
     printed: list[object] = []
     exec(compile(example, "README.md", "exec"), {"print": printed.append})
     assert printed and any("Almere" in title for title in printed[0])  # type: ignore[union-attr]
+
+
+def test_every_test_named_in_the_threat_table_exists():
+    import re
+
+    root = Path(__file__).parent.parent
+    table = (root / "docs" / "security.md").read_text(encoding="utf-8").split("## Threats", 1)[1]
+    missing = []
+    for cell in re.findall(r"`(tests/[^`]+)`", table):
+        path, _, names = cell.partition("::")
+        source = (root / path).read_text(encoding="utf-8") if (root / path).exists() else ""
+        if not source or (names and f"def {names}(" not in source):
+            missing.append(cell)
+    for name in re.findall(r"`::(test_\w+)`", table):
+        if not any(f"def {name}(" in p.read_text(encoding="utf-8") for p in (root / "tests").rglob("test_*.py")):
+            missing.append(name)
+    assert missing == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import import_module
 
@@ -37,6 +38,9 @@ for _module in COMMAND_MODULES:
 
 def main() -> None:
     """Run the CLI; a user's mistake becomes one line on stderr and exit code 2."""
+    # What longarm writes (the database and its WAL, evidence, backups, anchors) is its owner's
+    # alone: files 0600 and folders 0700, whatever the shell's umask.
+    os.umask(0o077)
     try:
         # Without standalone mode click returns (not raises) a command's `typer.Exit` code.
         code = app(standalone_mode=False)

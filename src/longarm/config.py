@@ -19,6 +19,15 @@ class Settings:
     fetch_timeout_seconds: float = 20.0
     session_hours: float = 8.0
     login_attempts: int = 5
+    login_rate: str = "10/minute;60/hour"
+    login_rate_total: str = "120/minute"
+    login_workers: int = 2
+    login_queue: int = 8
+    max_body_bytes: int = 2_000_000
+    extract_max_chars: int = 2_000_000
+    extract_max_seconds: float = 60.0
+    warc_max_record_bytes: int = 20 * 1024 * 1024
+    warc_max_total_bytes: int = 200 * 1024 * 1024
 
     @property
     def effective_database_url(self) -> str:
@@ -47,6 +56,27 @@ SETTINGS_ENV = {
     "login_attempts": (
         "LONGARM_LOGIN_ATTEMPTS",
         "Wrong passwords in a row before an account is locked, with a doubling wait (default 5).",
+    ),
+    "login_rate": (
+        "LONGARM_LOGIN_RATE",
+        "Sign-in attempts one address may make, as `N/period;...` (default 10/minute;60/hour).",
+    ),
+    "login_rate_total": ("LONGARM_LOGIN_RATE_TOTAL", "Sign-in attempts from all addresses (default 120/minute)."),
+    "login_workers": ("LONGARM_LOGIN_WORKERS", "Passwords checked at once (argon2, 64 MiB each; default 2)."),
+    "login_queue": ("LONGARM_LOGIN_QUEUE", "Sign-ins that may wait for a worker; more are refused (default 8)."),
+    "max_body_bytes": ("LONGARM_MAX_BODY_BYTES", "Largest request body the web app reads (default 2000000)."),
+    "extract_max_chars": (
+        "LONGARM_EXTRACT_MAX_CHARS",
+        "Longest document text `extract` and `ingest` analyse; longer ones are skipped (default 2000000).",
+    ),
+    "extract_max_seconds": (
+        "LONGARM_EXTRACT_MAX_SECONDS",
+        "Seconds `extract` and `ingest` spend on one document before skipping it (default 60).",
+    ),
+    "warc_max_record_bytes": ("LONGARM_WARC_MAX_RECORD_BYTES", "Largest decompressed WARC response (default 20 MiB)."),
+    "warc_max_total_bytes": (
+        "LONGARM_WARC_MAX_TOTAL_BYTES",
+        "Most decompressed bytes read from one WARC file (default 200 MiB).",
     ),
 }
 

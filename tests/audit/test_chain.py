@@ -69,7 +69,9 @@ def test_a_deleted_event_is_named(engine):  # type: ignore[no-untyped-def]
 def test_deleting_the_newest_events_is_named(engine):  # type: ignore[no-untyped-def]
     _five_events(engine)
     _sql(engine, "DELETE FROM audit_events WHERE seq >= 4")
-    assert _problems(engine) == ["events 4–5 missing: deleted from the log."]
+    problems = _problems(engine)
+    assert problems[0] == "events 4–5 missing: deleted from the log."
+    assert "event 5, recorded in" in problems[1]  # the anchor file names it too
 
 
 def test_an_inserted_event_is_named(engine):  # type: ignore[no-untyped-def]
@@ -123,7 +125,8 @@ def test_restricted_values_are_masked_in_the_log(engine):  # type: ignore[no-unt
     with engine.connect() as connection:
         stored = connection.execute(text("SELECT after FROM audit_events")).scalar_one()
     assert "Hidden Lane" not in stored and "hunter2" not in stored and "home" not in stored
-    assert "A public title" in stored and '"field":"location"' in stored
+    # The restricted claim is left out whole (not even its field shows); it is sealed beside the clear text.
+    assert "A public title" in stored and '"field":"location"' not in stored
 
 
 @pytest.mark.parametrize(
@@ -138,3 +141,45 @@ def test_the_cli_exits_non_zero_naming_the_event(engine, cli_env, tamper):  # ty
     broken = longarm("audit", "verify")
     assert broken.code == 2
     assert "event 2 was edited" in broken.stderr or "event 1 missing" in broken.stderr
+
+
+def _cut_to(engine, seq: int) -> None:  # type: ignore[no-untyped-def]
+    """Delete the events after `seq` and move the head back, as someone who can rewrite the database would."""
+    with engine.begin() as connection:
+        kept = connection.execute(text("SELECT hash FROM audit_events WHERE seq = :s"), {"s": seq}).scalar() or ""
+        connection.execute(text("DELETE FROM audit_events WHERE seq > :s"), {"s": seq})
+        connection.execute(text("UPDATE audit_head SET seq = :s, hash = :h"), {"s": seq, "h": kept})
+
+
+@pytest.mark.parametrize("keep", [3, 0], ids=["truncated", "wiped"])
+def test_a_truncated_or_wiped_log_fails_verification(engine, cli_env, keep):  # type: ignore[no-untyped-def]
+    _five_events(engine)
+    _cut_to(engine, keep)
+    assert _problems(engine) == [
+        "event 5, recorded in " + str(cli_env.home / "audit-head.json") + ", is not in the log: "
+        "its newest events were deleted or the log was wiped."
+    ]
+    run = longarm("audit", "verify")
+    assert run.code == 2
+    assert "event 5" in run.stderr
+
+
+def test_a_kept_fingerprint_finds_truncation_even_without_the_anchor_file(engine, cli_env):  # type: ignore[no-untyped-def]
+    _five_events(engine)
+    printed = longarm("audit", "fingerprint")
+    assert printed.code == 0, printed.stderr
+    fingerprint = printed.stdout.split()[0]
+    assert fingerprint.startswith("5:")
+    assert longarm("audit", "verify", "--fingerprint", fingerprint).code == 0
+    _cut_to(engine, 4)
+    (cli_env.home / "audit-head.json").unlink()
+    run = longarm("audit", "verify", "--fingerprint", fingerprint)
+    assert run.code == 2
+    assert "the fingerprint given" in run.stderr
+
+
+def test_an_altered_anchor_file_is_named(engine, cli_env):  # type: ignore[no-untyped-def]
+    _five_events(engine)
+    path = cli_env.home / "audit-head.json"
+    path.write_text(path.read_text().replace('"seq": 5', '"seq": 2'))
+    assert any("anchor's signature does not match" in problem for problem in _problems(engine))

@@ -11,8 +11,7 @@ from tests.security.helpers import PASSWORD, add_user
 
 
 def _try(engine, password: str, attempts: int = 3) -> bool:  # type: ignore[no-untyped-def]
-    with transaction(engine) as session:
-        return service.authenticate(session=session, name="ana", password=password, max_attempts=attempts) is not None
+    return service.authenticate(engine=engine, name="ana", password=password, max_attempts=attempts) is not None
 
 
 def test_passwords_are_stored_as_argon2id(engine):  # type: ignore[no-untyped-def]
@@ -47,7 +46,7 @@ def test_repeated_failures_lock_even_the_right_password_out(engine):  # type: ig
 def test_unknown_and_disabled_users_cannot_sign_in(engine):  # type: ignore[no-untyped-def]
     add_user(engine, "ana", "analyst")
     with transaction(engine) as session:
-        assert service.authenticate(session=session, name="nobody", password=PASSWORD) is None
+        assert service.authenticate(engine=engine, name="nobody", password=PASSWORD) is None
         user = service.get_by_name(session=session, name="ana")
         service.set_active(session=session, user=user, active=False)  # type: ignore[arg-type]
     assert _try(engine, PASSWORD) is False

@@ -12,6 +12,7 @@ from longarm.errors import IntegrityError
 from longarm.security import keys
 from longarm.storage.database import initialise
 from tests.cli_runner import longarm
+from tests.security.test_keys import _place, _restricted_incident
 
 
 def _setup(engine, settings) -> str:  # type: ignore[no-untyped-def]
@@ -45,6 +46,7 @@ def test_backup_wipe_restore_gives_the_same_export(engine, cli_env, tmp_path):  
     assert run.code == 0, run.stderr
     manifest = json.loads((target / "manifest.json").read_text())
     assert any(name.startswith("evidence/ab/") for name in manifest["files"])
+    assert manifest["audit_head"]["seq"] >= 1  # the audit head it ends with, signed with the rest
     _wipe(engine, cli_env)
     assert longarm("export", "--format", "json").stdout != before
     run = longarm("restore", str(target))
@@ -100,3 +102,30 @@ def test_backup_refuses_a_folder_that_is_not_empty(engine, cli_env, tmp_path):  
     (tmp_path / "backup" / "something").write_text("x")
     run = longarm("backup", str(tmp_path / "backup"))
     assert run.code == 2 and "not empty" in run.stderr
+
+
+def test_a_backup_from_before_key_rotation_restores_its_restricted_values(engine, cli_env, tmp_path):  # type: ignore[no-untyped-def]
+    _setup(engine, cli_env)
+    _restricted_incident(engine)
+    target = tmp_path / "backup"
+    assert longarm("backup", str(target)).code == 0
+    assert longarm("key", "rotate").code == 0
+    _wipe(engine, cli_env)
+    run = longarm("restore", str(target))
+    assert run.code == 0, run.stderr
+    assert _place(engine) == "Hidden Lane 7"
+    assert longarm("audit", "verify").code == 0
+
+
+def test_a_restore_whose_key_the_key_file_lacks_is_refused(engine, cli_env, tmp_path):  # type: ignore[no-untyped-def]
+    _setup(engine, cli_env)
+    _restricted_incident(engine)
+    target = tmp_path / "backup"
+    assert longarm("backup", str(target)).code == 0
+    old = keys.load_keyring(cli_env)
+    fresh = keys.new_keyring()
+    keys.write_key_file(cli_env.key_file, keys.Keyring(fresh.current, fresh.keys, old.integrity))
+    run = longarm("restore", str(target))
+    assert run.code == 2
+    assert old.current in run.stderr and "restore refused" in run.stderr
+    assert "Traceback" not in run.stderr

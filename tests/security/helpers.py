@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -66,7 +67,7 @@ def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> Any:
 
 @pytest.fixture
 def web_app(engine: Engine, settings: Settings) -> Iterator[Any]:
-    """The whole web app on this test's database."""
+    """The whole web app on this test's database (sign-in rate limits wide: tests sign in often)."""
     from longarm.web.app import create_app
 
-    yield create_app(settings, engine=engine)
+    yield create_app(replace(settings, login_rate="1000/minute"), engine=engine)

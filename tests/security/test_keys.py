@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
 
 import pytest
@@ -54,6 +55,16 @@ def test_the_environment_key_replaces_the_file(tmp_path):  # type: ignore[no-unt
         keys.from_secret("c2hvcnQ=")
 
 
+_RESTRICTED_CLAIM = {
+    "field": "location",
+    "value": {"place": "Another Lane 9", "country": "NL"},
+    "source": "SRC-R",
+    "note": "another home",
+    "made_by": "t",
+    "restricted": True,
+}
+
+
 def _restricted_incident(engine) -> None:  # type: ignore[no-untyped-def]
     record = IncidentRecord.model_validate(
         {
@@ -88,21 +99,56 @@ def test_restricted_claims_are_stored_sealed(engine):  # type: ignore[no-untyped
     _restricted_incident(engine)
     with engine.connect() as connection:
         row = connection.execute(text("SELECT value, note, item_key, sealed FROM claims WHERE restricted")).one()
-    assert row.value in (None, "null") and row.note is None and row.sealed.startswith("v1.")
+    assert row.value in (None, "null") and row.note is None and row.sealed.startswith("v2.")
     assert _place(engine) == "Hidden Lane 7"
 
 
-def test_key_rotate_reseals_everything_and_drops_the_old_key(engine, cli_env):  # type: ignore[no-untyped-def]
+def test_key_rotate_reseals_everything_and_retires_the_old_key(engine, cli_env):  # type: ignore[no-untyped-def]
     _restricted_incident(engine)
     before = keys.load_keyring(cli_env)
     run = longarm("key", "rotate")
     assert run.code == 0, run.stderr
     assert "1 restricted value(s) re-sealed" in run.stdout
     after = keys.load_keyring(cli_env)
-    assert after.current != before.current and list(after.keys) == [after.current]
+    assert after.current != before.current and set(after.keys) == {before.current, after.current}
+    stored = json.loads(cli_env.key_file.read_text())
+    assert list(stored["keys"]) == [after.current] and list(stored["retired"]) == [before.current]
+    assert base64.urlsafe_b64encode(before.keys[before.current]).decode() not in cli_env.key_file.read_text()
     assert keys.key_file_mode(cli_env.key_file) == 0o600
     with engine.connect() as connection:
         sealed = connection.execute(text("SELECT sealed FROM claims WHERE restricted")).scalar_one()
     assert after.key_id_of(sealed) == after.current
     assert _place(engine) == "Hidden Lane 7"
     assert longarm("audit", "verify").code == 0  # the integrity key did not change
+
+
+def _sealed_of(engine, incident_id: str) -> str:  # type: ignore[no-untyped-def]
+    with engine.connect() as connection:
+        query = "SELECT sealed FROM claims WHERE restricted AND incident_id = :i"
+        return str(connection.execute(text(query), {"i": incident_id}).scalar_one())
+
+
+def test_a_sealed_value_moved_to_another_claim_does_not_open(engine):  # type: ignore[no-untyped-def]
+    _restricted_incident(engine)
+    other = IncidentRecord.model_validate(
+        {"id": "INC-S", "sources": [{"id": "SRC-R", "title": "r"}], "claims": [_RESTRICTED_CLAIM]}
+    )
+    with transaction(engine) as session:
+        incidents.create_from_record(session=session, record=other, made_by="t", note="n")
+    with engine.begin() as connection:
+        moved = "UPDATE claims SET sealed = :s WHERE restricted AND incident_id = 'INC-S'"
+        connection.execute(text(moved), {"s": _sealed_of(engine, "INC-R")})
+    with pytest.raises(IntegrityError), transaction(engine) as session:
+        incidents.to_record(incidents.get_or_raise(session=session, incident_id="INC-S"), include_restricted=True)
+
+
+def test_envelopes_bound_only_to_their_field_still_open_and_rotation_binds_them(engine, cli_env):  # type: ignore[no-untyped-def]
+    _restricted_incident(engine)
+    ring = keys.load_keyring(cli_env)
+    legacy = ring.seal({"value": {"place": "Hidden Lane 7", "country": "NL"}}, context="claim:location", version="v1")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE claims SET sealed = :s WHERE restricted"), {"s": legacy})
+    assert _place(engine) == "Hidden Lane 7"
+    assert longarm("key", "rotate").code == 0
+    assert _sealed_of(engine, "INC-R").startswith("v2.")
+    assert _place(engine) == "Hidden Lane 7"

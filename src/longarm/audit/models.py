@@ -23,6 +23,8 @@ class AuditEvent(Base):
     target_id: Mapped[str | None] = mapped_column(String(100))
     before: Mapped[str | None] = mapped_column(Text)  # canonical JSON text, hashed exactly as stored
     after: Mapped[str | None] = mapped_column(Text)
+    # Before/after with restricted values, AES-GCM sealed (bound to `seq`); NULL when nothing is restricted.
+    sealed: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from longarm.audit.masking import mask
+from longarm.audit import anchor
+from longarm.audit.masking import has_restricted, mask, mask_secrets
 from longarm.audit.models import AuditEvent, AuditHead
-from longarm.errors import IntegrityError
+from longarm.errors import BadInput, IntegrityError
 from longarm.security import keys
 
 _HEAD_ID = 1
@@ -42,7 +43,14 @@ def _signature(keyring: keys.Keyring, event: AuditEvent) -> str:
         event.after,
         event.prev_hash,
     ]
+    if event.sealed is not None:  # events from before sealing was added sign without it
+        content.append(event.sealed)
     return keyring.sign(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _context(seq: int) -> str:
+    # Bound to its place in the chain: a sealed copy cannot be moved to another event.
+    return f"audit:{seq}"
 
 
 def _actor_name(actor: Any) -> str:
@@ -60,7 +68,7 @@ def record_event(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append an event to the audit log in the caller's transaction, restricted values masked."""
+    """Append an event to the audit log in the caller's transaction, restricted values masked and sealed."""
     keyring = keys.keyring_for(session, create=True)
     session.flush()
     # The UPDATE takes the head's row lock first (PostgreSQL) or the write lock (SQLite),
@@ -82,15 +90,22 @@ def record_event(
         after=canonical_json(mask(after)),
         prev_hash=prev_hash,
     )
+    if has_restricted(before) or has_restricted(after):
+        full = {"before": mask_secrets(before), "after": mask_secrets(after)}
+        event.sealed = keyring.seal(full, context=_context(seq))
     event.hash = _signature(keyring, event)
     session.add(event)
     session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=event.hash))
     session.flush()
+    anchor.remember(session, keys.settings_for(session), anchor.Head(seq, event.hash))
     return event
 
 
-def event_record(event: AuditEvent) -> dict[str, Any]:
-    """An event as a plain dict, before/after parsed back from JSON."""
+def event_record(event: AuditEvent, *, keyring: keys.Keyring | None = None) -> dict[str, Any]:
+    """An event as a plain dict; with a keyring, before/after as sealed (restricted values included)."""
+    if keyring is not None and event.sealed is not None:
+        full = keyring.open(event.sealed, context=_context(event.seq))
+        return {**event_record(event), "before": full["before"], "after": full["after"]}
     return {
         "seq": event.seq,
         "at": event.at,
@@ -103,22 +118,57 @@ def event_record(event: AuditEvent) -> dict[str, Any]:
     }
 
 
-def history(*, session: Session, target_type: str, target_id: str) -> list[dict[str, Any]]:
-    """The events about one record, oldest first (an incident's version history)."""
+def history(
+    *, session: Session, target_type: str, target_id: str, include_restricted: bool = False
+) -> list[dict[str, Any]]:
+    """The events about one record, oldest first (an incident's version history), restricted values only if asked."""
     query = (
         select(AuditEvent)
         .where(AuditEvent.target_type == target_type, AuditEvent.target_id == str(target_id))
         .order_by(AuditEvent.seq)
     )
-    return [event_record(event) for event in session.scalars(query)]
+    keyring = keys.keyring_for(session) if include_restricted else None
+    return [event_record(event, keyring=keyring) for event in session.scalars(query)]
 
 
 def _span(first: int, last: int) -> str:
     return f"event {first}" if first == last else f"events {first}–{last}"
 
 
-def verify(*, session: Session) -> list[str]:
-    """Problems in the chain, each naming the event (empty when the log is intact)."""
+def head(*, session: Session) -> anchor.Head:
+    """The chain's newest event as the database records it."""
+    row = session.get(AuditHead, _HEAD_ID)
+    if row is None:
+        raise IntegrityError("The audit log's head row is missing; run `longarm audit verify`.")
+    return anchor.Head(row.seq, row.hash)
+
+
+def _anchor_problems(genuine: dict[int, AuditEvent], kept: anchor.Head | None, where: str) -> list[str]:
+    if kept is None or kept.seq == 0:
+        return []
+    event = genuine.get(kept.seq)
+    if event is None or not event.hash.startswith(kept.hash):
+        return [
+            f"event {kept.seq}, recorded in {where}, is not in the log: "
+            "its newest events were deleted or the log was wiped."
+        ]
+    return []
+
+
+def parse_fingerprint(text: str) -> anchor.Head:
+    """A fingerprint as `longarm audit fingerprint` prints it (`SEQ:HEX`)."""
+    seq, _, prefix = text.strip().partition(":")
+    if not seq.isdigit() or len(prefix) < 8 or any(c not in "0123456789abcdef" for c in prefix):
+        raise BadInput(f"--fingerprint {text!r}: expected SEQ:HEX as `longarm audit fingerprint` prints it.")
+    return anchor.Head(int(seq), prefix)
+
+
+def verify(*, session: Session, fingerprint: anchor.Head | None = None) -> list[str]:
+    """Problems in the chain, each naming the event (empty when the log is intact).
+
+    Besides the chain itself, the log must reach the head anchored outside the database
+    (the anchor file, and a fingerprint an auditor kept, when given).
+    """
     keyring = keys.keyring_for(session)
     rows = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
     genuine = {e.seq: e for e in rows if _signature(keyring, e) == e.hash}
@@ -156,6 +206,12 @@ def verify(*, session: Session) -> list[str]:
             problems.append(f"event {after} is stored after event {before}: the log was reordered.")
     if head is not None and genuine and head.seq == max(genuine) and head.hash != genuine[head.seq].hash:
         problems.append(f"The chain head does not match event {head.seq}.")
+    settings = keys.settings_for(session)
+    try:
+        problems += _anchor_problems(genuine, anchor.read(settings), str(anchor.path_for(settings)))
+    except BadInput as error:
+        problems.append(str(error))
+    problems += _anchor_problems(genuine, fingerprint, "the fingerprint given")
     return problems
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from longarm.audit.service import record_event
 from longarm.auth import service, tokens
+from longarm.auth.models import User
 from longarm.auth.permissions import ANONYMOUS, Principal
 from longarm.config import load_settings
 from longarm.errors import PermissionDenied
@@ -33,10 +34,11 @@ def principal_for_export(*, engine: Engine, user_name: str | None, use_token: bo
             raise PermissionDenied("The API token is unknown, expired or revoked.")
         return principal
     password = read_secret("Password")
+    user_id = service.authenticate(
+        engine=engine, name=user_name or "", password=password, max_attempts=load_settings().login_attempts
+    )
     with transaction(engine) as session:
-        user = service.authenticate(
-            session=session, name=user_name or "", password=password, max_attempts=load_settings().login_attempts
-        )
+        user = None if user_id is None else session.get(User, user_id)
         if user is None:
             known = service.get_by_name(session=session, name=user_name or "")
             if known is not None:

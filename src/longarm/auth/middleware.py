@@ -8,6 +8,7 @@ every response, including errors and static files.
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from longarm.config import Settings
 from longarm.security import headers, keys
 from longarm.storage.engine import transaction
 
+log = logging.getLogger("longarm.web")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 VISITOR_COOKIE = "longarm_visitor"
 CSRF_FIELD = "csrf_token"
@@ -120,23 +122,35 @@ class SecurityMiddleware:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
+        limit = self.settings.max_body_bytes
+        declared = request.headers.get("content-length", "")
+        if declared.strip().isdigit() and int(declared) > limit:
+            # Refused before a byte of the body is read, and before any database work.
+            await self.too_large(request)(scope, receive, _with_headers(send, private=False))
+            return
+        receive = _limited(receive, limit)
         identity = await run_in_threadpool(self.identify, request)
         state = scope.setdefault("state", {})
         state["principal"], state["csrf_token"] = identity.principal, identity.csrf
         secure = request.url.scheme == "https"
 
+        send_secured = _with_headers(send, private=not identity.principal.is_anonymous)
+
         async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                raw = headers.apply(list(message.get("headers", [])), private=not identity.principal.is_anonymous)
-                if identity.new_visitor:
-                    cookie = f"{VISITOR_COOKIE}={identity.new_visitor}; Path=/; HttpOnly; SameSite=Strict"
-                    raw.append((b"set-cookie", (cookie + ("; Secure" if secure else "")).encode("latin-1")))
-                message = {**message, "headers": raw}
-            await send(message)
+            if message["type"] == "http.response.start" and identity.new_visitor:
+                cookie = f"{VISITOR_COOKIE}={identity.new_visitor}; Path=/; HttpOnly; SameSite=Strict"
+                cookie += "; Secure" if secure else ""
+                added = (b"set-cookie", cookie.encode("latin-1"))
+                message = {**message, "headers": [*message.get("headers", []), added]}
+            await send_secured(message)
 
         refusal = self.refusal(request, identity)
         if refusal is None and scope["method"] not in SAFE_METHODS and not identity.via_token:
-            body = await _read_body(receive)
+            try:
+                body = await _read_body(receive)
+            except BodyTooLarge:
+                await self.too_large(request)(scope, receive, send_with_headers)
+                return
             if not await self.csrf_ok(scope, body, identity.csrf):
                 refusal = self.deny(
                     request,
@@ -148,7 +162,31 @@ class SecurityMiddleware:
         if refusal is not None:
             await refusal(scope, receive, send_with_headers)
             return
-        await self.app(scope, receive, send_with_headers)
+        started = False
+
+        async def send_tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send_with_headers(message)
+
+        try:
+            await self.app(scope, receive, send_tracked)
+        except BodyTooLarge:
+            if started:
+                raise
+            await self.too_large(request)(scope, receive, send_with_headers)
+        except Exception:
+            # An unexpected error still answers with the security headers (the server's own 500 has none).
+            if started:
+                raise
+            log.exception("an error while answering %s %s", request.method, request.url.path)
+            failure = self.deny(request, 500, "Something went wrong", "Something went wrong; it has been logged.")
+            await failure(scope, receive, send_with_headers)
+
+    def too_large(self, request: Request) -> Response:
+        """The refusal of a body over LONGARM_MAX_BODY_BYTES."""
+        limit = self.settings.max_body_bytes
+        return self.deny(request, 413, "Too large", f"The request body is over the limit of {limit} bytes.")
 
     def refusal(self, request: Request, identity: Identity) -> Response | None:
         """The response refusing this request, or None when the route may be used."""
@@ -190,6 +228,35 @@ class SecurityMiddleware:
         if not sent or not expected:
             return False
         return hmac.compare_digest(sent.encode(), expected.encode())
+
+
+class BodyTooLarge(Exception):
+    """A request body went past the limit while it was read (no or a false Content-Length)."""
+
+
+def _limited(receive: Receive, limit: int) -> Receive:
+    """`receive`, stopping with BodyTooLarge once the body passes `limit` bytes."""
+    seen = 0
+
+    async def limited() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge
+        return message
+
+    return limited
+
+
+def _with_headers(send: Send, *, private: bool) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": headers.apply(list(message.get("headers", [])), private=private)}
+        await send(message)
+
+    return wrapped
 
 
 async def _read_body(receive: Receive) -> bytes:

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
 from longarm.auth.models import ApiToken, User, UserRole, UserSession
@@ -17,6 +17,7 @@ _NAME = re.compile(r"^[A-Za-z0-9._@-]{2,100}$")
 MIN_PASSWORD_LENGTH = 12
 LOCK_SECONDS = 60  # the first lock; each further failure doubles it
 MAX_LOCK_SECONDS = 6 * 3600
+_COUNT_TRIES = 5  # compare-and-set rounds before an attempt under heavy contention is refused
 
 
 def get_by_name(*, session: Session, name: str) -> User | None:
@@ -92,29 +93,67 @@ def is_locked(user: User, *, now: datetime | None = None) -> bool:
     return until is not None and until > (now or _now())
 
 
-def authenticate(*, session: Session, name: str, password: str, max_attempts: int = 5) -> User | None:
-    """The user when name and password match and the account is active and unlocked; else None.
+def _lock_wait(failures: int, max_attempts: int) -> timedelta:
+    return timedelta(seconds=min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** (failures - max_attempts)))
 
-    An unknown name costs the same argon2 work as a known one, so timing does not tell them
-    apart; a locked account is not even checked, so guessing during the lock is useless.
+
+def _count_attempt(engine: Engine, user_id: int, max_attempts: int) -> bool:
+    """Count this attempt, committed, before its password is checked; False when the account is locked.
+
+    The count is a compare-and-set on `failed_logins`, so parallel attempts each take their own
+    number and the one that reaches the limit locks the account before any password is checked:
+    no more than `max_attempts` guesses are ever checked, however many arrive together.
     """
-    user = get_by_name(session=session, name=name) if _NAME.match(name or "") else None
-    if user is None or not user.active or not user.password_hash:
+    for _ in range(_COUNT_TRIES):
+        with engine.begin() as connection:
+            now = _now()
+            seen, locked_until = connection.execute(
+                select(User.failed_logins, User.locked_until).where(User.id == user_id)
+            ).one()
+            until = aware(locked_until)
+            if until is not None and until > now:
+                return False
+            seen = seen or 0
+            if seen + 1 >= max_attempts:
+                until = now + _lock_wait(seen + 1, max_attempts)
+            moved = connection.execute(
+                update(User)
+                .where(User.id == user_id, User.failed_logins == seen)
+                .values(failed_logins=seen + 1, locked_until=until)
+            )
+        if moved.rowcount == 1:
+            return True
+    return False
+
+
+def authenticate(
+    *, engine: Engine, name: str, password: str, max_attempts: int = 5, known_device: bool = False
+) -> int | None:
+    """The user's id when name and password match and the account is active and unlocked; else None.
+
+    Every refusal costs one argon2 check, whether the name is unknown, the account disabled
+    or locked, so timing does not tell them apart. A locked account's own hash is not
+    checked, so guessing during the lock is useless. A browser that signed in to this
+    account before (`known_device`) is not held by the account's lock, so strangers cannot
+    lock its owner out; it is still limited per address (see `longarm.auth.throttle`).
+    No database connection is held while argon2 runs.
+    """
+    row = None
+    if _NAME.match(name or ""):
+        with engine.begin() as connection:
+            query = select(User.id, User.password_hash, User.active).where(User.name == name)
+            row = connection.execute(query).first()
+    if row is None or not row.active or not row.password_hash:
         verify_password(_dummy_hash(), password)
         return None
-    now = _now()
-    if is_locked(user, now=now):
+    if not known_device and not _count_attempt(engine, row.id, max_attempts):
+        verify_password(_dummy_hash(), password)
         return None
-    if verify_password(user.password_hash, password):
-        user.failed_logins, user.locked_until = 0, None
-        session.flush()
-        return user
-    user.failed_logins = (user.failed_logins or 0) + 1
-    if user.failed_logins >= max_attempts:
-        wait = min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** (user.failed_logins - max_attempts))
-        user.locked_until = now + timedelta(seconds=wait)
-    session.flush()
-    return None
+    if not verify_password(row.password_hash, password):
+        return None
+    with engine.begin() as connection:
+        connection.execute(update(User).where(User.id == row.id).values(failed_logins=0, locked_until=None))
+    return int(row.id)
 
 
 def user_record(user: User) -> dict[str, object]:

@@ -19,8 +19,9 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from longarm.audit.service import record_event
-from longarm.auth import pages, service, sessions
+from longarm.auth import pages, service, sessions, throttle
 from longarm.auth.middleware import PERMISSION_ATTRIBUTE, SecurityMiddleware
+from longarm.auth.models import User
 from longarm.auth.permissions import ANONYMOUS, Permission, Principal
 from longarm.config import Settings
 from longarm.security import keys, redaction
@@ -28,6 +29,7 @@ from longarm.storage.engine import transaction
 
 log = logging.getLogger("longarm.auth")
 LOGIN_FAILED = "Wrong name or password, or too many attempts: wait a while and try again."
+LOGIN_BUSY = "Too many sign-in attempts: wait a minute and try again."
 
 
 def current_principal(request: Request) -> Principal:
@@ -67,6 +69,7 @@ def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
     redaction.install()
     app.add_middleware(SecurityMiddleware, engine=engine, settings=settings, routes=lambda: app.router.routes)
     public = [Depends(require(Permission.read_public))]
+    limits = throttle.SignInThrottle(settings)
 
     @app.get("/login", response_class=HTMLResponse, dependencies=public, include_in_schema=False)
     def login_form(request: Request, next: str = "/") -> HTMLResponse:  # noqa: A002  (the query's name)
@@ -80,7 +83,14 @@ def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
         form = await request.form()
         name, password = str(form.get("name") or ""), str(form.get("password") or "")
         target = safe_next(str(form.get("next") or "/"))
-        token = await run_in_threadpool(_sign_in, engine, settings, name, password)
+        integrity = keys.load_keyring(settings).integrity
+        known = throttle.is_known_device(integrity, name, request.cookies.get(throttle.DEVICE_COOKIE))
+        try:
+            limits.admit(request.client.host if request.client else "")
+            token = await limits.run(lambda: _sign_in(engine, settings, name, password, known_device=known))
+        except throttle.Busy:
+            page = pages.login_page(csrf_token=csrf_token(request), next_path=target, error=LOGIN_BUSY)
+            return HTMLResponse(page, status_code=429, headers={"Retry-After": "60"})
         if token is None:
             page = pages.login_page(csrf_token=csrf_token(request), next_path=target, error=LOGIN_FAILED)
             return HTMLResponse(page, status_code=400)  # 401/403 mean "this route is not yours"
@@ -92,6 +102,16 @@ def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
             token,
             max_age=int(settings.session_hours * 3600),
             path="/",
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
+        # Marks this browser as one the account signed in from: the account's lock does not hold it.
+        response.set_cookie(
+            throttle.DEVICE_COOKIE,
+            throttle.device_mark(integrity, name),
+            max_age=throttle.DEVICE_DAYS * 86400,
+            path="/login",
             httponly=True,
             samesite="strict",
             secure=request.url.scheme == "https",
@@ -108,10 +128,12 @@ def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
         return response
 
 
-def _sign_in(engine: Engine, settings: Settings, name: str, password: str) -> str | None:
+def _sign_in(engine: Engine, settings: Settings, name: str, password: str, *, known_device: bool) -> str | None:
+    user_id = service.authenticate(
+        engine=engine, name=name, password=password, max_attempts=settings.login_attempts, known_device=known_device
+    )
     with transaction(engine) as session:
-        user = service.authenticate(session=session, name=name, password=password, max_attempts=settings.login_attempts)
-        if user is None:
+        if user_id is None:
             known = service.get_by_name(session=session, name=name) if name else None
             if known is None:
                 # The name is not logged: people type passwords into the name field.
@@ -126,6 +148,8 @@ def _sign_in(engine: Engine, settings: Settings, name: str, password: str) -> st
                 after={"failed_logins": known.failed_logins, "locked": service.is_locked(known)},
             )
             return None
+        user = session.get(User, user_id)
+        assert user is not None  # just authenticated
         token, _row = sessions.start(session=session, user=user, hours=settings.session_hours)
         record_event(session=session, actor=user.name, action="login", target_type="user", target_id=user.name)
         return token

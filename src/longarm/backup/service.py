@@ -16,8 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
+from longarm.audit import anchor
+from longarm.audit import service as audit
 from longarm.audit.service import record_event
 from longarm.backup import postgres
 from longarm.config import Settings
@@ -61,7 +64,28 @@ def _copy_evidence(source: Path, target: Path) -> None:
         if path.is_file():
             destination = target / path.relative_to(source)
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, destination, follow_symlinks=False)
+            # copyfile, not copy2: the copy takes the owner-only mode, not the source's.
+            shutil.copyfile(path, destination, follow_symlinks=False)
+
+
+def _key_ids(session: Session) -> list[str]:
+    """The keys that sealed the restricted values and audit events in the database."""
+    from longarm.audit.models import AuditEvent
+    from longarm.incidents.models import Claim
+
+    found: set[str] = set()
+    for column in (Claim.sealed, AuditEvent.sealed):
+        found |= {str(value).split(".", 2)[1] for value in session.scalars(select(column).where(column.is_not(None)))}
+    return sorted(found)
+
+
+def _check_keys(directory: Path, manifest: dict[str, Any], settings: Settings) -> None:
+    missing = sorted(set(manifest.get("key_ids", [])) - set(keys.load_keyring(settings).keys))
+    if missing:
+        raise IntegrityError(
+            f"{directory}: its restricted values are sealed with key(s) {', '.join(missing)}, which the key file "
+            "does not hold; restore refused, nothing was replaced (use the key file from the backup's time)."
+        )
 
 
 def backup(*, engine: Engine, settings: Settings, directory: Path, actor: str) -> dict[str, Any]:
@@ -82,6 +106,9 @@ def backup(*, engine: Engine, settings: Settings, directory: Path, actor: str) -
             target_id=None,
             after={"directory": directory.name, "backend": backend},
         )
+        # The head the snapshot ends with (its own event): restore anchors it, so the log cannot be cut short.
+        audit_head = audit.head(session=session)
+        sealed_with = _key_ids(session)
     if backend == "sqlite":
         source = sqlite3.connect(str(engine.url.database))
         target = sqlite3.connect(str(directory / SQLITE_FILE))
@@ -107,6 +134,8 @@ def backup(*, engine: Engine, settings: Settings, directory: Path, actor: str) -
         "backend": backend,
         "database": database,
         "files": files,
+        "audit_head": audit_head.as_dict(),
+        "key_ids": sealed_with,
     }
     manifest["signature"] = keyring.sign(_signed_text(manifest))
     (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -170,6 +199,7 @@ def restore(*, engine: Engine, settings: Settings, directory: Path, actor: str) 
     manifest = read_manifest(directory, settings=settings)
     if manifest["backend"] != backend:
         raise BadInput(f"{directory}: a {manifest['backend']} backup cannot be restored into {backend}.")
+    _check_keys(directory, manifest, settings)
     settings.home.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=settings.home))
     try:
@@ -189,6 +219,10 @@ def restore(*, engine: Engine, settings: Settings, directory: Path, actor: str) 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     engine.dispose()
+    if isinstance(manifest.get("audit_head"), dict):
+        # The log now ends where the backup's did: move the anchor back to that head, on purpose.
+        kept = manifest["audit_head"]
+        anchor.write(settings, anchor.Head(int(kept["seq"]), str(kept["hash"])), force=True)
     with transaction(engine) as session:
         record_event(
             session=session,

@@ -111,7 +111,8 @@ class SourceRecord(Strict):
     """A source as exported beside each incident."""
 
     id: str
-    url: str | None = None
+    # Web addresses only: a `javascript:` or `data:` URL would run in a reader's browser as a link.
+    url: str | None = Field(default=None, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://")
     title: str = ""
     publisher: str | None = None
     published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")

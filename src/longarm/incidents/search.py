@@ -165,20 +165,31 @@ def terms(query: str) -> list[str]:
 
 
 def _matches(session: Session, words: list[str]) -> Any:
-    """A subquery (id, rank) of incidents whose document has every word as a prefix; lower rank is better."""
+    """A subquery (id, rank) of incidents whose document has every word as a prefix; lower rank is better.
+
+    The rank reads only the incident's own text, never statistics over the whole index
+    (BM25's word weights), which hidden incidents would shift: the order of what a
+    visitor sees must not tell what they cannot see.
+    """
+    params = {f"w{n}": word for n, word in enumerate(words)}
     if session.get_bind().dialect.name == "postgresql":
         query = " & ".join(f"{w}:*" for w in words)
-        statement = text(
+        statement = text(  # ts_rank reads only the document it ranks
             "SELECT incident_id AS id, -ts_rank(document, to_tsquery('simple', :q)) AS rank"
             " FROM incident_search WHERE document @@ to_tsquery('simple', :q)"
         )
-    else:
-        query = " ".join(f'"{w}"*' for w in words)
-        statement = text(
-            "SELECT k.incident_id AS id, bm25(incident_search) AS rank FROM incident_search"
-            " JOIN incident_search_keys k ON k.key = incident_search.rowid WHERE incident_search MATCH :q"
-        )
-    return statement.bindparams(q=query).columns(id=String, rank=Float).subquery("matches")
+        return statement.bindparams(q=query).columns(id=String, rank=Float).subquery("matches")
+    query = " ".join(f'"{w}"*' for w in words)
+    # How often the words occur in this incident's text, per 500 characters of it.
+    occurrences = " + ".join(
+        f"(length(lower(body)) - length(replace(lower(body), :{name}, ''))) / {len(word)}.0"
+        for name, word in params.items()
+    )
+    statement = text(
+        f"SELECT k.incident_id AS id, -({occurrences}) / (1.0 + length(body) / 500.0) AS rank FROM incident_search"
+        " JOIN incident_search_keys k ON k.key = incident_search.rowid WHERE incident_search MATCH :q"
+    )
+    return statement.bindparams(q=query, **params).columns(id=String, rank=Float).subquery("matches")
 
 
 def _year(column: Any) -> Any:

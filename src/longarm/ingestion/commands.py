@@ -34,9 +34,10 @@ def register(app: typer.Typer) -> None:
         # imported here so that `longarm --help` and other commands do not pay for the extractor
         import json
 
+        from longarm.config import load_settings
         from longarm.errors import BadInput
+        from longarm.ingestion.budget import extract_within_budget
         from longarm.ingestion.documents import read_documents
-        from longarm.ingestion.extract import extract_document
         from longarm.ingestion.extract.dates import parse_published
 
         try:
@@ -45,6 +46,7 @@ def register(app: typer.Typer) -> None:
             raise BadInput(f"--published: {error}.") from None
         if output is ExtractFormat.json and len(files) > 1:
             raise BadInput(f"--format json prints one file, {len(files)} were given; use --format jsonl.")
+        settings, printed, skipped = load_settings(), 0, 0
         for path in files:
             documents = read_documents(path)
             if output is ExtractFormat.json and len(documents) > 1:
@@ -52,12 +54,20 @@ def register(app: typer.Typer) -> None:
             for document in documents:
                 if "\x00" in document.text:
                     raise BadInput(f"{path}: binary data, not text.")
-                result = extract_document(document, published=published)
+                try:
+                    result = extract_within_budget(document, published=published, settings=settings)
+                except BadInput as error:  # over the budget: this document only, the others go on
+                    typer.echo(f"skipped: {error}", err=True)
+                    skipped += 1
+                    continue
+                printed += 1
                 if output is ExtractFormat.table:
                     typer.echo(_table(result))
                 else:
                     indent = 1 if output is ExtractFormat.json else None
                     typer.echo(json.dumps(result, ensure_ascii=False, indent=indent))
+        if skipped and not printed:
+            raise typer.Exit(2)
 
 
 def _table(result: dict) -> str:

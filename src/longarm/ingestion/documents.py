@@ -53,7 +53,7 @@ def documents_from_bytes(
     return [
         Document(
             path=name,
-            sha256=hashlib.sha256(found.payload).hexdigest(),
+            sha256=found.payload_sha256 or hashlib.sha256(found.payload).hexdigest(),
             text=found.text,
             title=found.title,
             published=found.published,

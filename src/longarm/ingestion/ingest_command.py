@@ -45,6 +45,7 @@ def ingest(
             published=published,
             auto_merge=auto_merge,
             progress=lambda item: bar.update(1),
+            settings=settings,
         )
     for failure in report.failures:
         typer.echo(f"skipped: {failure}", err=True)

@@ -9,6 +9,7 @@ simply finds again. A document whose SHA-256 is already a source is skipped.
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,9 @@ from sqlalchemy import Engine
 from longarm import __version__
 from longarm.audit.service import record_event
 from longarm.auth.permissions import Permission, Principal
+from longarm.config import Settings, load_settings
 from longarm.errors import BadInput, LongarmError
+from longarm.ingestion.budget import extract_within_budget
 from longarm.ingestion.documents import MAX_BYTES, Document, documents_from_bytes
 from longarm.ingestion.manifest import listing_for
 from longarm.review import service as review
@@ -50,11 +53,24 @@ def expand_inputs(inputs: list[str]) -> Iterator[str]:
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise BadInput(f"{item}: the pattern matches no file.")
-            yield from (m for m in matches if Path(m).is_file())
+            yield from (m for m in matches if _is_regular_file(Path(m)))
         elif Path(item).is_dir():
-            yield from (str(p) for p in sorted(Path(item).rglob("*")) if p.is_file() and _is_document_name(p.name))
+            yield from (str(p) for p in _regular_files(Path(item)) if _is_document_name(p.name))
         else:
             yield item
+
+
+def _is_regular_file(path: Path) -> bool:
+    # A link in a walked folder could point anywhere (the key file): only regular files are read.
+    return path.is_file() and not path.is_symlink()
+
+
+def _regular_files(folder: Path) -> list[Path]:
+    """The regular files inside the folder, in a stable order; links to files or folders are not followed."""
+    found = []
+    for root, _folders, files in os.walk(folder):  # os.walk does not enter linked folders
+        found += [Path(root) / name for name in files if _is_regular_file(Path(root) / name)]
+    return sorted(found)
 
 
 # A walked folder yields the files that hold documents, not manifests, annotations or notes beside them.
@@ -123,14 +139,13 @@ def ingest_document(
     principal: Principal,
     published: str | None,
     auto_merge: bool,
+    settings: Settings,
 ) -> tuple[int, dict[str, int]] | None:
     """Extract one document into candidates in one transaction; None when it was ingested before."""
-    from longarm.ingestion.extract import extract_document
-
     with transaction(engine) as session:
         if sources.by_sha256(session=session, sha256=document.sha256) is not None:
             return None
-        extracted = extract_document(document, published=published)
+        extracted = extract_within_budget(document, published=published, settings=settings)
         source = Source(
             url=document.url,
             title=document.title or Path(document.path).name,
@@ -171,9 +186,11 @@ def ingest(
     auto_merge: bool = False,
     fetch: Callable[[str], tuple[bytes, list[Document]]] | None = fetch_document,
     progress: Callable[[str], None] = lambda item: None,
+    settings: Settings | None = None,
 ) -> IngestReport:
     """Ingest files, folders, globs and URLs; a bad one is reported and skipped, never aborting the batch."""
     principal.require(Permission.review)
+    settings = settings or load_settings()
     report = IngestReport()
     for item in expand_inputs(inputs):
         progress(item)
@@ -182,15 +199,20 @@ def ingest(
             snapshot = store.put(data)
             for read_document in documents:
                 document, listed = _with_listing(read_document, item)
-                result = ingest_document(
-                    engine=engine,
-                    store=store,
-                    document=document,
-                    snapshot_sha256=snapshot,
-                    principal=principal,
-                    published=listed or published,
-                    auto_merge=auto_merge,
-                )
+                try:
+                    result = ingest_document(
+                        engine=engine,
+                        store=store,
+                        document=document,
+                        snapshot_sha256=snapshot,
+                        principal=principal,
+                        published=listed or published,
+                        auto_merge=auto_merge,
+                        settings=settings,
+                    )
+                except LongarmError as error:  # this document only: the others in the file go on
+                    report.failures.append(str(error))
+                    continue
                 if result is None:
                     report.skipped += 1
                     continue

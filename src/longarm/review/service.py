@@ -79,11 +79,12 @@ def _decide(candidate: Candidate, status: CandidateStatus, principal: Principal,
 
 
 def accept(*, session: Session, candidate_id: int, principal: Principal) -> Incident:
-    """Make the candidate a new, published incident carrying its claims."""
+    """Make the candidate a new incident carrying its claims: published when an editor accepts, else a draft."""
     principal.require(Permission.review)
     candidate = get_or_raise(session=session, candidate_id=candidate_id)
     _require_pending(candidate)
-    incident = Incident()
+    # Publishing is an editor's decision; an analyst's (or a review-scoped token's) accept waits as a draft.
+    incident = Incident(publication_state="published" if principal.can(Permission.edit) else "draft")
     session.add(incident)
     session.flush()
     return _attach(

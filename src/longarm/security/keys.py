@@ -1,9 +1,9 @@
 """The key that seals restricted values, kept outside the database.
 
-The key file (`$LONGARM_HOME/longarm.key`, mode 0600) holds every field key still in
-use (the current one seals, older ones only open until `longarm key rotate` has
-re-sealed everything) and an integrity key that signs the audit chain and backup
-manifests. `LONGARM_SECRET_KEY` (base64, at least 32 bytes) replaces the file: both
+The key file (`$LONGARM_HOME/longarm.key`, mode 0600) holds the current field key, which
+seals, the retired ones (sealed under the current key), which only open what an older
+backup or audit event still holds, and an integrity key that signs the audit chain and
+backup manifests. `LONGARM_SECRET_KEY` (base64, at least 32 bytes) replaces the file: both
 keys are derived from it.
 """
 
@@ -31,7 +31,8 @@ from longarm.config import Settings, load_settings
 from longarm.errors import BadInput, IntegrityError
 from longarm.files import write_atomically
 
-_PREFIX = "v1"
+# v2 envelopes are bound to their record's identity by their context; v1 ones (older) only to a claim's field.
+_PREFIXES = ("v1", "v2")
 
 
 def _b64(data: bytes) -> str:
@@ -55,12 +56,12 @@ class Keyring:
     integrity: bytes
     origin: str = "file"  # "file" or "environment"
 
-    def seal(self, payload: Any, *, context: str) -> str:
+    def seal(self, payload: Any, *, context: str, version: str = "v2") -> str:
         """Encrypt a JSON-able value with AES-GCM under the current key, bound to its context."""
         nonce = secrets.token_bytes(12)
         plain = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
         sealed = AESGCM(self.keys[self.current]).encrypt(nonce, plain, context.encode("utf-8"))
-        return f"{_PREFIX}.{self.current}.{_b64(nonce + sealed)}"
+        return f"{version}.{self.current}.{_b64(nonce + sealed)}"
 
     def open(self, sealed: str, *, context: str) -> Any:
         """Decrypt a sealed value; IntegrityError when the key is missing or the bytes were altered."""
@@ -68,7 +69,7 @@ class Keyring:
             prefix, key_id, body = sealed.split(".", 2)
         except ValueError:
             raise IntegrityError("A sealed value is malformed.") from None
-        if prefix != _PREFIX or key_id not in self.keys:
+        if prefix not in _PREFIXES or key_id not in self.keys:
             raise IntegrityError(f"A value is sealed with key {key_id!r}, which this key file does not hold.")
         raw = _unb64(body)
         try:
@@ -86,13 +87,9 @@ class Keyring:
         return hmac.new(self.integrity, data, hashlib.sha256).hexdigest()
 
     def with_new_key(self) -> Keyring:
-        """This keyring plus a fresh current key (the old ones still open what they sealed)."""
+        """This keyring plus a fresh current key (the retired ones still open what they sealed)."""
         key_id = "k" + secrets.token_hex(4)
         return Keyring(key_id, {**self.keys, key_id: AESGCM.generate_key(bit_length=256)}, self.integrity, self.origin)
-
-    def only_current(self) -> Keyring:
-        """This keyring without the keys nothing needs any more."""
-        return Keyring(self.current, {self.current: self.keys[self.current]}, self.integrity, self.origin)
 
 
 def new_keyring() -> Keyring:
@@ -114,12 +111,22 @@ def from_secret(secret: str) -> Keyring:
     return Keyring(key_id, {key_id: field_key}, _derive(raw, "integrity"), origin="environment")
 
 
+def _retired_context(key_id: str) -> str:
+    return f"retired-key:{key_id}"
+
+
 def write_key_file(path: Path, keyring: Keyring) -> None:
-    """Write the keyring to its file, readable by the owner only."""
+    """Write the keyring to its file, readable by the owner only; retired keys sealed under the current one."""
+    retired = {
+        key_id: keyring.seal(_b64(key), context=_retired_context(key_id))
+        for key_id, key in keyring.keys.items()
+        if key_id != keyring.current
+    }
     document = {
-        "version": 1,
+        "version": 2,
         "current": keyring.current,
-        "keys": {key_id: _b64(key) for key_id, key in keyring.keys.items()},
+        "keys": {keyring.current: _b64(keyring.keys[keyring.current])},
+        "retired": retired,
         "integrity": _b64(keyring.integrity),
     }
     write_atomically(path, json.dumps(document, indent=2).encode("utf-8") + b"\n", mode=0o600)
@@ -133,9 +140,14 @@ def read_key_file(path: Path) -> Keyring:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         keys = {key_id: _unb64(key) for key_id, key in document["keys"].items()}
-        return Keyring(document["current"], keys, _unb64(document["integrity"]))
+        current = Keyring(document["current"], keys, _unb64(document["integrity"]))
+        for key_id, sealed in document.get("retired", {}).items():
+            keys[key_id] = _unb64(current.open(sealed, context=_retired_context(key_id)))
+        return current
     except (ValueError, KeyError, TypeError):
         raise BadInput(f"{path}: not a longarm key file.") from None
+    except IntegrityError:
+        raise BadInput(f"{path}: a retired key does not open with the current one; the file was altered.") from None
 
 
 _cache: dict[tuple[str, str], tuple[tuple[int, int, int], Keyring]] = {}

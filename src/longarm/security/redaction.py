@@ -19,7 +19,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # SQLAlchemy puts the statement's parameters (names, notes, values) into its error messages.
     (re.compile(r"\[parameters: .*?\](?=\s*(\(Background|$))", re.S), "[parameters: hidden]"),
-    (re.compile(r"v1\.[ke][0-9a-f]{8}\.[A-Za-z0-9_=-]+"), "[sealed]"),
+    (re.compile(r"v[12]\.[ke][0-9a-f]{8}\.[A-Za-z0-9_=-]+"), "[sealed]"),
 ]
 _previous_factory: Any = None
 

@@ -1,4 +1,9 @@
-"""`longarm key rotate`: a new field key, every sealed value re-sealed under it, the old key dropped."""
+"""`longarm key rotate`: a new field key, every sealed value re-sealed under it, the old key retired.
+
+The old key stays in the key file, sealed under the new one: backups made before the
+rotation and audit events sealed before it still open (restoring one would otherwise
+lose every restricted value in it).
+"""
 
 from __future__ import annotations
 
@@ -19,17 +24,14 @@ def rotate(*, engine: Engine, settings: Settings, actor: str) -> tuple[str, int]
     if old.origin == "environment":
         raise BadInput("LONGARM_SECRET_KEY is set: rotation writes the key file; unset it to use the file instead.")
     new = old.with_new_key()
-    # The old key stays in the file until the re-sealing has committed: a crash loses nothing.
+    # Written before re-sealing, with the old key retired in it: a crash loses nothing.
     keys.write_key_file(settings.key_file, new)
     keys.bind(engine, settings)
     with transaction(engine) as session:
         moved = 0
         for claim in session.scalars(select(Claim).where(Claim.restricted.is_(True))):
-            if claim.sealed is not None:
-                content = new.open(claim.sealed, context=sealing.context_for(claim.field))
-                claim.sealed = new.seal(content, context=sealing.context_for(claim.field))
-            else:
-                sealing.seal_claim(claim, new)
+            # Also the way older envelopes, bound only to the field, become bound to their claim.
+            sealing.seal_claim(claim, new)
             moved += 1
         record_event(
             session=session,
@@ -40,5 +42,4 @@ def rotate(*, engine: Engine, settings: Settings, actor: str) -> tuple[str, int]
             before={"key_id": old.current},
             after={"key_id": new.current, "resealed": moved},
         )
-    keys.write_key_file(settings.key_file, new.only_current())
     return new.current, moved

@@ -4,6 +4,12 @@ A restricted claim keeps its structure (field, source, who, credibility, offsets
 clear, and its value, quote, note and item key (a victim's name key) only inside an
 AES-GCM envelope in `claims.sealed`. Opening returns a read-only view, never the ORM
 object, so a decrypted value cannot be flushed back in clear by accident.
+
+The envelope's associated data names the claim (its id and field), so a sealed value
+copied onto another claim does not open. A new claim has no id before its INSERT: it is
+sealed bound to its field for that INSERT and re-sealed bound to its id in the same flush,
+before anything commits. Envelopes from before this binding (`v1.`) still open, bound to
+their field; `longarm key rotate` re-seals them bound to their claim.
 """
 
 from __future__ import annotations
@@ -11,17 +17,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.attributes import set_committed_value
 
 from longarm.security import keys
 
 SEALED_FIELDS = ("value", "quote", "note", "item_key")
+_UNBOUND = "longarm_unbound_claims"
 
 
-def context_for(field: str) -> str:
-    """The AES-GCM associated data of a claim: a sealed value cannot be moved to another field."""
-    return f"claim:{field}"
+def context_for(claim: Any, sealed: str | None = None) -> str:
+    """The AES-GCM associated data of a claim's envelope: its id and field (only its field for `v1.` envelopes)."""
+    if claim.id is None or (sealed or "").startswith("v1."):
+        return f"claim:{claim.field}"
+    return f"claim:{claim.id}:{claim.field}"
+
+
+def _seal(claim: Any, keyring: keys.Keyring, content: dict[str, Any]) -> str:
+    version = "v1" if claim.id is None else "v2"
+    return keyring.seal(content, context=context_for(claim), version=version)
 
 
 def _has_clear_text(claim: Any) -> bool:
@@ -32,17 +47,17 @@ def seal_claim(claim: Any, keyring: keys.Keyring) -> None:
     """Move a restricted claim's values into its envelope (merging with what it already holds)."""
     content: dict[str, Any] = {}
     if claim.sealed:
-        content = keyring.open(claim.sealed, context=context_for(claim.field))
+        content = keyring.open(claim.sealed, context=context_for(claim, claim.sealed))
     for name in SEALED_FIELDS:
         if getattr(claim, name) is not None:
             content[name] = getattr(claim, name)
             setattr(claim, name, None)
-    claim.sealed = keyring.seal(content, context=context_for(claim.field))
+    claim.sealed = _seal(claim, keyring, content)
 
 
 def unseal_claim(claim: Any, keyring: keys.Keyring) -> None:
     """Put a claim that is no longer restricted back in clear."""
-    content = keyring.open(claim.sealed, context=context_for(claim.field))
+    content = keyring.open(claim.sealed, context=context_for(claim, claim.sealed))
     for name in SEALED_FIELDS:
         if getattr(claim, name) is None and content.get(name) is not None:
             setattr(claim, name, content[name])
@@ -62,11 +77,29 @@ def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: 
         keyring = keyring or keys.keyring_for(session, create=True)
         if needs_seal:
             seal_claim(claim, keyring)
+            if claim.id is None:
+                session.info.setdefault(_UNBOUND, []).append(claim)
         else:
             unseal_claim(claim, keyring)
 
 
+def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    """Bind the envelopes of claims that just got their id to that id, in the same transaction."""
+    from longarm.incidents.models import Claim
+
+    unbound = session.info.pop(_UNBOUND, [])
+    if not unbound:
+        return
+    keyring = keys.keyring_for(session)
+    for claim in unbound:
+        content = keyring.open(claim.sealed, context=context_for(claim, claim.sealed))
+        bound = keyring.seal(content, context=context_for(claim), version="v2")
+        session.connection().execute(update(Claim).where(Claim.id == claim.id).values(sealed=bound))
+        set_committed_value(claim, "sealed", bound)
+
+
 event.listen(Session, "before_flush", _before_flush)
+event.listen(Session, "after_flush", _after_flush)
 
 
 class OpenedClaim:
@@ -92,4 +125,4 @@ def open_claims(claims: Iterable[Any], *, session: Session | None) -> list[Any]:
     if session is None:
         raise RuntimeError("Sealed claims can only be opened while their session is open.")
     keyring = keys.keyring_for(session)
-    return [OpenedClaim(c, keyring.open(c.sealed, context=context_for(c.field))) if c.sealed else c for c in claims]
+    return [OpenedClaim(c, keyring.open(c.sealed, context=context_for(c, c.sealed))) if c.sealed else c for c in claims]

@@ -60,6 +60,8 @@ def incident_filters(
 
 
 Filters = Annotated[IncidentFilters, Depends(incident_filters)]
-Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
+# Bounded: a page number past what a database offset can hold would fail inside the query.
+MAX_PAGE = 1_000_000
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page number, from 1 (at most {MAX_PAGE}).")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Incidents a page (at most {MAX_PER_PAGE}).")]
 Sort = Annotated[str | None, Query(description="One of: " + ", ".join(SORTS) + ".")]

@@ -125,8 +125,8 @@ def edit(request: Request, incident_id: str, body: EditRequest) -> dict[str, Any
 @team_router.get("/incidents/{incident_id}/history", summary="An incident's history")
 def history(request: Request, incident_id: str) -> dict[str, Any]:
     """Audit events about the incident, newest first."""
-    _principal, audience = reader(request)
+    principal, audience = reader(request)
     with database(request) as session:
         visible_incident(session, incident_id, audience)
-        rows = incident_history(session, incident_id)
+        rows = incident_history(session, incident_id, trusted=principal.can(Permission.read_restricted))
         return {"events": [{k: v for k, v in r.items() if k != "kind"} for r in rows if r["kind"] == "event"]}

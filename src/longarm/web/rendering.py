@@ -131,6 +131,11 @@ def filters_url(path: str, filters: IncidentFilters, **changes: Any) -> str:
     return query_url(path, filters.to_params(**changes))
 
 
+def web_url(url: str | None) -> bool:
+    """Whether a stored URL may be a link: http(s) only, never `javascript:` or `data:`."""
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     """A page, with the principal, permissions and CSRF token every template may use."""
     principal = auth_web.current_principal(request)
@@ -146,6 +151,7 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
 TEMPLATES.env.filters.update(
     label=label, country=country_name, date_text=date_text, place=place_text, value_text=value_text
 )
+TEMPLATES.env.tests["web_url"] = web_url
 TEMPLATES.env.globals.update(
     label=label,
     country_name=country_name,

@@ -72,15 +72,15 @@ async def save_edit(request: Request, incident_id: str) -> Response:
     return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
 
 
-def incident_history(session: Any, incident_id: str) -> list[dict[str, Any]]:
-    """The incident's audit events (newest first), and its claims as dated additions."""
-    events = [
-        dict(e, kind="event") for e in audit.history(session=session, target_type="incident", target_id=incident_id)
-    ]
+def incident_history(session: Any, incident_id: str, *, trusted: bool) -> list[dict[str, Any]]:
+    """The incident's audit events (newest first), and its claims as dated additions; restricted ones if trusted."""
+    found = audit.history(session=session, target_type="incident", target_id=incident_id, include_restricted=trusted)
+    events = [dict(e, kind="event") for e in found]
     claims = session.scalars(select(Claim).where(Claim.incident_id == incident_id).order_by(Claim.created_at))
     added = [
         {"kind": "claim", "at": c.created_at.isoformat(timespec="seconds"), "actor": c.made_by, "claim": c}
         for c in claims
+        if trusted or not c.restricted
     ]
     return sorted([*events, *added], key=lambda row: str(row["at"]), reverse=True)
 
@@ -91,7 +91,6 @@ def history_page(request: Request, incident_id: str) -> HTMLResponse:
     principal, audience = reader(request)
     with database(request) as session:
         incident = visible_incident(session, incident_id, audience)
-        rows = incident_history(session, incident_id)
         trusted = principal.can(Permission.read_restricted)
-        rows = [r for r in rows if r["kind"] == "event" or trusted or not r["claim"].restricted]
+        rows = incident_history(session, incident_id, trusted=trusted)
         return render(request, "incidents/history.html", {"incident": incident, "rows": rows})

@@ -22,6 +22,7 @@ from longarm.ingestion.extract.places import PlaceMention, find_places
 from longarm.ingestion.extract.sentences import Sentence, split_sentences
 from longarm.ingestion.extract.tactics import Trigger, find_triggers
 
+_PEOPLE_WINDOW = 30_000
 # A timeline bullet opens with its date: "2015: A member was shot dead".
 _LEADING_DATE = re.compile(r"^[\s\u2022*\-\u2013]*(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\s*:")
 
@@ -92,7 +93,7 @@ def read(text: str, published: Published | None) -> Reading:
                 bullet_date = DateMention(start, start + 4, year_value(int(bullet.group("year"))))
         item.leading_date = bullet_date
         facts.append(item)
-    persons = group_people([p for f in facts for p in f.people])
+    persons = _group_people_by_window(facts)
     _link_aliases(facts, persons)
     origin = _dominant_origin(text, facts)
     for item in facts:
@@ -100,6 +101,28 @@ def read(text: str, published: Published | None) -> Reading:
         item.refs = find_state_refs(item.sentence.text, item.sentence.start, item.actors, origin)
         item.blame = responsibility(item.sentence.text, item.sentence.start, item.refs)
     return Reading(text, facts, persons, origin)
+
+
+def _group_people_by_window(facts: list[Facts]) -> list[Person]:
+    """The text's people, grouped window by window: comparing every name with every other is
+    quadratic, so a long text is grouped in stretches of about `_PEOPLE_WINDOW` characters
+    (longer than an article, which is grouped whole), and the time stays linear in its length."""
+    persons: list[Person] = []
+    window: list[PersonMention] = []
+    window_start = 0
+    for item in facts:
+        if item.sentence.start - window_start > _PEOPLE_WINDOW and window:
+            persons += _shifted(group_people(window), window, len(persons))
+            window, window_start = [], item.sentence.start
+        window += item.people
+    return persons + _shifted(group_people(window), window, len(persons))
+
+
+def _shifted(people: list[Person], mentions: list[PersonMention], offset: int) -> list[Person]:
+    for mention in mentions:
+        if mention.person >= 0:
+            mention.person += offset
+    return people
 
 
 def _dominant_origin(text: str, facts: list[Facts]) -> str | None:

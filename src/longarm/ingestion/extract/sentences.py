@@ -11,6 +11,10 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m approx".split()
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n|\n")
+_SENTENCE_START = re.compile(r"\s+(?:The|A|An|He|She|It|They)\b")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+# No abbreviation is longer; a longer run of letters and dots before a period is not one.
+_LONGEST_ABBREVIATION = 16
 
 
 @dataclass(frozen=True)
@@ -25,16 +29,20 @@ class Sentence:
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    # Look back from the period only as far as a word can reach, never over the whole text
+    # before it: the split stays linear in the text's length.
+    start = dot
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+        if dot - start > _LONGEST_ABBREVIATION:
+            return False
+    word = text[start:dot]
     if not word:
         return False
-    token = word.group(1).lower().rstrip(".")
-    if token in _ABBREVIATIONS:
+    if word.lower().rstrip(".") in _ABBREVIATIONS:
         return True
     # a single capital letter is an initial ("Naoufal F. said"), unless the next word starts a sentence
-    return bool(re.fullmatch(r"[A-Z]", word.group(1))) and not re.match(
-        r"\s+(?:The|A|An|He|She|It|They)\b", text[dot + 1 :]
-    )
+    return len(word) == 1 and "A" <= word <= "Z" and not _SENTENCE_START.match(text, dot + 1)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -30,6 +30,8 @@ class Extraction:
     url: str | None = None
     retrieved_at: datetime | None = None
     record_offset: int | None = None
+    # Set by readers that drop `payload` once hashed (WARC records), so a file's bodies are not all held at once.
+    payload_sha256: str | None = None
 
 
 @dataclass(frozen=True)

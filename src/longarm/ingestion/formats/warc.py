@@ -8,6 +8,7 @@ receives it: chunked transfer and Content-Encoding undone. Those are the bytes
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import zlib
 from collections.abc import Iterator
@@ -19,8 +20,9 @@ from longarm.ingestion.formats import Extraction, Format
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _PAYLOAD_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "application/pdf"})
-# Records are compressed one by one, so a small file can hold a huge body: cap each one.
-MAX_PAYLOAD_BYTES = 50 * 1024 * 1024
+# Records are compressed one by one, so a small file can hold huge bodies (a decompression
+# bomb): each body and their sum are capped (LONGARM_WARC_MAX_RECORD_BYTES and _TOTAL_BYTES),
+# and each body is dropped once read and hashed, so one record at a time is in memory.
 
 
 def _sniff(head: bytes, hint: str) -> bool:
@@ -40,9 +42,13 @@ def _retrieved_at(record: Any) -> datetime | None:
 
 
 def _responses(data: bytes, name: str) -> Iterator[tuple[Any, int, bytes, str]]:
-    """Yield (record, offset, body, media type) for each response worth reading."""
+    """Yield (record, offset, body, media type) for each response worth reading, within the caps."""
     from warcio.archiveiterator import ArchiveIterator
 
+    from longarm.config import load_settings
+
+    settings = load_settings()
+    per_record, total, read = settings.warc_max_record_bytes, settings.warc_max_total_bytes, 0
     try:
         records = ArchiveIterator(io.BytesIO(data))
         for record in records:
@@ -53,10 +59,17 @@ def _responses(data: bytes, name: str) -> Iterator[tuple[Any, int, bytes, str]]:
             media_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
             if media_type not in _PAYLOAD_TYPES:
                 continue
-            body = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
-            if len(body) > MAX_PAYLOAD_BYTES:
+            body = record.content_stream().read(min(per_record, total - read) + 1)
+            read += len(body)
+            if len(body) > per_record:
                 uri = record.rec_headers.get_header("WARC-Target-URI")
-                raise BadInput(f"{name}: the response for {uri} is over {MAX_PAYLOAD_BYTES} bytes.")
+                raise BadInput(
+                    f"{name}: the response for {uri} is over {per_record:,} bytes (LONGARM_WARC_MAX_RECORD_BYTES)."
+                )
+            if read > total:
+                raise BadInput(
+                    f"{name}: its responses decompress to over {total:,} bytes (LONGARM_WARC_MAX_TOTAL_BYTES)."
+                )
             yield record, records.get_record_offset(), body, media_type
     except BadInput:
         raise
@@ -83,8 +96,16 @@ def _read(data: bytes, *, name: str, url: str | None = None) -> list[Extraction]
         except BadInput as error:
             problems.append(str(error))
             continue
+        digest = hashlib.sha256(body).hexdigest()
         documents += [
-            dataclasses.replace(extraction, url=uri, retrieved_at=_retrieved_at(record), record_offset=offset)
+            dataclasses.replace(
+                extraction,
+                payload=b"",
+                payload_sha256=digest,
+                url=uri,
+                retrieved_at=_retrieved_at(record),
+                record_offset=offset,
+            )
             for extraction in extractions
         ]
     if not documents:

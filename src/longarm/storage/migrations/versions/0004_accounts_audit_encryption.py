@@ -6,6 +6,8 @@ Revises: 0003
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -114,7 +116,7 @@ def _seal_existing_restricted_claims() -> None:
             claims.update()
             .where(claims.c.id == row["id"])
             .values(
-                sealed=keyring.seal(content, context=context_for(row["field"])),
+                sealed=keyring.seal(content, context=context_for(SimpleNamespace(**row))),
                 value=None,
                 quote=None,
                 note=None,
@@ -135,7 +137,7 @@ def _unseal_claims() -> None:
 
     keyring = load_keyring(load_settings())
     for row in rows:
-        content = keyring.open(row["sealed"], context=context_for(row["field"]))
+        content = keyring.open(row["sealed"], context=context_for(SimpleNamespace(**row), row["sealed"]))
         connection.execute(_CLAIMS.update().where(_CLAIMS.c.id == row["id"]).values(sealed=None, **content))
 
 

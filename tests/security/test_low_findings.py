@@ -1,0 +1,92 @@
+"""The attacker's low findings: search ranking, link schemes, file modes, who publishes, huge page numbers."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from longarm.auth.permissions import Principal
+from longarm.incidents import service as incidents
+from longarm.incidents.schemas import IncidentRecord
+from longarm.review import service as review
+from longarm.sources.models import Source
+from longarm.storage.engine import transaction
+from tests.cli_runner import longarm
+from tests.review.factories import extracted, queued
+from tests.security.helpers import client_for
+
+
+def _incident(engine, incident_id: str, title: str, *, hidden: bool = False) -> None:  # type: ignore[no-untyped-def]
+    record = IncidentRecord.model_validate(
+        {"id": incident_id, "title": title, "tactic": "threat", "sensitivity": "restricted" if hidden else "public"}
+    )
+    with transaction(engine) as session:
+        incidents.create_from_record(session=session, record=record, made_by="t", note="n")
+
+
+def _order(client) -> list[str]:  # type: ignore[no-untyped-def]
+    answer = client.get("/api/v1/incidents", params={"q": "alpha beta", "sort": "relevance"})
+    assert answer.status_code == 200
+    return [incident["id"] for incident in answer.json()["incidents"]]
+
+
+def test_hidden_incidents_do_not_shift_the_public_ranking(engine, web_app):  # type: ignore[no-untyped-def]
+    _incident(engine, "INC-A", "alpha alpha alpha beta in one town")
+    _incident(engine, "INC-B", "alpha beta beta in another town")
+    client = client_for(web_app)
+    before = _order(client)
+    assert sorted(before) == ["INC-A", "INC-B"]
+    for n in range(12):  # hidden incidents full of one word change its weight across the whole index
+        _incident(engine, f"INC-H{n}", "alpha " * 8, hidden=True)
+    assert _order(client) == before
+
+
+def test_sources_take_web_addresses_only_and_others_are_never_links(engine, web_app):  # type: ignore[no-untyped-def]
+    record = {
+        "id": "INC-J",
+        "title": "A threat",
+        "tactic": "threat",
+        "sources": [{"id": "SRC-J", "title": "A source", "url": "javascript:alert(document.cookie)"}],
+    }
+    with pytest.raises(ValidationError, match="url"):
+        IncidentRecord.model_validate(record)
+    with transaction(engine) as session:  # stored some other way (an old database, a manifest)
+        session.add(Source(id="SRC-D", title="Data", url="data:text/html,<script>alert(1)</script>"))
+    page = client_for(web_app).get("/sources/SRC-D").text
+    assert 'href="data:' not in page and 'href="javascript:' not in page
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_database_and_backups_are_the_owners_alone(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    home = tmp_path / "fresh"
+    monkeypatch.setenv("LONGARM_HOME", str(home))
+    monkeypatch.delenv("LONGARM_DATABASE_URL", raising=False)
+    assert longarm("init").code == 0
+    assert longarm("backup", str(tmp_path / "backup")).code == 0
+    written = [home, *home.rglob("*"), tmp_path / "backup", *(tmp_path / "backup").rglob("*")]
+    assert [str(p) for p in written if not p.name.endswith(".lock") and _mode(p) & 0o077] == []
+
+
+def test_an_analysts_accept_waits_as_a_draft_for_an_editor(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        first = queued(session, extracted(victim="Ana Example", country="NL"), source_id="SRC-1")
+        second = queued(session, extracted(victim="Ben Example", country="BE"), source_id="SRC-2")
+        analyst = Principal(name="analyst", role="analyst")
+        editor = Principal(name="editor", role="editor")
+        assert review.accept(session=session, candidate_id=first.id, principal=analyst).publication_state == "draft"
+        published = review.accept(session=session, candidate_id=second.id, principal=editor)
+        assert published.publication_state == "published"
+
+
+def test_a_huge_page_number_is_refused_with_the_security_headers(web_app):  # type: ignore[no-untyped-def]
+    client = client_for(web_app)
+    for path in ("/incidents", "/api/v1/incidents"):
+        answer = client.get(path, params={"page": "9223372036854775807"})
+        assert answer.status_code == 422
+        assert answer.headers["content-security-policy"].startswith("default-src 'self'")
