@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
-from longarm.incidents.search import IncidentFilters
+from longarm.incidents.search import REGIONS, IncidentFilters
 
 HERE = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
@@ -121,6 +121,15 @@ def value_text(field: str, value: Any) -> str:
     return label(value) if field in ("tactic", "status", "attribution") else str(value)
 
 
+def facet_value(name: str, value: str) -> str:
+    """A facet's value as people read it: a country's name, a region's name, a code's label."""
+    if name in ("country", "origin_state"):
+        return country_name(value)
+    if name == "region":
+        return REGIONS[value][0] if value in REGIONS else value
+    return label(value)
+
+
 def query_url(path: str, params: list[tuple[str, str]]) -> str:
     """A path with query parameters."""
     return path + ("?" + urlencode(params) if params else "")
@@ -152,6 +161,7 @@ TEMPLATES.env.globals.update(
     column_date=column_date,
     field_label=lambda name: FIELD_LABELS.get(name, label(name)),
     filters_url=filters_url,
+    facet_value=facet_value,
     query_url=query_url,
     show=value_text,
 )
