@@ -20,6 +20,7 @@ from longarm.incidents.models import Actor, Claim, Incident, Involvement
 from longarm.incidents.names import name_key
 from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
 from longarm.incidents.search import Audience
+from longarm.review.models import Candidate
 from longarm.sources import service as sources
 from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
 from longarm.web.rendering import date_text, render
@@ -105,14 +106,19 @@ def incident_context(session: Session, incident: Incident, include_restricted: b
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its sources, quotes and conflicts")
-def incident_page(request: Request, incident_id: str) -> HTMLResponse:
-    """Every field of the incident with its sources and quotes, conflicts side by side, people, outcomes."""
+def incident_page(request: Request, incident_id: str, candidate: int | None = None) -> HTMLResponse:
+    """Every field of the incident with its sources and quotes, conflicts side by side, people, outcomes.
+
+    After a review decision (`candidate`), a reviewer is offered to undo it.
+    """
     principal, audience = reader(request)
     with database(request) as session:
         incident = visible_incident(session, incident_id, audience)
         context = incident_context(
             session, incident, principal.can(Permission.read_restricted), str(request.url.replace(query=""))
         )
+        decided = session.get(Candidate, candidate) if candidate and principal.can(Permission.review) else None
+        context["decided"] = decided if decided and decided.incident_id == incident.id else None
         return render(request, "incidents/detail.html", context)
 
 
