@@ -48,8 +48,28 @@ def test_public_pages_render_without_inline_code(client, path):  # type: ignore[
 def test_the_incident_page_shows_quotes_names_right_to_left_and_a_citation(client):  # type: ignore[no-untyped-def]
     html = client.get("/incidents/INC-TEST-QUOTE").text
     assert QUOTE in html
-    assert f'dir="auto">{PERSIAN_NAME}' in html
+    assert f'dir="auto" lang="fa">{PERSIAN_NAME}' in html
     assert 'id="citation"' in html and "INC-TEST-QUOTE" in html
+
+
+def test_the_incident_page_summarises_puts_the_strongest_source_first_and_says_why(client):  # type: ignore[no-untyped-def]
+    html = client.get("/incidents/INC-KOLAHI15").text
+    assert 'id="summary"' in html and "Killing (completed) in" in html and "last changed" in html
+    assert "Shown: the only value given" not in html
+    assert "Shown because all" in html or "Shown because the" in html
+    assert 'class="claimed"' in html  # each claim line says what it claims
+
+
+def test_citations_in_four_styles_with_the_last_change(client):  # type: ignore[no-untyped-def]
+    html = client.get("/incidents/INC-KOLAHI15").text
+    assert "@misc{longarm-inckolahi15" in html and "TY  - DBASE" in html and "dataset" in html
+    bib = client.get("/incidents/INC-KOLAHI15/cite/bibtex")
+    assert bib.headers["content-type"].startswith("application/x-bibtex") and "date = {" in bib.text
+    ris = client.get("/incidents/INC-KOLAHI15/cite/ris").text
+    assert "UR  - http://testserver/incidents/INC-KOLAHI15" in ris and "N1  - Last changed" in ris
+    csl = client.get("/incidents/INC-KOLAHI15/cite/csl-json").json()
+    assert csl[0]["id"] == "INC-KOLAHI15" and csl[0]["issued"]["date-parts"]
+    assert client.get("/incidents/INC-KOLAHI15/cite/mla").status_code == 404
 
 
 def test_conflicts_are_shown_side_by_side_with_the_reason(client):  # type: ignore[no-untyped-def]

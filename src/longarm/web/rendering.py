@@ -10,6 +10,7 @@ import pycountry
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
@@ -130,6 +131,28 @@ def facet_value(name: str, value: str) -> str:
     return label(value)
 
 
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+
+
+def script_lang(text: Any) -> str:
+    """`fa` or `ar` for text in Arabic script (Persian when it uses Persian letters), else empty."""
+    value = str(text or "")
+    if not any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in value):
+        return ""
+    return "fa" if _PERSIAN_LETTERS & set(value) else "ar"
+
+
+def lang_attribute(text: Any) -> Markup:
+    """` lang="fa"` (or ar) for a name in Arabic script, so readers and speech pick the right language."""
+    code = script_lang(text)
+    return Markup(f' lang="{code}"') if code else Markup("")
+
+
+def claim_value_lang(field: str, value: Any) -> Markup:
+    """The lang attribute for a claim value's text."""
+    return lang_attribute(value_text(field, value))
+
+
 def query_url(path: str, params: list[tuple[str, str]]) -> str:
     """A path with query parameters."""
     return path + ("?" + urlencode(params) if params else "")
@@ -153,7 +176,12 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
 
 
 TEMPLATES.env.filters.update(
-    label=label, country=country_name, date_text=date_text, place=place_text, value_text=value_text
+    label=label,
+    country=country_name,
+    date_text=date_text,
+    place=place_text,
+    value_text=value_text,
+    lang=lang_attribute,
 )
 TEMPLATES.env.globals.update(
     label=label,
@@ -162,6 +190,7 @@ TEMPLATES.env.globals.update(
     field_label=lambda name: FIELD_LABELS.get(name, label(name)),
     filters_url=filters_url,
     facet_value=facet_value,
+    claim_value_lang=claim_value_lang,
     query_url=query_url,
     show=value_text,
 )
