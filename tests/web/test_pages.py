@@ -22,6 +22,10 @@ PUBLIC_PAGES = [
     "/map",
     "/timeline?tactic=killing",
     "/docs",
+    "/actors",
+    "/actors?q=nisi",
+    "/sources",
+    "/about",
 ]
 
 
@@ -97,3 +101,28 @@ def test_team_forms_carry_the_csrf_token(editor):  # type: ignore[no-untyped-def
     assert source.count('name="csrf_token"') == source.count("<form")
     edit = TEMPLATES.env.loader.get_source(TEMPLATES.env, "incidents/edit.html")[0]  # type: ignore[union-attr]
     assert edit.count('name="csrf_token"') == edit.count("<form")
+
+
+def test_the_map_names_what_it_cannot_draw_and_links_its_list(client):  # type: ignore[no-untyped-def]
+    html = client.get("/map?region=europe").text
+    assert 'id="unlocated"' in html and "without coordinates" in html
+    assert 'id="as-list"' in html and "/incidents?region=europe" in html and "data-countries=" in html
+    feature = client.get("/api/v1/incidents.geojson").json()["features"]
+    mykonos = next(f for f in feature if f["id"] == "INC-MYKONOS92")
+    assert mykonos["properties"]["date_text"] == "1992"
+
+
+def test_the_timeline_charts_and_counts_by_origin_state(client):  # type: ignore[no-untyped-def]
+    html = client.get("/timeline").text
+    assert 'id="chart-origin_state"' in html and 'id="by-origin"' in html
+    spec = client.get("/api/v1/charts/per-year", params={"by": "origin_state"}).json()
+    assert spec["encoding"]["color"]["title"] == "Origin state" and spec["data"]["values"][0]["label"] == "Iran"
+
+
+def test_indexes_and_the_about_page(client):  # type: ignore[no-untyped-def]
+    actors = client.get("/actors?q=nisi").text
+    assert "Ahmad Mola Nissi" in actors and "/incidents?actor=" in actors
+    sources = client.get("/sources").text
+    assert "SRC-TEST-QUOTE" in sources or "Reliability" in sources
+    about = client.get("/about").text
+    assert 'id="codebook"' in about and 'id="last-updated"' in about and "Europe" in about

@@ -10,7 +10,7 @@ from longarm.auth import web as auth_web
 from longarm.config import Settings, load_settings
 from longarm.security import keys
 from longarm.storage.database import open_engine
-from longarm.web import api, api_team, downloads, errors, public, review, team, visuals
+from longarm.web import api, api_team, downloads, errors, indexes, public, review, team, visuals
 from longarm.web.rendering import HERE
 
 DESCRIPTION = """Transnational repression incidents, their sources and claims.
@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     # security middleware reads each route's declared permission before routing.
     for router in (
         public.router,
+        indexes.router,
         visuals.router,
         team.team_router,
         team.edit_router,

@@ -39,7 +39,8 @@ def home(request: Request) -> HTMLResponse:
     with database(request) as session:
         figures = stats.headline(session=session, audience=audience)
         latest = stats.latest(session=session, audience=audience, limit=6)
-        return render(request, "home.html", {"figures": figures, "latest": latest})
+        updated = stats.last_updated(session=session, audience=audience)
+        return render(request, "home.html", {"figures": figures, "latest": latest, "updated": updated})
 
 
 @router.get("/incidents", summary="Incidents: search, facets, sorting, pages")

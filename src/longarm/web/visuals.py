@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+
+import pycountry
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
+from sqlalchemy import func, or_, select
 
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
@@ -21,7 +26,28 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
     _principal, audience = reader(request)
     with database(request) as session:
         facets = search.facet_counts(session=session, filters=filters, audience=audience)
-        return render(request, "map.html", {"filters": filters, "facets": facets})
+        chosen = search.filtered(session, filters, audience)
+        total = session.scalar(select(func.count()).select_from(chosen.subquery())) or 0
+        unlocated = list(
+            session.scalars(
+                chosen.where(or_(Incident.lat.is_(None), Incident.lon.is_(None))).order_by(Incident.date_start.desc())
+            )
+        )
+        context = {
+            "filters": filters,
+            "facets": facets,
+            "total": total,
+            "unlocated": unlocated,
+            # The basemap names countries by ISO numeric code; a click on one filters by its alpha-2 code.
+            "numeric_codes": json.dumps(country_numbers()),
+        }
+        return render(request, "map.html", context)
+
+
+@cache
+def country_numbers() -> dict[str, str]:
+    """ISO 3166-1 numeric code → alpha-2 code, for the basemap's country shapes."""
+    return {c.numeric: c.alpha_2 for c in pycountry.countries}
 
 
 @router.get("/timeline", summary="Timeline and charts: incidents per year by tactic and by host country")
