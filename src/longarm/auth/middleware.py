@@ -127,7 +127,9 @@ class SecurityMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                raw = headers.apply(list(message.get("headers", [])), private=not identity.principal.is_anonymous)
+                # Static assets are the same for everyone: only pages and API answers are private.
+                private = not identity.principal.is_anonymous and not request.url.path.startswith("/static/")
+                raw = headers.apply(list(message.get("headers", [])), private=private)
                 if identity.new_visitor:
                     cookie = f"{VISITOR_COOKIE}={identity.new_visitor}; Path=/; HttpOnly; SameSite=Strict"
                     raw.append((b"set-cookie", (cookie + ("; Secure" if secure else "")).encode("latin-1")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -17,6 +19,7 @@ from longarm.auth.permissions import Permission
 from longarm.incidents.search import REGIONS, IncidentFilters
 
 HERE = Path(__file__).parent
+STATIC = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
 LABELS = {
@@ -153,6 +156,17 @@ def claim_value_lang(field: str, value: Any) -> Markup:
     return lang_attribute(value_text(field, value))
 
 
+@cache
+def _digest(relative: str) -> str:
+    return hashlib.sha256((STATIC / relative).read_bytes()).hexdigest()[:12]
+
+
+def asset(path: str) -> str:
+    """The URL of a static file with its content hash (`/static/css/app.css?v=1a2b…`), cacheable for a year."""
+    relative = path.removeprefix("/static/")
+    return f"/static/{relative}?v={_digest(relative)}"
+
+
 def query_url(path: str, params: list[tuple[str, str]]) -> str:
     """A path with query parameters."""
     return path + ("?" + urlencode(params) if params else "")
@@ -190,6 +204,7 @@ TEMPLATES.env.globals.update(
     field_label=lambda name: FIELD_LABELS.get(name, label(name)),
     filters_url=filters_url,
     facet_value=facet_value,
+    asset=asset,
     claim_value_lang=claim_value_lang,
     query_url=query_url,
     show=value_text,
