@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -38,18 +38,21 @@ class Entry:
     at: str
     actor: str
     what: str
+    moment: datetime
     changes: list[Change] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
 
-def when(value: Any) -> str:
-    """A stored timestamp as `2026-11-30 01:20 UTC`."""
-    try:
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+def moment_of(value: Any) -> datetime:
+    """A stored timestamp (text or datetime, naive meaning UTC) as an aware datetime."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def when(moment: datetime) -> str:
+    """A moment as `2026-11-30 01:20 UTC`."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
 def snapshot_values(snapshot: dict[str, Any]) -> dict[str, Any]:
@@ -82,10 +85,13 @@ def _text(name: str, value: Any) -> str:
     return value_text(name, value)
 
 
-def event_entry(event: dict[str, Any]) -> Entry:
-    """An audit event as a readable entry."""
+def event_entry(event: dict[str, Any], source_names: dict[str, str]) -> Entry:
+    """An audit event as a readable entry (sources named by `source_names`, id → title)."""
     before, after = event.get("before") or {}, event.get("after") or {}
-    entry = Entry(at=when(event["at"]), actor=event["actor"], what=ACTIONS.get(event["action"], event["action"]))
+    moment = moment_of(event["at"])
+    entry = Entry(
+        at=when(moment), actor=event["actor"], what=ACTIONS.get(event["action"], event["action"]), moment=moment
+    )
     if event["action"] == "incident.edit":
         old, new = snapshot_values(before), snapshot_values(after)
         for name in after.get("changed", []):
@@ -112,16 +118,22 @@ def claim_entries(claims: list[Claim]) -> list[Entry]:
     """Claims grouped as they were added (same minute, author and source): one entry per batch."""
     batches: dict[tuple[str, str, str], Entry] = {}
     for claim in claims:
-        key = (when(claim.created_at), claim.made_by, claim.source_id or "")
+        moment = moment_of(claim.created_at)
+        key = (when(moment), claim.made_by, claim.source_id or "")
         source = claim.source.publisher or claim.source.title or claim.source_id if claim.source else None
         what = f"added claims from {source}" if source else "added claims without a source"
-        batches.setdefault(key, Entry(at=key[0], actor=claim.made_by, what=what)).claims.append(claim)
+        entry = batches.setdefault(key, Entry(at=key[0], actor=claim.made_by, what=what, moment=moment))
+        entry.moment = max(entry.moment, moment)
+        entry.claims.append(claim)
     return list(batches.values())
 
 
 def incident_history(session: Session, incident_id: str, *, trusted: bool) -> list[Entry]:
     """Audit events and claim batches about the incident, newest first; restricted claims only if trusted."""
-    events = [event_entry(e) for e in audit.history(session=session, target_type="incident", target_id=incident_id)]
     claims = session.scalars(select(Claim).where(Claim.incident_id == incident_id).order_by(Claim.created_at, Claim.id))
     shown = [c for c in claims if trusted or not c.restricted]
-    return sorted([*events, *claim_entries(shown)], key=lambda entry: entry.at, reverse=True)
+    names = {c.source.id: c.source.title or c.source.publisher or c.source.id for c in shown if c.source}
+    logged = audit.history(session=session, target_type="incident", target_id=incident_id)
+    events = [event_entry(e, names) for e in reversed(logged)]
+    # Newest first; within one moment the audit log's own order (newest first) holds.
+    return sorted([*events, *reversed(claim_entries(shown))], key=lambda entry: entry.moment, reverse=True)

@@ -21,7 +21,10 @@
   fetch(element.dataset.basemap).then(function (response) { return response.json(); }).then(function (world) {
     var countries = topojson.feature(world, world.objects.countries);
     L.geoJSON(countries, {
-      style: { color: "#8a8f98", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1 },
+      style: function (feature) {
+        var code = numbers[String(feature.id).padStart(3, "0")] || "none";
+        return { color: "#8a8f98", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1, className: "country country-" + code };
+      },
       onEachFeature: function (feature, shape) {
         var code = numbers[String(feature.id).padStart(3, "0")];
         if (!code) { return; }
