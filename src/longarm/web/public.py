@@ -91,6 +91,15 @@ def source_strength(claim: Any) -> int:
     return SOURCE_STRENGTH.get(SourceKind(claim.source_kind), 0) if claim.source_kind else -1
 
 
+# The resolution rule's criteria (resolve.py) as the end of "Shown because …".
+DECIDED_BY = {
+    "the stronger source": "it comes from the strongest source",
+    "the finer precision": "it is the most precise",
+    "more sources agree": "more sources agree",
+    "first reported": "it was reported first",
+}
+
+
 def shown_because(resolution: Resolution) -> str:
     """Why this value is the one shown, in words that do not overstate or understate the agreement."""
     claims = resolution.supporting
@@ -107,8 +116,8 @@ def shown_because(resolution: Resolution) -> str:
         kinds = sorted({label(c.source_kind).lower() for c in stronger if c.source_kind})
         above = f", shown above a stronger source ({', '.join(kinds)})" if kinds else ""
         return f"an editor chose it ({chosen.made_by}, {backing}){above}"
-    count = f"{len(sources)} source{'s' if len(sources) != 1 else ''}"
-    return f"{resolution.reason} ({count} give it)"
+    count = f"{len(sources)} source{'s give' if len(sources) != 1 else ' gives'} it"
+    return f"{DECIDED_BY.get(resolution.reason, resolution.reason)} ({count})"
 
 
 def incident_context(session: Session, incident: Incident, include_restricted: bool, url: str) -> dict[str, Any]:
