@@ -82,6 +82,8 @@ def test_an_edit_becomes_a_preferred_claim_and_reaches_search_and_history(editor
     assert body["incident"]["date"]["start"] == "2018-09-28"
     found = client.get("/api/v1/incidents", params={"q": "ringsted"}).json()["incidents"]
     assert [row["id"] for row in found] == ["INC-DKPLOT"]
+    misspelt = client.get("/api/v1/incidents", params={"q": "ringstedd"}).json()["incidents"]
+    assert [row["id"] for row in misspelt] == ["INC-DKPLOT"]  # the spelling vocabulary follows the edit
     events = editor.get("/api/v1/incidents/INC-DKPLOT/history").json()["events"]
     assert events[0]["action"] == "incident.edit" and events[0]["actor"] == "test-editor"
     assert client.get("/api/v1/incidents/INC-DKPLOT/history").status_code == 401

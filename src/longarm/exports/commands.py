@@ -36,11 +36,10 @@ def register(app: typer.Typer) -> None:
         The filters are the web list's (`/incidents?tactic=killing&region=europe`), so a list
         seen in the browser can be exported as it is.
         """
-        from longarm.audit.service import record_event
         from longarm.auth.export_credentials import principal_for_export
         from longarm.auth.permissions import Permission
         from longarm.config import load_settings
-        from longarm.exports.service import export_text
+        from longarm.exports.service import export_text, record_export
         from longarm.files import write_atomically
         from longarm.incidents.search import IncidentFilters
         from longarm.storage.database import open_engine
@@ -65,13 +64,12 @@ def register(app: typer.Typer) -> None:
         trusted = principal.can(Permission.read_restricted)
         with transaction(engine) as session:
             text = export_text(session=session, format_name=format_name, include_restricted=trusted, filters=filters)
-            record_event(
+            record_export(
                 session=session,
                 actor=principal.label,
-                action="export",
-                target_type="export",
-                target_id=format_name,
-                after={"format": format_name, "include_restricted": trusted, "filters": filters.to_params()},
+                format_name=format_name,
+                filters=filters,
+                include_restricted=trusted,
             )
         if out is None:
             typer.echo(text, nl=False)

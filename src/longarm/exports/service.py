@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from longarm.audit.service import record_event
 from longarm.errors import BadInput
 from longarm.exports import csv_format, geojson_format, json_format  # noqa: F401  (they register themselves)
 from longarm.exports.registry import FORMATS, ExportFormat
@@ -69,6 +70,20 @@ def export_chunks(
             audience=chosen,
             include_restricted=include_restricted,
         )
+    )
+
+
+def record_export(
+    *, session: Session, actor: str, format_name: str, filters: IncidentFilters, include_restricted: bool
+) -> None:
+    """Put an export on the audit record: who took which incidents, in which format, with restricted values or not."""
+    record_event(
+        session=session,
+        actor=actor,
+        action="export",
+        target_type="export",
+        target_id=format_name,
+        after={"format": format_name, "include_restricted": include_restricted, "filters": filters.to_params()},
     )
 
 

@@ -79,22 +79,30 @@ class Vocabulary:
             self.by_key.setdefault(fold(word), set()).add(word.lower())
 
 
-_CACHE: dict[tuple[Any, ...], Vocabulary] = {}
+# (database, audience) → (version, vocabulary): one entry per kind of reader, rebuilt when the data changes.
+_CACHE: dict[tuple[int, str], tuple[tuple[Any, ...], Vocabulary]] = {}
 _LOCK = threading.Lock()
 
 
 def vocabulary(session: Session, visible: Any) -> Vocabulary:
     """The words of the index rows of incidents matching `visible` (an audience's SQL condition).
 
-    Cached until an incident or claim changes (their counts and last update are the version).
+    Cached until an incident or claim changes (their counts and last updates are the version; a merge
+    moves claims, which updates them).
     """
     version = session.execute(
-        select(func.count(Incident.id), func.max(Incident.updated_at), select(func.max(Claim.id)).scalar_subquery())
+        select(
+            select(func.count(Incident.id)).scalar_subquery(),
+            select(func.max(Incident.updated_at)).scalar_subquery(),
+            select(func.count(Claim.id)).scalar_subquery(),
+            select(func.max(Claim.updated_at)).scalar_subquery(),
+        )
     ).one()
-    key = (id(session.get_bind()), str(visible.compile(compile_kwargs={"literal_binds": True})), *version)
+    key = (id(session.get_bind()), str(visible.compile(compile_kwargs={"literal_binds": True})))
     with _LOCK:
-        if key in _CACHE:
-            return _CACHE[key]
+        cached = _CACHE.get(key)
+        if cached is not None and cached[0] == tuple(version):
+            return cached[1]
     ids = select(Incident.id).where(visible)
     if session.get_bind().dialect.name == "postgresql":
         table = table_clause("incident_search", column("incident_id"), column("body"))
@@ -108,8 +116,7 @@ def vocabulary(session: Session, visible: Any) -> Vocabulary:
         for word in set(_WORD.findall(body or "")):
             words.add(word)
     with _LOCK:
-        _CACHE.clear()  # one version per reader kind is enough; old ones are stale
-        _CACHE[key] = words
+        _CACHE[key] = (tuple(version), words)
     return words
 
 

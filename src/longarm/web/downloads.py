@@ -9,12 +9,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import StreamingResponse
 
-from longarm.audit.service import record_event
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.exports.codebook import CODEBOOK
 from longarm.exports.registry import FORMATS
-from longarm.exports.service import export_chunks, export_format
+from longarm.exports.service import export_chunks, export_format, record_export
 from longarm.incidents.search import Audience, IncidentFilters
 from longarm.storage.engine import transaction
 from longarm.web.access import Filters, database, reader
@@ -44,13 +43,12 @@ def export(request: Request, format_name: FormatName, filters: Filters) -> Strea
     if trusted:
         # Restricted values leave the system: who took them, with which filters, stays on record.
         with database(request) as session:
-            record_event(
+            record_export(
                 session=session,
                 actor=principal.label,
-                action="export",
-                target_type="export",
-                target_id=format_name,
-                after={"format": format_name, "include_restricted": True, "filters": filters.to_params()},
+                format_name=format_name,
+                filters=filters,
+                include_restricted=True,
             )
     name = f"longarm-incidents-{date.today():%Y-%m-%d}{writer.suffix}"
     headers = {
