@@ -126,3 +126,12 @@ def test_indexes_and_the_about_page(client):  # type: ignore[no-untyped-def]
     assert "SRC-TEST-QUOTE" in sources or "Reliability" in sources
     about = client.get("/about").text
     assert 'id="codebook"' in about and 'id="last-updated"' in about and "Europe" in about
+
+
+def test_the_list_filters_by_the_actors_involved(client):  # type: ignore[no-untyped-def]
+    html = client.get("/incidents").text
+    assert 'id="facet-actor"' in html and "Ministry of Intelligence" in html
+    chosen = client.get("/incidents", params={"actor": "IR.MOIS"}).text
+    assert 'id="actor-IR.MOIS" name="actor" value="IR.MOIS" checked' in chosen
+    unknown = client.get("/incidents", params={"actor": "ACT-NOBODY"}).text
+    assert "0 incidents match" in unknown and ">ACT-NOBODY</span>" in unknown  # an id, never a hidden name

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, aliased
 
 from longarm.errors import BadInput
 from longarm.incidents import spelling
-from longarm.incidents.models import Incident, Involvement
+from longarm.incidents.models import Actor, Incident, Involvement
 from longarm.incidents.schemas import check_country
 from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
 
@@ -378,7 +378,36 @@ def facet_counts(
         if (region := region_of(country)) is not None:
             regions[region] = regions.get(region, 0) + int(n)
     counts["region"] = sorted(regions.items(), key=lambda item: (-item[1], item[0]))
+    counts["actor"] = _actor_counts(session, filters, audience)
     return counts
+
+
+ACTOR_FACET_SIZE = 12
+
+
+def _actor_counts(session: Session, filters: IncidentFilters, audience: Audience) -> list[tuple[str, int]]:
+    """The actors most often involved in the incidents matching the other filters (held responsible first)."""
+    chosen = filtered(session, filters, audience, skip="actor").with_only_columns(Incident.id).subquery()
+    rows = session.execute(
+        select(Involvement.actor_id, func.count(func.distinct(Involvement.incident_id)).label("n"))
+        .where(Involvement.incident_id.in_(select(chosen.c.id)))
+        .group_by(Involvement.actor_id)
+        .order_by(func.count(func.distinct(Involvement.incident_id)).desc(), Involvement.actor_id)
+        .limit(ACTOR_FACET_SIZE)
+    ).all()
+    return [(str(r.actor_id), int(r.n)) for r in rows]
+
+
+def actor_names(session: Session, ids: Sequence[str], audience: Audience) -> dict[str, str]:
+    """Actor id → name, for actors in the registry or in an incident the audience may see.
+
+    An id typed into the URL must not reveal the name of someone named only in a hidden incident.
+    """
+    if not ids:
+        return {}
+    seen = select(Involvement.actor_id).join(Incident, Involvement.incident_id == Incident.id).where(audience.clause())
+    statement = select(Actor).where(Actor.id.in_(list(ids)), or_(Actor.known.is_(True), Actor.id.in_(seen)))
+    return {a.id: a.name for a in session.scalars(statement)}
 
 
 def _snippets(session: Session, ids: list[str], words: list[str]) -> dict[str, str]:

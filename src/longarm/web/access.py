@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission, Principal
+from longarm.incidents import search
 from longarm.incidents.search import MAX_PER_PAGE, REGIONS, SORTS, Audience, IncidentFilters
 from longarm.storage.engine import transaction
 
@@ -72,3 +73,12 @@ Filters = Annotated[IncidentFilters, Depends(incident_filters)]
 Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Incidents a page (at most {MAX_PER_PAGE}).")]
 Sort = Annotated[str | None, Query(description="One of: " + ", ".join(SORTS) + ".")]
+
+
+def browse_facets(
+    session: Session, filters: IncidentFilters, audience: Audience
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
+    """The facet counts of a browsing page (list, map, timeline) and the names of the actors in them."""
+    facets = search.facet_counts(session=session, filters=filters, audience=audience)
+    names = search.actor_names(session, [*(v for v, _n in facets["actor"]), *filters.actor], audience)
+    return facets, names

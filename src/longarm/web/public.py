@@ -24,7 +24,7 @@ from longarm.review.models import Candidate
 from longarm.sources import service as sources
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 from longarm.web import citations
-from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
+from longarm.web.access import Filters, Page, PerPage, Sort, browse_facets, database, reader
 from longarm.web.rendering import label, render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
@@ -54,11 +54,12 @@ def incident_list(
         found = search.search(
             session=session, filters=filters, audience=audience, sort=sort, page=page, per_page=per_page
         )
-        facets = search.facet_counts(session=session, filters=filters, audience=audience)
+        facets, names = browse_facets(session, filters, audience)
         context = {
             "filters": filters,
             "found": found,
             "facets": facets,
+            "actor_names": names,
             "facet_names": FACETS,
             "sort": sort,
             "sorts": search.SORTS,

@@ -14,7 +14,7 @@ from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import search
 from longarm.incidents.models import Incident
-from longarm.web.access import Filters, database, reader
+from longarm.web.access import Filters, browse_facets, database, reader
 from longarm.web.rendering import HERE, render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
@@ -25,7 +25,7 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
     """A Leaflet map on an offline basemap; markers load from the GeoJSON API with the same filters."""
     _principal, audience = reader(request)
     with database(request) as session:
-        facets = search.facet_counts(session=session, filters=filters, audience=audience)
+        facets, names = browse_facets(session, filters, audience)
         chosen = search.filtered(session, filters, audience)
         total = session.scalar(select(func.count()).select_from(chosen.subquery())) or 0
         unlocated = list(
@@ -36,6 +36,7 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
         context = {
             "filters": filters,
             "facets": facets,
+            "actor_names": names,
             "total": total,
             "unlocated": unlocated,
             # The basemap names countries by ISO numeric code; a click on one filters by its alpha-2 code.
@@ -55,13 +56,14 @@ def timeline_page(request: Request, filters: Filters) -> HTMLResponse:
     """Charts of incidents per year (linked to the list) and the incidents year by year."""
     _principal, audience = reader(request)
     with database(request) as session:
-        facets = search.facet_counts(session=session, filters=filters, audience=audience)
+        facets, names = browse_facets(session, filters, audience)
         statement = search.filtered(session, filters, audience).where(Incident.date_start.is_not(None))
         dated = list(session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(2000)))
         years: dict[str, list[Incident]] = {}
         for incident in dated:
             years.setdefault(str(incident.date_start)[:4], []).append(incident)
-        return render(request, "timeline.html", {"filters": filters, "facets": facets, "years": years})
+        context = {"filters": filters, "facets": facets, "actor_names": names, "years": years}
+        return render(request, "timeline.html", context)
 
 
 @router.get("/docs", summary="API documentation (Swagger UI, served from the app)")
