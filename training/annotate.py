@@ -24,15 +24,49 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "pool"
 OUT = ROOT / "annotations" / "pool"
 
-TACTICS = {"killing", "assault", "abduction", "detention", "deportation", "surveillance", "threat",
-           "coercion_by_proxy", "digital_attack", "legal_harassment", "other"}
+TACTICS = {
+    "killing",
+    "assault",
+    "abduction",
+    "detention",
+    "deportation",
+    "surveillance",
+    "threat",
+    "coercion_by_proxy",
+    "digital_attack",
+    "legal_harassment",
+    "other",
+}
 STATUSES = {"completed", "attempted", "foiled", "alleged"}
-OUTCOMES = {"investigation", "arrest", "charge", "conviction", "acquittal", "sentence", "expulsion", "recall",
-            "sanction", "extradition", "release", "execution"}
+OUTCOMES = {
+    "investigation",
+    "arrest",
+    "charge",
+    "conviction",
+    "acquittal",
+    "sentence",
+    "expulsion",
+    "recall",
+    "sanction",
+    "extradition",
+    "release",
+    "execution",
+}
 KINDS = {"state_agency", "state_official", "proxy", "criminal", "individual", "unknown"}
 BASES = {"court_ruling", "official", "indictment", "reporting", "allegation", "none"}
-FIELDS = {"tactic", "status", "date", "place", "country", "origin_state", "fatalities", "victim", "perpetrator",
-          "outcome", "attribution"}
+FIELDS = {
+    "tactic",
+    "status",
+    "date",
+    "place",
+    "country",
+    "origin_state",
+    "fatalities",
+    "victim",
+    "perpetrator",
+    "outcome",
+    "attribution",
+}
 EXTRA_COUNTRIES = {"XK", "YU", "SU", "CS"}
 
 

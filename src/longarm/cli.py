@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "longarm.audit.commands",
     "longarm.backup.commands",
     "longarm.web.commands",
+    "longarm.analytics.commands",
 )
 
 for _module in COMMAND_MODULES:

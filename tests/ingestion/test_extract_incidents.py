@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from longarm.ingestion.documents import document_from_bytes
-from longarm.ingestion.extract import extract_document, extract_text
+from longarm.ingestion.extract import extract_document, extract_text, propose
 
 
 def _one(text: str, published: str = "2023-05-12") -> dict:
@@ -88,7 +88,8 @@ def test_several_incidents_in_one_text() -> None:
         "Officials blamed Russia for the murders of Ivan Sokolov in Vienna in 2019 and Oleg Marin in Madrid in "
         "2021. Separately, exile Gulnara Akhmedova was threatened in Berlin last year."
     )
-    incidents, _ = extract_text(text, published="2023-05-12")
+    # the rules' pass: which proposals the learned decisions keep is measured on real text (make eval)
+    incidents = [p.incident for p in propose(text, published="2023-05-12").proposals]
     summary = {(i["tactic"], i["location"]["place"], i["date"]["start"][:4] if i["date"] else None) for i in incidents}
     assert summary == {("killing", "Vienna", "2019"), ("killing", "Madrid", "2021"), ("threat", "Berlin", "2022")}
     assert all(i["origin_state"] == "RU" for i in incidents if i["tactic"] == "killing")
@@ -164,7 +165,7 @@ def test_mention_marked_another_is_a_second_incident():
         "Iranian exile Reza Karimi was shot dead in Rotterdam, police said. Police are exploring a link between "
         "Karimi's killing and the unsolved murder of another Iranian near Utrecht in March 2016."
     )
-    incidents, _ = extract_text(text)
+    incidents = [p.incident for p in propose(text).proposals]
     assert [i["tactic"] for i in incidents] == ["killing", "killing"]
 
 

@@ -155,6 +155,10 @@ class Estimate(Timestamped, Base):
     scope: Mapped[str | None] = mapped_column(Text)
     by: Mapped[str | None] = mapped_column(String(300))
     origin_state: Mapped[str | None] = mapped_column(String(2))
+    # The rest of the scope, in the list's filter terms, so the database can count the same thing.
+    tactic: Mapped[str | None] = mapped_column(String(30))
+    year_from: Mapped[int | None] = mapped_column(Integer)
+    year_to: Mapped[int | None] = mapped_column(Integer)
     source_id: Mapped[str | None] = mapped_column(ForeignKey("sources.id"))
     quote: Mapped[str | None] = mapped_column(Text)
 

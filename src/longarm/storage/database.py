@@ -35,6 +35,7 @@ def configured_transaction() -> AbstractContextManager[Session]:
 
 def initialise(engine: Engine, *, sample: bool) -> InitResult:
     """Create or upgrade the schema, load the actor registry and, when asked, the sample data."""
+    from longarm.analytics import estimates
     from longarm.exports.importing import import_records, read_records
     from longarm.incidents import actors
 
@@ -51,4 +52,5 @@ def initialise(engine: Engine, *, sample: bool) -> InitResult:
                 made_by="longarm init --sample",
                 name="sample_incidents.json",
             ).created
+            estimates.load_sample(session=session)
     return InitResult(url=engine.url.render_as_string(hide_password=True), known_actors=count, sample_incidents=created)

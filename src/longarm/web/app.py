@@ -9,7 +9,7 @@ from longarm.auth import web as auth_web
 from longarm.config import Settings, load_settings
 from longarm.security import keys
 from longarm.storage.database import open_engine
-from longarm.web import api, api_team, delivery, downloads, errors, indexes, public, review, team, visuals
+from longarm.web import api, api_stats, api_team, delivery, downloads, errors, indexes, public, review, team, visuals
 
 DESCRIPTION = """Transnational repression incidents, their sources and claims.
 
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         review.router,
         downloads.router,
         api.router,
+        api_stats.router,
         api_team.review_router,
         api_team.edit_router,
         api_team.team_router,

@@ -1,21 +1,27 @@
-"""Extract candidate incidents of transnational repression from a document's text, without a statistical model.
+"""Extract candidate incidents of transnational repression from a document's text.
 
     extract_document(document, published="2020-09-01") -> {"document": ..., "incidents": [...], "estimates": [...]}
 
 The pipeline: `reading` finds dates, places, actors, people and cue words sentence by sentence; `assemble`
-gathers mentions of acts into incidents; `output` writes the JSON of VOCABULARY.md.
+gathers mentions of acts into proposed incidents; `output` writes each as the JSON of VOCABULARY.md; the
+learned `decisions` then keep the proposals the text really reports and join those that are one act.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from longarm.ingestion.extract.assemble import assemble
+from longarm.ingestion.extract.candidates import candidates
 from longarm.ingestion.extract.dates import parse_published
+from longarm.ingestion.extract.decisions import Proposal, blame_text_state, clean_people, decide, load_models
 from longarm.ingestion.extract.estimates import find_estimates
+from longarm.ingestion.extract.kinds import KindModels, classify, load_kind_models
 from longarm.ingestion.extract.output import incident_json
-from longarm.ingestion.extract.reading import read
+from longarm.ingestion.extract.reading import Reading, read
+from longarm.ingestion.extract.slots import Setting, SlotModels, fill, load_slot_models, order_of
 
 if TYPE_CHECKING:
     from longarm.ingestion.documents import Document
@@ -31,14 +37,72 @@ def _language(text: str) -> str | None:
     return "en" if len(_ENGLISH.findall(text)) / words > 0.08 else None
 
 
-def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:
-    """Incidents and estimates in a plain text; relative dates resolve against `published` (YYYY[-MM[-DD]])."""
-    reading = read(text, parse_published(published))
+@dataclass(frozen=True)
+class Proposed:
+    """What the rules' pass found: the sentences, the incidents proposed, the state the text is about, estimates."""
+
+    sentences: list[str]
+    proposals: list[Proposal]
+    origin: str | None
+    estimates: list[dict]
+    reading: Reading
+    published_year: int | None
+
+
+def propose(text: str, *, published: str | None = None) -> Proposed:
+    """The rules' pass over a text, before the learned decisions."""
+    when = parse_published(published)
+    reading = read(text, when)
     assembled = assemble(reading)
     victims = {v for incident in assembled for v in incident.victims}
-    incidents = [incident_json(incident, reading, victims) for incident in assembled]
+    proposals = [
+        Proposal(incident_json(incident, reading, victims), tuple(sorted({m.sentence for m in incident.mentions})))
+        for incident in assembled
+    ]
     estimates = find_estimates([f.sentence for f in reading.facts])
-    return incidents, estimates
+    sentences = [f.sentence.text for f in reading.facts]
+    return Proposed(sentences, proposals, reading.origin, estimates, reading, when.date.year if when else None)
+
+
+def finish(
+    proposed: Proposed,
+    decided: list[Proposal],
+    slots: SlotModels | None,
+    kinds: KindModels | None,
+    *,
+    fill_origin: bool,
+) -> list[dict]:
+    """The decided incidents with their tactic, status and roles from the learned models, names cleaned."""
+    found = candidates(proposed.reading) if slots else []
+    order = order_of(found)
+    incidents = []
+    for proposal in decided:
+        incident = proposal.incident
+        if kinds is not None and not proposal.incident["evidence"]:
+            # an incident the rules did not propose (the fallback) takes its tactic and status from the models
+            incident = classify(kinds, incident, proposal.sentences, proposed.sentences)
+        if slots is not None:
+            setting = Setting(
+                proposed.reading.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
+            )
+            incident = fill(slots, found, setting)
+        if fill_origin and proposed.origin:
+            incident = blame_text_state(incident, proposed.origin)
+        if incident.get("origin_state") and incident["attribution"]["basis"] == "none":
+            incident = {**incident, "attribution": {"basis": "allegation"}}  # blamed by the text, on no stated ground
+        incidents.append(clean_people(incident, proposed.sentences))
+    return incidents
+
+
+def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:
+    """Incidents and estimates in a plain text; relative dates resolve against `published` (YYYY[-MM[-DD]])."""
+    proposed = propose(text, published=published)
+    models = load_models()
+    if models is None:
+        return [p.incident for p in proposed.proposals], proposed.estimates
+    decided = decide(models, proposed.proposals, proposed.sentences)
+    incidents = finish(proposed, decided, load_slot_models(), load_kind_models(), fill_origin=models.fill_origin)
+    return incidents, proposed.estimates
 
 
 def extract_document(document: Document, *, published: str | None = None) -> dict:

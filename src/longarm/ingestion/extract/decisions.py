@@ -1,0 +1,327 @@
+"""Learned decisions over the rule pass: which sentences report an act, which incidents are real, which are one.
+
+The rules (`assemble`) propose incidents generously; three logistic models trained from the project's own
+annotations (`make train`, `training/train_extract.py`) then decide what the rules decided badly on unseen
+text: how likely a sentence is to report an act, whether a proposed incident is one the text reports, and
+whether two proposals are the same act told twice. The weights are plain JSON in `longarm/data/models/`,
+applied here without scikit-learn so that `longarm extract` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from longarm.incidents.names import name_tokens, same_person
+from longarm.ingestion.extract.gazetteer import country_names, demonyms
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STATE_SEIZURES = {"abduction", "detention", "deportation"}
+_VIOLENCE = {"killing", "assault"}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An incident the rules proposed: its JSON and the sentences that mention its act."""
+
+    incident: dict[str, Any]
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic model: a weight for each named feature and an intercept."""
+
+    weights: dict[str, float]
+    intercept: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The model's probability for a feature vector given as name → value."""
+        score = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True)
+class DecisionModels:
+    """The three trained models and the thresholds chosen on the development split."""
+
+    sentence: LinearModel
+    keep: LinearModel
+    same: LinearModel
+    keep_threshold: float
+    same_threshold: float
+    document_threshold: float
+    fill_origin: bool = False  # an incident the text blames on nobody in particular takes the text's state
+    fallback_threshold: float = 1.01  # a text this act-like that the rules found nothing in still reports one
+
+
+@lru_cache(maxsize=1)
+def shipped_spec() -> dict[str, Any] | None:
+    """The trained weights shipped in the package, or None before `make train` has written them."""
+    path = resources.files("longarm.data").joinpath("models/extract_decisions.json")
+    if not path.is_file():
+        return None
+    spec: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return spec
+
+
+def linear(spec: dict[str, Any]) -> LinearModel:
+    """A logistic model from its JSON: weights by feature name and an intercept."""
+    return LinearModel(weights=dict(spec["weights"]), intercept=float(spec["intercept"]))
+
+
+@lru_cache(maxsize=1)
+def load_models() -> DecisionModels | None:
+    """The shipped decision models, or None before `make train` has written them."""
+    spec = shipped_spec()
+    if spec is None:
+        return None
+    return DecisionModels(
+        sentence=linear(spec["sentence"]),
+        keep=linear(spec["keep"]),
+        same=linear(spec["same"]),
+        keep_threshold=float(spec["thresholds"]["keep"]),
+        same_threshold=float(spec["thresholds"]["same"]),
+        document_threshold=float(spec["thresholds"]["document"]),
+        fill_origin=bool(spec["thresholds"].get("fill_origin", False)),
+        fallback_threshold=float(spec["thresholds"].get("fallback", 1.01)),
+    )
+
+
+def sentence_features(text: str, index: int) -> dict[str, float]:
+    """Words and word pairs of a sentence, and whether it is the headline or the lede."""
+    words = _WORD.findall(text.lower())
+    features = {f"w:{w}": 1.0 for w in words}
+    features.update({f"b:{a}_{b}": 1.0 for a, b in zip(words, words[1:], strict=False)})
+    features["headline" if index == 0 else "lede" if index < 3 else "body"] = 1.0
+    return features
+
+
+def _names(incident: dict[str, Any]) -> set[tuple[str, ...]]:
+    return {name_tokens(v["name"]) for v in incident.get("victims") or [] if v.get("name")}
+
+
+def _shares_name(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    return any(same_person(x, y) for x in a for y in b)
+
+
+def _span(date: dict[str, Any] | None) -> tuple[str, str] | None:
+    return (date["start"], date.get("end") or date["start"]) if date and date.get("start") else None
+
+
+def incident_features(
+    proposal: Proposal, rank: int, earlier: list[Proposal], sentence_p: list[float]
+) -> dict[str, float]:
+    """What makes a proposed incident real: how act-like its sentences are, what it knows, where it stands."""
+    incident = proposal.incident
+    location = incident.get("location") or {}
+    own = [sentence_p[i] for i in proposal.sentences] or [0.0]
+    ranked = sorted(sentence_p, reverse=True)
+    features = {
+        "sentence_max": max(own),
+        "document_max": ranked[0] if ranked else 0.0,
+        "document_second": ranked[1] if len(ranked) > 1 else 0.0,
+        "victim_named": float(bool(_names(incident))),
+        "has_date": float(bool(incident.get("date"))),
+        "has_place": float(bool(location.get("place"))),
+        "has_country": float(bool(location.get("country"))),
+        "has_origin": float(bool(incident.get("origin_state"))),
+        "has_perpetrator": float(bool(incident.get("perpetrators"))),
+        "has_outcome": float(bool(incident.get("outcomes"))),
+        f"tactic={incident['tactic']}": 1.0,
+        f"status={incident['status']}": 1.0,
+        "mentions": min(3, len(proposal.sentences)) / 3,
+        "in_headline": float(0 in proposal.sentences),
+        "position": min(proposal.sentences, default=0) / max(1, len(sentence_p)),
+        f"rank={min(rank, 2)}": 1.0,
+        "victim_told_before": float(any(_shares_name(_names(incident), _names(p.incident)) for p in earlier)),
+        "same_tactic_before": float(any(p.incident["tactic"] == incident["tactic"] for p in earlier)),
+    }
+    return features
+
+
+def pair_features(first: Proposal, second: Proposal, sentence_p: list[float]) -> dict[str, float]:
+    """What makes two proposals one act: shared victim, agreeing date and place, related tactics, nearness."""
+    a, b = first.incident, second.incident
+    names_a, names_b = _names(a), _names(b)
+    loc_a, loc_b = a.get("location") or {}, b.get("location") or {}
+    span_a, span_b = _span(a.get("date")), _span(b.get("date"))
+    tactics = {a["tactic"], b["tactic"]}
+    distance = min((abs(i - j) for i in first.sentences for j in second.sentences), default=10)
+    dated = span_a is not None and span_b is not None
+    overlap = span_a is not None and span_b is not None and span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
+    features = {
+        "same_tactic": float(len(tactics) == 1),
+        "state_seizures": float(len(tactics) == 2 and tactics <= _STATE_SEIZURES),
+        "violence": float(len(tactics) == 2 and tactics <= _VIOLENCE),
+        "shared_victim": float(_shares_name(names_a, names_b)),
+        "different_victims": float(bool(names_a and names_b) and not _shares_name(names_a, names_b)),
+        "second_unnamed": float(not names_b),
+        "date_agrees": float(overlap),
+        "date_conflicts": float(dated and not overlap),
+        "country_same": float(bool(loc_a.get("country")) and loc_a.get("country") == loc_b.get("country")),
+        "country_differs": float(
+            bool(loc_a.get("country") and loc_b.get("country")) and loc_a["country"] != loc_b["country"]
+        ),
+        "place_same": float(bool(loc_a.get("place")) and loc_a.get("place") == loc_b.get("place")),
+        "origin_differs": float(
+            bool(a.get("origin_state") and b.get("origin_state")) and a["origin_state"] != b["origin_state"]
+        ),
+        "distance": min(distance, 10) / 10,
+        "adjacent": float(distance <= 1),
+        "second_sentence": max((sentence_p[i] for i in second.sentences), default=0.0),
+    }
+    return features
+
+
+def _merge(base: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """One incident from two proposals of it: the base's values first, the other's filling what it lacks."""
+    merged = dict(base)
+    for field in ("date", "origin_state", "fatalities"):
+        if merged.get(field) is None:
+            merged[field] = other.get(field)
+    own, theirs = merged.get("location") or {}, other.get("location") or {}
+    if not own.get("place") and theirs.get("place") and own.get("country") in (None, theirs["country"]):
+        merged["location"] = other["location"]
+    if not merged.get("location"):
+        merged["location"] = other.get("location")
+    names = _names(merged)
+    merged["victims"] = list(merged.get("victims") or []) + [
+        v for v in other.get("victims") or [] if not v.get("name") or not _shares_name({name_tokens(v["name"])}, names)
+    ]
+    known = {(p.get("id"), p.get("name")) for p in merged.get("perpetrators") or []}
+    merged["perpetrators"] = list(merged.get("perpetrators") or []) + [
+        p for p in other.get("perpetrators") or [] if (p.get("id"), p.get("name")) not in known
+    ]
+    types = {o["type"] for o in merged.get("outcomes") or []}
+    merged["outcomes"] = list(merged.get("outcomes") or []) + [
+        o for o in other.get("outcomes") or [] if o["type"] not in types
+    ]
+    merged["evidence"] = list(merged.get("evidence") or []) + list(other.get("evidence") or [])
+    merged["confidence"] = max(merged.get("confidence") or 0.0, other.get("confidence") or 0.0)
+    return merged
+
+
+def sentence_probabilities(models: DecisionModels, sentences: list[str]) -> list[float]:
+    """How likely each sentence is to report an act."""
+    return [models.sentence.probability(sentence_features(s, i)) for i, s in enumerate(sentences)]
+
+
+def blame_text_state(incident: dict[str, Any], origin: str) -> dict[str, Any]:
+    """The text's state as the origin of an act it tells without naming who did it, and as its perpetrator."""
+    if incident.get("origin_state") or (incident.get("location") or {}).get("country") == origin:
+        return incident
+    filled = {**incident, "origin_state": origin}
+    if not incident.get("perpetrators"):
+        filled["perpetrators"] = [{"id": f"{origin}.GOV", "name": None, "kind": "state_agency"}]
+    return filled
+
+
+def _lowercase_words(sentences: list[str]) -> frozenset[str]:
+    """Words the text writes in lower case somewhere: common words, whatever a title-case headline makes of them."""
+    return frozenset(w for s in sentences for w in re.findall(r"\b[a-z][a-z'-]+\b", s))
+
+
+def _demonym(word: str) -> bool:
+    low = word.lower().removesuffix("s")
+    return low in demonyms() or (low.endswith("n") and low[:-1] in country_names())
+
+
+def clean_name(name: str, common: frozenset[str]) -> str | None:
+    """A person's name without a leading demonym ("Indonesian Siti Aisyah"), or None when it is no name at all.
+
+    A title-case headline turns phrases into capitalised runs ("Popular Iranian Performer", "Did Tehran
+    Hire"); a run with a word the same text also writes in lower case is such a phrase.
+    """
+    words = name.split()
+    while len(words) > 1 and _demonym(words[0]):
+        words.pop(0)
+    if any(w.lower() in common for w in words if not w[:1].isupper() or len(w) > 2):
+        return None
+    return " ".join(words)
+
+
+def clean_people(incident: dict[str, Any], sentences: list[str]) -> dict[str, Any]:
+    """The incident's victims and named perpetrators with headline phrases dropped and demonyms cut off."""
+    return _clean_people(incident, _lowercase_words(sentences))
+
+
+def _clean_people(incident: dict[str, Any], common: frozenset[str]) -> dict[str, Any]:
+    victims = []
+    for victim in incident.get("victims") or []:
+        name = clean_name(victim["name"], common) if victim.get("name") else None
+        if name or not victim.get("name"):
+            victims.append({**victim, "name": name} if victim.get("name") else victim)
+    perpetrators = []
+    for perpetrator in incident.get("perpetrators") or []:
+        if perpetrator.get("id") or perpetrator.get("kind") not in ("individual", "state_official", "criminal"):
+            perpetrators.append(perpetrator)
+        elif name := clean_name(perpetrator.get("name") or "", common):
+            perpetrators.append({**perpetrator, "name": name})
+    return {**incident, "victims": victims, "perpetrators": perpetrators}
+
+
+def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[str]) -> list[Proposal]:
+    """The incidents the text reports: proposals that are one act merged, unlikely ones and non-reports dropped."""
+    sentence_p = sentence_probabilities(models, sentences)
+    if max(sentence_p, default=0.0) < models.document_threshold:
+        return []  # the article reports no act: analysis, a protest, a swap
+    if not proposals:
+        return _fallback(models, sentence_p)
+    keep_p = [
+        models.keep.probability(incident_features(p, rank, proposals[:rank], sentence_p))
+        for rank, p in enumerate(proposals)
+    ]
+    # one act told twice: join each proposal to the likeliest earlier one above the threshold
+    parent = list(range(len(proposals)))
+    for j in range(1, len(proposals)):
+        scored = [(models.same.probability(pair_features(proposals[i], proposals[j], sentence_p)), i) for i in range(j)]
+        best, i = max(scored)
+        if best >= models.same_threshold:
+            parent[j] = parent[i]
+    groups: dict[int, list[int]] = {}
+    for j, root in enumerate(parent):
+        groups.setdefault(root, []).append(j)
+    decided = []
+    for members in groups.values():
+        if max(keep_p[m] for m in members) < models.keep_threshold:
+            continue
+        ordered = sorted(members, key=lambda m: -keep_p[m])
+        incident = proposals[ordered[0]].incident
+        for m in ordered[1:]:
+            incident = _merge(incident, proposals[m].incident)
+        told = tuple(sorted({s for m in members for s in proposals[m].sentences}))
+        decided.append((min(members), Proposal(incident, told)))
+    return [proposal for _, proposal in sorted(decided, key=lambda pair: pair[0])] or _fallback(models, sentence_p)
+
+
+def _fallback(models: DecisionModels, sentence_p: list[float]) -> list[Proposal]:
+    """One incident, still without values, told by the text's most act-like sentences, when they are act-like enough.
+
+    The rules find acts by their trigger words; an act told in other words ("knifed", "held in custody") leaves
+    them empty-handed, but not the sentence model. The tactic and the values are filled later, by their models.
+    """
+    top = max(sentence_p, default=0.0)
+    if top < models.fallback_threshold:
+        return []
+    told = tuple(i for i, p in enumerate(sentence_p) if p >= max(0.5, top - 0.2))
+    skeleton = {
+        "tactic": "other",
+        "status": "completed",
+        "date": None,
+        "location": None,
+        "origin_state": None,
+        "victims": [],
+        "perpetrators": [],
+        "outcomes": [],
+        "fatalities": None,
+        "attribution": {"basis": "none"},
+        "evidence": [],
+        "confidence": round(top * 0.5, 2),
+    }
+    return [Proposal(skeleton, told)]

@@ -1,0 +1,250 @@
+"""Learned slot filling: for each incident, which of the text's candidates are its victims, perpetrators,
+origin state, place and date.
+
+Each role has a logistic model over features of a candidate seen from one incident: whether it stands in
+the act's sentences or how far from them, the words around it, where the text first gives it, what the
+rules chose. Trained from the annotations (`training/train_extract.py`); weights in the same JSON as the
+decisions. The rules' value stays where a model is not sure of any candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from longarm.ingestion.extract.candidates import Candidate
+from longarm.ingestion.extract.decisions import LinearModel, linear, shipped_spec
+
+_WORD = re.compile(r"[a-z]+")
+ROLES = ("victim", "perpetrator", "origin", "place", "date")
+# Victims and perpetrators are lists: the likeliest needs the role's threshold, each further one this higher bar.
+MORE = ("victim_more", "perpetrator_more")
+KINDS = {
+    "victim": ("person",),
+    "perpetrator": ("person", "actor", "state"),
+    "origin": ("state",),
+    "place": ("place",),
+    "date": ("date",),
+}
+
+
+@dataclass(frozen=True)
+class SlotModels:
+    """A model and a threshold for each role."""
+
+    models: dict[str, LinearModel]
+    thresholds: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def load_slot_models() -> SlotModels | None:
+    """The shipped slot models, or None when the weights carry none."""
+    spec = shipped_spec()
+    if spec is None or "slots" not in spec:
+        return None
+    roles = spec["slots"]
+    return SlotModels(
+        models={role: linear(roles[role]) for role in ROLES},
+        thresholds={
+            **{role: float(roles[role]["threshold"]) for role in ROLES},
+            **{more: float(roles[more]) for more in MORE},
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the features of a candidate are read against: the text and one incident of it."""
+
+    text: str
+    sentences: tuple[int, ...]  # the incident's act sentences
+    incident: dict[str, Any]
+    origin: str | None  # the state the text is mostly about
+    published_year: int | None
+    order: dict[str, int]  # candidate key → rank of its first mention among its kind
+
+
+# Words that tell who suffered an act and who did it, whatever the case: the role models weigh them by how near
+# they stand to a name, and learn the rest from the words around it.
+_SUFFERED = frozenset(
+    "killed murdered assassinated shot stabbed poisoned abducted kidnapped seized disappeared missing vanished "
+    "dissident dissidents journalist activist exile exiled critic blogger opposition refugee victim victims "
+    "target targeted threatened detained deported extradited attacked beaten found body dead died wife widow".split()
+)
+_DID = frozenset(
+    "accused charged convicted sentenced suspect suspects suspected arrested gunman gunmen hitman killer killers "
+    "assassin agent agents operative operatives spy spies ordered hired plotted orchestrated defendant defendants "
+    "guilty jailed indicted perpetrators attacker attackers organised organized officer officers".split()
+)
+
+
+def _cues(text: str, start: int, end: int) -> dict[str, float]:
+    """Which role words stand within five words of a mention, and whether it is told in the passive."""
+    left = _WORD.findall(text[max(0, start - 60) : start].lower())[-5:]
+    right = _WORD.findall(text[end : end + 60].lower())[:5]
+    near = set(left) | set(right)
+    found = {"near_suffered": float(bool(near & _SUFFERED)), "near_did": float(bool(near & _DID))}
+    found["passive"] = float(
+        bool(right[:1]) and right[0] in ("was", "were", "had", "has") and bool(set(right[1:4]) & _SUFFERED)
+    )
+    return found
+
+
+def _context(text: str, start: int, end: int) -> list[str]:
+    left = _WORD.findall(text[max(0, start - 40) : start].lower())[-3:]
+    right = _WORD.findall(text[end : end + 40].lower())[:3]
+    return [f"L:{w}" for w in left] + [f"R:{w}" for w in right]
+
+
+def _ruled(candidate: Candidate, incident: dict[str, Any], role: str) -> bool:
+    """Whether the rules gave this candidate as the incident's value for the role."""
+    if role == "victim":
+        return any(v.get("name") == candidate.value.get("name") for v in incident.get("victims") or [])
+    if role == "perpetrator":
+        return any(
+            (p.get("id") and p.get("id") == candidate.value.get("id")) or (p.get("name") == candidate.value.get("name"))
+            for p in incident.get("perpetrators") or []
+            if p.get("id") or p.get("name")
+        )
+    if role == "origin":
+        return incident.get("origin_state") == candidate.key
+    if role == "place":
+        return (incident.get("location") or {}).get("place") == candidate.value.get("place")
+    return bool(incident.get("date")) and incident["date"].get("start") == candidate.value.get("start")
+
+
+def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, float]:
+    """What tells whether a candidate fills a role for one incident."""
+    sentences = [s for s, _, _ in candidate.mentions]
+    distance = min((abs(s - a) for s in sentences for a in setting.sentences), default=9)
+    f: dict[str, float] = {
+        f"kind={candidate.kind}": 1.0,
+        f"distance={min(distance, 3)}": 1.0,
+        "headline": float(0 in sentences),
+        f"count={min(len(candidate.mentions), 3)}": 1.0,
+        f"order={min(setting.order.get(candidate.kind + ':' + candidate.key, 0), 2)}": 1.0,
+        "ruled": float(_ruled(candidate, setting.incident, role)),
+        f"tactic={setting.incident['tactic']}": 1.0,
+    }
+    for sentence, start, end in candidate.mentions:
+        if abs(sentence - min(setting.sentences, key=lambda a: abs(a - sentence), default=sentence)) <= 1:
+            for word in _context(setting.text, start, end):
+                f[word] = 1.0
+            if candidate.kind in ("person", "actor", "state"):
+                for cue, value in _cues(setting.text, start, end).items():
+                    f[cue] = max(f.get(cue, 0.0), value)
+    if candidate.kind == "person":
+        f["official"] = float(candidate.official)
+        f["one_word"] = float(len((candidate.value.get("name") or "").split()) == 1)
+    elif candidate.kind in ("state", "actor"):
+        country = candidate.key.split(".")[0]
+        f["text_state"] = float(country == setting.origin)
+        f["host_state"] = float(country == (setting.incident.get("location") or {}).get("country"))
+    elif candidate.kind == "place":
+        f[f"precision={candidate.precision}"] = 1.0
+        f["in_origin_state"] = float(candidate.value.get("country") == setting.origin)
+    elif candidate.kind == "date":
+        f[f"precision={candidate.precision}"] = 1.0
+        if setting.published_year is not None:
+            f[f"years_before={_gap(setting.published_year - int(candidate.value['start'][:4]))}"] = 1.0
+    return f
+
+
+def _gap(years: int) -> str:
+    """How long before publication, in bands: an act is rarely dated after its report or decades before."""
+    return "future" if years < 0 else str(years) if years < 4 else "4-10" if years <= 10 else "more"
+
+
+def order_of(found: list[Candidate]) -> dict[str, int]:
+    """Each candidate's rank among those of its kind, by first mention."""
+    seen: dict[str, int] = {}
+    order: dict[str, int] = {}
+    for candidate in found:
+        order[candidate.kind + ":" + candidate.key] = seen.get(candidate.kind, 0)
+        seen[candidate.kind] = seen.get(candidate.kind, 0) + 1
+    return order
+
+
+def scored(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[str, list[tuple[float, Candidate]]]:
+    """Each role's candidates with their probability, likeliest first."""
+    ranked: dict[str, list[tuple[float, Candidate]]] = {}
+    for role in ROLES:
+        pool = [c for c in found if c.kind in KINDS[role]]
+        probabilities = [(models.models[role].probability(features(c, role, setting)), c) for c in pool]
+        ranked[role] = sorted(probabilities, key=lambda pair: -pair[0])
+    return ranked
+
+
+def _evidence(text: str, field: str, candidate: Candidate, sentences: tuple[int, ...]) -> dict[str, Any]:
+    sentence, start, end = min(candidate.mentions, key=lambda m: min((abs(m[0] - s) for s in sentences), default=0))
+    return {"field": field, "quote": text[start:end], "start": start, "end": end}
+
+
+def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[str, Any]:
+    """The incident with each role filled by the candidates its model is sure of, the rules' value otherwise."""
+    incident = dict(setting.incident)
+    ranked = scored(models, found, setting)
+    limits = models.thresholds
+    refilled = {"victims", "perpetrators", "date"} | ({"location"} if ranked["place"] else set())
+    evidence = [e for e in incident.get("evidence") or [] if e["field"] not in refilled]
+    victims = _chosen(ranked["victim"], limits["victim"], limits["victim_more"])
+    victim_keys = {c.key for c in victims}
+    if ranked["victim"]:
+        incident["victims"] = [
+            {"name": c.value["name"], "aliases": c.value.get("aliases", []), "affiliations": _affiliations(incident, c)}
+            for c in victims
+        ]
+        evidence += [_evidence(setting.text, "victims", c, setting.sentences) for c in victims]
+    others = [(p, c) for p, c in ranked["perpetrator"] if not (c.kind == "person" and c.key in victim_keys)]
+    perpetrators = _one_per_state(_chosen(others, limits["perpetrator"], limits["perpetrator_more"]))
+    if ranked["perpetrator"]:
+        incident["perpetrators"] = [_perpetrator(c) for c in perpetrators]
+        evidence += [_evidence(setting.text, "perpetrators", c, setting.sentences) for c in perpetrators]
+    for role, field in (("origin", "origin_state"), ("place", "location"), ("date", "date")):
+        best = ranked[role][0] if ranked[role] else None
+        if best is None:
+            continue
+        probability, candidate = best
+        if probability < limits[role]:
+            if field != "location":
+                incident[field] = None
+            continue
+        if role == "origin":
+            incident["origin_state"] = candidate.key
+        elif role == "place":
+            incident["location"] = {**candidate.value, "precision": candidate.precision}
+            evidence.append(_evidence(setting.text, "location", candidate, setting.sentences))
+        else:
+            incident["date"] = candidate.value
+            evidence.append(_evidence(setting.text, "date", candidate, setting.sentences))
+    incident["evidence"] = evidence
+    return incident
+
+
+def _chosen(ranked: list[tuple[float, Candidate]], first: float, more: float) -> list[Candidate]:
+    """The likeliest candidate when it reaches `first`, and the others that reach `more`."""
+    if not ranked or ranked[0][0] < first:
+        return []
+    return [ranked[0][1]] + [c for p, c in ranked[1:8] if p >= more]
+
+
+def _one_per_state(chosen: list[Candidate]) -> list[Candidate]:
+    """A state's government only where none of its agencies is named: "Iran's intelligence ministry" is enough."""
+    agencies = {c.key.split(".")[0] for c in chosen if c.kind == "actor"}
+    return [c for c in chosen if not (c.kind == "state" and c.key in agencies)]
+
+
+def _affiliations(incident: dict[str, Any], candidate: Candidate) -> list[str]:
+    return next(
+        (v.get("affiliations", []) for v in incident.get("victims") or [] if v.get("name") == candidate.value["name"]),
+        [],
+    )
+
+
+def _perpetrator(candidate: Candidate) -> dict[str, Any]:
+    if candidate.kind == "person":
+        kind = "state_official" if candidate.official else "individual"
+        return {"id": None, "name": candidate.value["name"], "kind": kind}
+    return dict(candidate.value)

@@ -1,0 +1,23 @@
+"""The public statistics API: counts by dimension, the yearly trend and the sources' estimates, for the filters."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+
+from longarm.analytics.overview import overview
+from longarm.auth.permissions import Permission
+from longarm.auth.web import require
+from longarm.web.access import Filters, database, reader
+
+router = APIRouter(prefix="/api/v1/stats", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
+
+
+@router.get("/analysis", summary="Counts by year, tactic, status, origin, host and attribution; trend; estimates")
+def analysis(request: Request, filters: Filters) -> dict[str, Any]:
+    """What `longarm stats --json` prints, for the incidents the caller may see that match the filters."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        return overview(session=session, filters=filters, audience=audience, this_year=datetime.now(UTC).year)

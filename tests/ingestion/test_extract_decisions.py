@@ -1,0 +1,84 @@
+"""The learned decisions over the rules' proposals: names cleaned, acts told twice joined, non-reports dropped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from longarm.ingestion.extract import extract_text
+from longarm.ingestion.extract.decisions import DecisionModels, LinearModel, Proposal, clean_name, decide
+
+
+def _incident(tactic: str, victim: str | None, **values: Any) -> dict[str, Any]:
+    return {
+        "tactic": tactic,
+        "status": "completed",
+        "date": values.get("date"),
+        "location": values.get("location"),
+        "origin_state": values.get("origin_state"),
+        "victims": [{"name": victim, "aliases": [], "affiliations": []}] if victim else [],
+        "perpetrators": values.get("perpetrators", []),
+        "outcomes": values.get("outcomes", []),
+        "fatalities": None,
+        "attribution": {"basis": "none"},
+        "evidence": [],
+        "confidence": 0.5,
+    }
+
+
+def _models(*, same_shared_victim: float, keep_intercept: float = 5.0, document: float = 0.0) -> DecisionModels:
+    return DecisionModels(
+        sentence=LinearModel({"w:shot": 4.0}, -2.0),
+        keep=LinearModel({}, keep_intercept),
+        same=LinearModel({"shared_victim": same_shared_victim}, -2.0),
+        keep_threshold=0.5,
+        same_threshold=0.5,
+        document_threshold=document,
+    )
+
+
+SENTENCES = ["Exile shot in Lyon", "Karim Lodi was shot on Monday.", "Police opened an inquiry into the shooting."]
+
+
+def test_two_proposals_of_one_act_become_one_incident_with_both_values() -> None:
+    first = Proposal(_incident("killing", "Karim Lodi", location={"place": "Lyon", "country": "FR"}), (0, 1))
+    second = Proposal(_incident("killing", "Lodi", date={"start": "2024-03-04", "end": "2024-03-04"}), (2,))
+    decided = decide(_models(same_shared_victim=4.0), [first, second], SENTENCES)
+    assert len(decided) == 1
+    assert decided[0]["location"]["place"] == "Lyon" and decided[0]["date"]["start"] == "2024-03-04"
+    assert [v["name"] for v in decided[0]["victims"]] == ["Karim Lodi"]
+
+
+def test_proposals_the_same_model_keeps_apart_stay_two_incidents() -> None:
+    first = Proposal(_incident("killing", "Karim Lodi"), (1,))
+    second = Proposal(_incident("killing", "Lodi"), (2,))
+    assert len(decide(_models(same_shared_victim=-4.0), [first, second], SENTENCES)) == 2
+
+
+def test_a_text_whose_sentences_report_no_act_gives_no_incident() -> None:
+    proposal = Proposal(_incident("killing", "Karim Lodi"), (1,))
+    quiet = ["Exiles met in Lyon", "They spoke about elections."]
+    assert decide(_models(same_shared_victim=0.0, document=0.5), [proposal], quiet) == []
+
+
+def test_unlikely_proposals_are_dropped() -> None:
+    proposal = Proposal(_incident("threat", "Karim Lodi"), (1,))
+    assert decide(_models(same_shared_victim=0.0, keep_intercept=-5.0), [proposal], SENTENCES) == []
+
+
+def test_headline_phrases_are_not_names_and_demonyms_are_not_first_names() -> None:
+    common = frozenset({"popular", "performer", "found", "guilty"})
+    assert clean_name("Popular Iranian Performer", common) is None
+    assert clean_name("Bulgarians Found Guilty", common) is None
+    assert clean_name("Indonesian Siti Aisyah", common) == "Siti Aisyah"
+    assert clean_name("Kim Jong-nam", common) == "Kim Jong-nam"
+
+
+def test_the_shipped_models_keep_a_plain_report_of_a_killing() -> None:
+    text = (
+        "Dissident shot dead in Vienna\n\n"
+        "Exiled blogger Timur Beksultanov was shot dead in Vienna on Saturday, police said. "
+        "Austrian prosecutors said they suspected a political motive."
+    )
+    incidents, _ = extract_text(text, published="2020-07-06")
+    assert [(i["tactic"], i["location"]["place"]) for i in incidents] == [("killing", "Vienna")]
+    assert incidents[0]["victims"][0]["name"] == "Timur Beksultanov"

@@ -1,0 +1,382 @@
+"""`make train`: fit the extractor's learned decisions from the project's annotations and write their weights.
+
+    python -m training.train_extract [--out PATH]
+
+1. Sentences: does a sentence report an act? Labels from the annotated mentions of each incident.
+2. Keep: is a proposal of the rules an incident the text reports? Labels from aligning each proposal to the
+   gold incident whose mentions share its sentences.
+3. Same: are two proposals one act? Labels from the same alignment.
+The models are fitted on the train split, the thresholds chosen on the dev split (slot F1 of
+../shared/tools/score_extract.py), then the models are refitted on train + dev with those thresholds.
+../shared/corpus/dev, which the rules were written on, is scored but not tuned on.
+The test split is never read here. Seeded and deterministic: the same annotations give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from longarm.ingestion.extract import Proposed, finish, propose
+from longarm.ingestion.extract.candidates import Candidate, candidates
+from longarm.ingestion.extract.decisions import (
+    DecisionModels,
+    LinearModel,
+    Proposal,
+    decide,
+    incident_features,
+    pair_features,
+    sentence_features,
+)
+from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify, kind_features
+from longarm.ingestion.extract.sentences import split_sentences
+from longarm.ingestion.extract.slots import KINDS, MORE, ROLES, Setting, SlotModels, features, order_of
+from training.corpus import ROOT, Article, articles, dev_corpus
+from training.evaluate import score_predictions, scorer
+
+OUT = ROOT / "src" / "longarm" / "data" / "models" / "extract_decisions.json"
+GRID_KEEP = (0.2, 0.3, 0.4, 0.5, 0.6)
+GRID_SAME = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+GRID_DOCUMENT = (0.0, 0.2, 0.3, 0.4, 0.5)
+
+
+@dataclass
+class Prepared:
+    """An article run through the rules, with gold labels for its sentences and proposals."""
+
+    article: Article
+    sentences: list[str]
+    proposals: list[Proposal]
+    sentence_labels: list[int | None]  # 1 reports an act, 0 does not, None borderline (optional incident)
+    aligned: list[int | None]  # the gold incident each proposal reports, or None
+    optional: set[int]
+    proposed: Proposed
+
+
+def _sentence_index(article: Article) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in split_sentences(article.text)]
+
+
+def _gold_sentences(incident: dict[str, Any], spans: list[tuple[int, int]]) -> set[int]:
+    marks = list(incident.get("mentions") or [])
+    return {i for m in marks for i, (s, e) in enumerate(spans) if m["start"] < e and s < m["end"]}
+
+
+def prepare(article: Article) -> Prepared:
+    """Run the rules on an article and label what they proposed against its gold."""
+    proposed = propose(article.text, published=article.published)
+    sentences, proposals = proposed.sentences, proposed.proposals
+    spans = _sentence_index(article)
+    assert len(spans) == len(sentences), article.name
+    golds = article.gold.get("incidents") or []
+    gold_sentences = [_gold_sentences(g, spans) for g in golds]
+    optional = {j for j, g in enumerate(golds) if g.get("optional")}
+    labels: list[int | None] = [0] * len(sentences)
+    for j, found in enumerate(gold_sentences):
+        for i in found:
+            if j not in optional:
+                labels[i] = 1
+            elif labels[i] == 0:
+                labels[i] = None
+    aligned = [_align(proposal, gold_sentences) for proposal in proposals]
+    return Prepared(article, sentences, proposals, labels, aligned, optional, proposed)
+
+
+def _align(proposal: Proposal, gold_sentences: list[set[int]]) -> int | None:
+    """The gold incident whose mentions share most sentences with a proposal's, or None."""
+    overlaps = [len(set(proposal.sentences) & found) for found in gold_sentences]
+    best = max(range(len(gold_sentences)), key=lambda j: overlaps[j], default=None)
+    return best if best is not None and overlaps[best] > 0 else None
+
+
+def _fit(rows: list[dict[str, float]], labels: list[int], *, c: float) -> LinearModel:
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    model.fit(matrix, labels)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= 0.01
+    }
+    return LinearModel(weights=weights, intercept=round(float(model.intercept_[0]), 4))
+
+
+def _sentence_rows(batch: list[Prepared]) -> tuple[list[dict[str, float]], list[int], list[str]]:
+    rows, labels, groups = [], [], []
+    for item in batch:
+        for index, (text, label) in enumerate(zip(item.sentences, item.sentence_labels, strict=True)):
+            if label is not None:
+                rows.append(sentence_features(text, index))
+                labels.append(label)
+                groups.append(item.article.name)
+    return rows, labels, groups
+
+
+def fit_sentence_model(batch: list[Prepared]) -> LinearModel:
+    """Words that report acts, from every labelled sentence of the batch."""
+    rows, labels, _ = _sentence_rows(batch)
+    return _fit(rows, labels, c=0.5)
+
+
+def out_of_fold_probabilities(batch: list[Prepared]) -> dict[str, list[float]]:
+    """Each article's sentence probabilities from a model that never saw it, as the later models will meet them."""
+    names = [item.article.name for item in batch]
+    folds = GroupKFold(n_splits=5)
+    found: dict[str, list[float]] = {}
+    for train_index, held_index in folds.split(names, groups=names):
+        model = fit_sentence_model([batch[i] for i in train_index])
+        for i in held_index:
+            item = batch[i]
+            features = [sentence_features(s, k) for k, s in enumerate(item.sentences)]
+            found[item.article.name] = [model.probability(f) for f in features]
+    return found
+
+
+def fit_decision_models(batch: list[Prepared]) -> tuple[LinearModel, LinearModel, LinearModel]:
+    """The sentence, keep and same models fitted on a batch."""
+    sentence_p = out_of_fold_probabilities(batch)
+    keep_rows, keep_labels, same_rows, same_labels = [], [], [], []
+    for item in batch:
+        probabilities = sentence_p[item.article.name]
+        for rank, (proposal, gold) in enumerate(zip(item.proposals, item.aligned, strict=True)):
+            if gold in item.optional:
+                continue
+            keep_rows.append(incident_features(proposal, rank, item.proposals[:rank], probabilities))
+            keep_labels.append(int(gold is not None))
+        for i, j in itertools.combinations(range(len(item.proposals)), 2):
+            gi, gj = item.aligned[i], item.aligned[j]
+            if gi in item.optional or gj in item.optional:
+                continue
+            same_rows.append(pair_features(item.proposals[i], item.proposals[j], probabilities))
+            same_labels.append(int(gi is not None and gi == gj))
+    return fit_sentence_model(batch), _fit(keep_rows, keep_labels, c=1.0), _fit(same_rows, same_labels, c=1.0)
+
+
+def _models(fitted: tuple[LinearModel, LinearModel, LinearModel], choice: tuple[Any, ...]) -> DecisionModels:
+    sentence, keep_model, same_model = fitted
+    keep, same, doc, fill = choice
+    return DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill)
+
+
+def _predict(
+    item: Prepared, models: DecisionModels, slots: SlotModels | None = None, kinds: KindModels | None = None
+) -> list[dict[str, Any]]:
+    decided = decide(models, item.proposals, item.sentences)
+    return finish(item.proposed, decided, slots, kinds, fill_origin=models.fill_origin)
+
+
+def _decided_with_gold(item: Prepared, models: DecisionModels) -> list[tuple[Proposal, dict[str, Any]]]:
+    """The decided incidents of an article paired with the gold incident each reports (non-optional only)."""
+    golds = item.article.gold.get("incidents") or []
+    spans = _sentence_index(item.article)
+    gold_sentences = [_gold_sentences(g, spans) for g in golds]
+    paired = []
+    for proposal in decide(models, item.proposals, item.sentences):
+        j = _align(proposal, gold_sentences)
+        if j is not None and not golds[j].get("optional"):
+            paired.append((proposal, golds[j]))
+    return paired
+
+
+def fit_kind_models(batch: list[Prepared], models: DecisionModels) -> KindModels:
+    """Tactic and status models from the batch's decided incidents and the gold each reports."""
+    rows, tactics, statuses = [], [], []
+    for item in batch:
+        for proposal, gold in _decided_with_gold(item, models):
+            rows.append(kind_features(proposal.incident, proposal.sentences, item.sentences))
+            tactics.append(gold["tactic"])
+            statuses.append(gold["status"])
+    return KindModels(tactic=_fit_softmax(rows, tactics), status=_fit_softmax(rows, statuses))
+
+
+def _fit_softmax(rows: list[dict[str, float]], labels: list[str]) -> SoftmaxModel:
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=1.0, max_iter=3000)
+    model.fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    classes = [str(c) for c in model.classes_]
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes: the second's against the first's
+        coef, intercept = [-model.coef_[0], model.coef_[0]], [-model.intercept_[0], model.intercept_[0]]
+    else:
+        coef, intercept = list(model.coef_), list(model.intercept_)
+    return SoftmaxModel(
+        weights={
+            c: {n: round(float(w), 4) for n, w in zip(names, row, strict=True) if abs(w) >= 0.01}
+            for c, row in zip(classes, coef, strict=True)
+        },
+        intercepts={c: round(float(b), 4) for c, b in zip(classes, intercept, strict=True)},
+    )
+
+
+def choose_thresholds(fitted: tuple[LinearModel, LinearModel, LinearModel], dev: list[Prepared]) -> tuple[Any, ...]:
+    """The thresholds that give the best slot F1 on the dev split."""
+    best: tuple[float, tuple[Any, ...]] = (-1.0, ())
+    for choice in itertools.product(GRID_KEEP, GRID_SAME, GRID_DOCUMENT, (False, True)):
+        models = _models(fitted, choice)
+        predictions = {item.article.name: _predict(item, models, None) for item in dev}
+        f1 = score_predictions([item.article for item in dev], predictions)["slot"]["f"]
+        if f1 > best[0] + 1e-9:
+            best = (f1, choice)
+    print(f"dev slot F1 {best[0]:.3f} at keep, same, document, fill_origin = {best[1]}")
+    return best[1]
+
+
+def _label(candidate: Candidate, role: str, gold: dict[str, Any]) -> int:
+    """Whether a candidate is the gold incident's value for a role, as score_extract.py would judge it."""
+    score = scorer()
+    if role == "victim":
+        return int(
+            any(
+                score.name_match(candidate.value["name"], n)
+                for v in gold.get("victims") or []
+                for n in score.names_of(v)
+            )
+        )
+    if role == "perpetrator":
+        value = {"id": None, "name": candidate.value["name"]} if candidate.kind == "person" else candidate.value
+        return int(any(score.perp_match(value, g) for g in gold.get("perpetrators") or []))
+    if role == "origin":
+        return int(gold.get("origin_state") == candidate.key)
+    if role == "place":
+        return int(score.place_match(candidate.value.get("place"), (gold.get("location") or {}).get("place")))
+    year, month, day, _ = score.ymd(gold.get("date"))
+    mine = score.ymd(candidate.value)
+    return int(year is not None and mine[0] == year and mine[1] in (None, month) and mine[2] in (None, day))
+
+
+def slot_rows(
+    batch: list[Prepared], models: DecisionModels, kinds: KindModels
+) -> dict[str, tuple[list[dict[str, float]], list[int]]]:
+    """Features and labels of every candidate for every role, seen from each decided incident of the batch."""
+    rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {role: ([], []) for role in ROLES}
+    for item in batch:
+        found = candidates(item.proposed.reading)
+        order = order_of(found)
+        for proposal, gold in _decided_with_gold(item, models):
+            incident = classify(kinds, proposal.incident, proposal.sentences, item.sentences)
+            proposed = item.proposed
+            setting = Setting(
+                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
+            )
+            for role in ROLES:
+                for candidate in found:
+                    if candidate.kind in KINDS[role]:
+                        rows[role][0].append(features(candidate, role, setting))
+                        rows[role][1].append(_label(candidate, role, gold))
+    return rows
+
+
+def fit_slot_models(batch: list[Prepared], models: DecisionModels, kinds: KindModels) -> dict[str, LinearModel]:
+    """A model for each role from the batch's decided incidents."""
+    return {role: _fit(x, y, c=0.5) for role, (x, y) in slot_rows(batch, models, kinds).items()}
+
+
+def choose_slot_thresholds(
+    fitted: dict[str, LinearModel], models: DecisionModels, kinds: KindModels, dev: list[Prepared]
+) -> dict[str, float]:
+    """Each role's threshold by coordinate ascent on the dev slot F1 (two rounds over the roles)."""
+    thresholds = {role: 0.5 for role in ROLES + MORE}
+
+    def f1(limits: dict[str, float]) -> float:
+        slots = SlotModels(fitted, limits)
+        predictions = {item.article.name: _predict(item, models, slots, kinds) for item in dev}
+        return float(score_predictions([item.article for item in dev], predictions)["slot"]["f"])
+
+    best = f1(thresholds)
+    for _ in range(2):
+        for role in ROLES + MORE:
+            for value in (0.2, 0.35, 0.5, 0.65, 0.8):
+                trial = {**thresholds, role: value}
+                found = f1(trial)
+                if found > best + 1e-9:
+                    best, thresholds = found, trial
+    print(f"dev slot F1 {best:.3f} with slot thresholds {thresholds}")
+    return thresholds
+
+
+def _spec(model: LinearModel) -> dict[str, Any]:
+    return {"intercept": model.intercept, "weights": dict(sorted(model.weights.items()))}
+
+
+def _report(name: str, batch: list[Prepared], models: DecisionModels, slots: SlotModels, kinds: KindModels) -> None:
+    predictions = {i.article.name: _predict(i, models, slots, kinds) for i in batch}
+    result = score_predictions([i.article for i in batch], predictions)
+    fields = " ".join(f"{f} {v['f']:.2f}" for f, v in sorted(result["fields"].items()))
+    print(f"fitted on train only, {name}: slot F1 {result['slot']['f']:.3f}, incident F1 {result['incident']['f']:.3f}")
+    print(f"  {fields}")
+
+
+def choose_fallback(models: DecisionModels, slots: SlotModels, kinds: KindModels, dev: list[Prepared]) -> float:
+    """How act-like a text the rules found nothing in must be to report one incident, chosen on dev."""
+    best = (-1.0, 1.01)
+    for value in (1.01, 0.9, 0.8, 0.7, 0.6):
+        trial = dataclasses.replace(models, fallback_threshold=value)
+        predictions = {i.article.name: _predict(i, trial, slots, kinds) for i in dev}
+        f1 = float(score_predictions([i.article for i in dev], predictions)["slot"]["f"])
+        if f1 > best[0] + 1e-9:
+            best = (f1, value)
+    print(f"dev slot F1 {best[0]:.3f} with fallback threshold {best[1]}")
+    return best[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Fit on train, choose thresholds on dev, refit on train + dev, write the weights."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    train = [prepare(a) for a in articles("train")]
+    dev = [prepare(a) for a in articles("dev")]
+    shared_dev = [prepare(a) for a in dev_corpus()]
+    print(f"train {len(train)} articles, dev {len(dev)} articles")
+    # ../shared/corpus/dev is what the rules were written on: it is scored, not tuned on
+    fitted = fit_decision_models(train)
+    choice = choose_thresholds(fitted, dev)
+    tuned = _models(fitted, choice)
+    kinds = fit_kind_models(train, tuned)
+    slot_fitted = fit_slot_models(train, tuned, kinds)
+    slot_limits = choose_slot_thresholds(slot_fitted, tuned, kinds, dev)
+    slots = SlotModels(slot_fitted, slot_limits)
+    fallback = choose_fallback(tuned, slots, kinds, dev)
+    tuned = dataclasses.replace(tuned, fallback_threshold=fallback)
+    for name, batch in (("dev", dev), ("../shared/corpus/dev", shared_dev)):
+        _report(name, batch, tuned, slots, kinds)
+    keep, same, doc, fill = choice
+    sentence, keep_model, same_model = fit_decision_models(train + dev)
+    final = DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill, fallback)
+    final_kinds = fit_kind_models(train + dev, final)
+    slot_models = fit_slot_models(train + dev, final, final_kinds)
+    spec = {
+        "trained_on": "annotations/pool, splits train + dev (thresholds chosen on dev)",
+        "thresholds": {"keep": keep, "same": same, "document": doc, "fill_origin": fill, "fallback": fallback},
+        "sentence": _spec(sentence),
+        "keep": _spec(keep_model),
+        "same": _spec(same_model),
+        "kinds": {
+            name: {"weights": model.weights, "intercepts": model.intercepts}
+            for name, model in (("tactic", final_kinds.tactic), ("status", final_kinds.status))
+        },
+        "slots": {
+            **{role: {**_spec(slot_models[role]), "threshold": slot_limits[role]} for role in ROLES},
+            **{more: slot_limits[more] for more in MORE},
+        },
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(spec, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
