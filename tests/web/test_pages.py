@@ -135,3 +135,10 @@ def test_the_list_filters_by_the_actors_involved(client):  # type: ignore[no-unt
     assert 'id="actor-IR.MOIS" name="actor" value="IR.MOIS" checked' in chosen
     unknown = client.get("/incidents", params={"actor": "ACT-NOBODY"}).text
     assert "0 incidents match" in unknown and ">ACT-NOBODY</span>" in unknown  # an id, never a hidden name
+
+
+def test_arabic_script_carries_its_language(client):  # type: ignore[no-untyped-def]
+    from longarm.web.rendering import script_lang
+
+    assert script_lang(PERSIAN_NAME) == "fa" and script_lang("محمد علي") == "ar" and script_lang("Kolahi") == ""
+    assert 'lang="fa"' in client.get("/incidents/INC-TEST-QUOTE").text
