@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refresh the browser assets in src/longarm/web/static/vendor/ from the npm packages pinned in
+# Refresh the browser assets in src/longarm/web/static/vendor/ (and axe-core in tests/e2e/vendor/) from the npm packages pinned in
 # package.json / package-lock.json. The copies are committed, so the app needs neither npm nor
 # the network at run time; run this only to upgrade an asset. node_modules lives in a temporary
 # folder so the work tree never holds it.
@@ -41,6 +41,13 @@ for package in htmx.org leaflet leaflet.markercluster topojson-client world-atla
   license="$(ls "$modules/$package" | grep -i -m1 '^licen[cs]e' || true)"
   [ -n "$license" ] && cp "$modules/$package/$license" "$vendor/LICENSE.$package.txt"
 done
+# axe-core checks accessibility in the browser tests only: it lives with them, not in the app.
+tests_vendor="$root/tests/e2e/vendor"
+rm -rf "$tests_vendor"
+mkdir -p "$tests_vendor"
+cp "$modules/axe-core/axe.min.js" "$tests_vendor/"
+cp "$modules/axe-core/LICENSE" "$tests_vendor/LICENSE.axe-core.txt"
+node -e 'console.log(JSON.stringify({"axe-core": require(process.argv[1]).version}, null, 1))' "$modules/axe-core/package.json" > "$tests_vendor/VERSIONS.json"
 # Record what was vendored, so a reviewer can check versions without npm.
 node -e 'const l=require(process.argv[1]);const d=require(process.argv[2]).dependencies;const o={};for(const k of Object.keys(d)){o[k]=l.packages["node_modules/"+k].version}console.log(JSON.stringify(o,null,1))' "$work/package-lock.json" "$work/package.json" > "$vendor/VERSIONS.json"
 echo "vendored into $vendor"

@@ -27,6 +27,8 @@ def test_mistakes_are_one_line_with_exit_2(cli_env, tmp_path):  # type: ignore[n
     assert longarm("init").code == 0
     for args, expected in (
         (["export", "--format", "xml"], "Unknown export format 'xml'"),
+        (["export", "--region", "atlantis"], "region 'atlantis' is not one of"),
+        (["export", "--year-from", "92"], "year_from must be a year of four digits"),
         (["import", str(tmp_path / "missing.json")], "missing.json: cannot be read"),
         (["review", "show", "999"], "There is no candidate 999"),
         (["review", "merge", "999", "INC-NOPE"], "There is no candidate 999"),
@@ -59,3 +61,13 @@ def test_export_import_export_round_trips_through_the_installed_command(tmp_path
         second = tmp_path / f"second.{fmt}"
         assert longarm("export", "--format", fmt, "--out", str(second)).code == 0
         assert second.read_bytes() == first.read_bytes()
+
+
+def test_export_takes_the_lists_filters(cli_env):  # type: ignore[no-untyped-def]
+    assert longarm("init", "--sample").code == 0
+    run = longarm("export", "--format", "json", "--tactic", "killing", "--region", "europe", "--year-from", "2010")
+    assert run.code == 0, run.stderr
+    chosen = json.loads(run.stdout)["incidents"]
+    assert chosen and all(i["tactic"] == "killing" and i["date"]["start"] >= "2010" for i in chosen)
+    assert {i["location"]["country"] for i in chosen} <= {"NL", "DE", "FR", "DK", "GB"}
+    assert "INC-MYKONOS92" not in {i["id"] for i in chosen}

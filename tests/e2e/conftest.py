@@ -42,10 +42,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of the app serving the sample incidents, a team user and a review candidate."""
+def live_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The settings (home folder, database) of the app the browser tests use."""
     home = tmp_path_factory.mktemp("e2e")
-    settings = Settings(home=home, database_url=f"sqlite:///{home / 'longarm.db'}")
+    return Settings(home=home, database_url=f"sqlite:///{home / 'longarm.db'}")
+
+
+@pytest.fixture(scope="session")
+def live_server(live_settings: Settings) -> Iterator[str]:
+    """The base URL of the app serving the sample incidents, a team user and a review candidate."""
+    settings = live_settings
     engine = create_database_engine(settings.effective_database_url)
     initialise(engine, sample=True)
     app = create_app(settings, engine=engine)  # binds the key file before anything is signed

@@ -32,7 +32,7 @@ def test_sign_in_review_and_merge_a_candidate(page):  # type: ignore[no-untyped-
     screenshot(page, "review-candidate")
 
     page.click("#merge")
-    page.wait_for_url(re.compile(r"/incidents/INC-KOLAHI15$"))
+    page.wait_for_url(re.compile(r"/incidents/INC-KOLAHI15\?candidate=\d+$"))
     expect(page.locator("#field-location")).to_contain_text(CANDIDATE_QUOTE)
     expect(page.locator(".sources")).to_contain_text("Court hears of the Almere shooting")
     assert page.console_errors == []
@@ -43,6 +43,7 @@ def test_an_edit_with_a_mistake_shows_the_message_on_the_field(page):  # type: i
     page.fill("#f-date_start", "2018-13-40")
     page.fill("#f-fatalities", "-1")
     page.fill("#f-note", "checked against the EU decision")
+    page.check("#f-judgement")
     page.click("form.edit-form button[type=submit]")
     expect(page.locator("#e-date_start")).to_be_visible()
     expect(page.locator("#e-fatalities")).to_contain_text("negative")
@@ -56,7 +57,7 @@ def test_an_edit_with_a_mistake_shows_the_message_on_the_field(page):  # type: i
     expect(page.locator("#field-date .value")).to_contain_text("30 October 2018")
     expect(page.locator("#field-date")).to_contain_text("checked against the EU decision")
     page.click("a:has-text('History')")
-    expect(page.locator(".history")).to_contain_text("incident.edit")
+    expect(page.locator(".history")).to_contain_text("edited")
     screenshot(page, "history")
 
 

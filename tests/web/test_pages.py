@@ -22,6 +22,10 @@ PUBLIC_PAGES = [
     "/map",
     "/timeline?tactic=killing",
     "/docs",
+    "/actors",
+    "/actors?q=nisi",
+    "/sources",
+    "/about",
 ]
 
 
@@ -48,8 +52,28 @@ def test_public_pages_render_without_inline_code(client, path):  # type: ignore[
 def test_the_incident_page_shows_quotes_names_right_to_left_and_a_citation(client):  # type: ignore[no-untyped-def]
     html = client.get("/incidents/INC-TEST-QUOTE").text
     assert QUOTE in html
-    assert f'dir="auto">{PERSIAN_NAME}' in html
+    assert f'dir="auto" lang="fa">{PERSIAN_NAME}' in html
     assert 'id="citation"' in html and "INC-TEST-QUOTE" in html
+
+
+def test_the_incident_page_summarises_puts_the_strongest_source_first_and_says_why(client):  # type: ignore[no-untyped-def]
+    html = client.get("/incidents/INC-KOLAHI15").text
+    assert 'id="summary"' in html and "Killing (completed) in" in html and "last changed" in html
+    assert "Shown: the only value given" not in html
+    assert "Shown because all" in html or "Shown because the" in html
+    assert 'class="claimed"' in html  # each claim line says what it claims
+
+
+def test_citations_in_four_styles_with_the_last_change(client):  # type: ignore[no-untyped-def]
+    html = client.get("/incidents/INC-KOLAHI15").text
+    assert "@misc{longarm-inckolahi15" in html and "TY  - DBASE" in html and "dataset" in html
+    bib = client.get("/incidents/INC-KOLAHI15/cite/bibtex")
+    assert bib.headers["content-type"].startswith("application/x-bibtex") and "date = {" in bib.text
+    ris = client.get("/incidents/INC-KOLAHI15/cite/ris").text
+    assert "UR  - http://testserver/incidents/INC-KOLAHI15" in ris and "N1  - Last changed" in ris
+    csl = client.get("/incidents/INC-KOLAHI15/cite/csl-json").json()
+    assert csl[0]["id"] == "INC-KOLAHI15" and csl[0]["issued"]["date-parts"]
+    assert client.get("/incidents/INC-KOLAHI15/cite/mla").status_code == 404
 
 
 def test_conflicts_are_shown_side_by_side_with_the_reason(client):  # type: ignore[no-untyped-def]
@@ -77,3 +101,44 @@ def test_team_forms_carry_the_csrf_token(editor):  # type: ignore[no-untyped-def
     assert source.count('name="csrf_token"') == source.count("<form")
     edit = TEMPLATES.env.loader.get_source(TEMPLATES.env, "incidents/edit.html")[0]  # type: ignore[union-attr]
     assert edit.count('name="csrf_token"') == edit.count("<form")
+
+
+def test_the_map_names_what_it_cannot_draw_and_links_its_list(client):  # type: ignore[no-untyped-def]
+    html = client.get("/map?region=europe").text
+    assert 'id="unlocated"' in html and "without coordinates" in html
+    assert 'id="as-list"' in html and "/incidents?region=europe" in html and "data-countries=" in html
+    feature = client.get("/api/v1/incidents.geojson").json()["features"]
+    mykonos = next(f for f in feature if f["id"] == "INC-MYKONOS92")
+    assert mykonos["properties"]["date_text"] == "1992"
+
+
+def test_the_timeline_charts_and_counts_by_origin_state(client):  # type: ignore[no-untyped-def]
+    html = client.get("/timeline").text
+    assert 'id="chart-origin_state"' in html and 'id="by-origin"' in html
+    spec = client.get("/api/v1/charts/per-year", params={"by": "origin_state"}).json()
+    assert spec["encoding"]["color"]["title"] == "Origin state" and spec["data"]["values"][0]["label"] == "Iran"
+
+
+def test_indexes_and_the_about_page(client):  # type: ignore[no-untyped-def]
+    actors = client.get("/actors?q=nisi").text
+    assert "Ahmad Mola Nissi" in actors and "/incidents?actor=" in actors
+    sources = client.get("/sources").text
+    assert "SRC-TEST-QUOTE" in sources or "Reliability" in sources
+    about = client.get("/about").text
+    assert 'id="codebook"' in about and 'id="last-updated"' in about and "Europe" in about
+
+
+def test_the_list_filters_by_the_actors_involved(client):  # type: ignore[no-untyped-def]
+    html = client.get("/incidents").text
+    assert 'id="facet-actor"' in html and "Ministry of Intelligence" in html
+    chosen = client.get("/incidents", params={"actor": "IR.MOIS"}).text
+    assert 'id="actor-IR.MOIS" name="actor" value="IR.MOIS" checked' in chosen
+    unknown = client.get("/incidents", params={"actor": "ACT-NOBODY"}).text
+    assert "0 incidents match" in unknown and ">ACT-NOBODY</span>" in unknown  # an id, never a hidden name
+
+
+def test_arabic_script_carries_its_language(client):  # type: ignore[no-untyped-def]
+    from longarm.web.rendering import script_lang
+
+    assert script_lang(PERSIAN_NAME) == "fa" and script_lang("محمد علي") == "ar" and script_lang("Kolahi") == ""
+    assert 'lang="fa"' in client.get("/incidents/INC-TEST-QUOTE").text

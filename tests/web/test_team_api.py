@@ -70,6 +70,8 @@ def test_an_edit_becomes_a_preferred_claim_and_reaches_search_and_history(editor
         json={
             "values": {"title": "Foiled plot against an ASMLA leader near Ringsted", "date_start": "2018-09-28"},
             "note": "Danish security service statement",
+            "judgement": True,
+            "override": True,
         },
     )
     assert response.status_code == 200, response.text
@@ -80,6 +82,32 @@ def test_an_edit_becomes_a_preferred_claim_and_reaches_search_and_history(editor
     assert body["incident"]["date"]["start"] == "2018-09-28"
     found = client.get("/api/v1/incidents", params={"q": "ringsted"}).json()["incidents"]
     assert [row["id"] for row in found] == ["INC-DKPLOT"]
+    misspelt = client.get("/api/v1/incidents", params={"q": "ringstedd"}).json()["incidents"]
+    assert [row["id"] for row in misspelt] == ["INC-DKPLOT"]  # the spelling vocabulary follows the edit
     events = editor.get("/api/v1/incidents/INC-DKPLOT/history").json()["events"]
     assert events[0]["action"] == "incident.edit" and events[0]["actor"] == "test-editor"
     assert client.get("/api/v1/incidents/INC-DKPLOT/history").status_code == 401
+
+
+def test_an_edit_cites_a_source_or_is_judgement_and_never_silently_outranks_a_stronger_source(editor):  # type: ignore[no-untyped-def]
+    url = "/api/v1/incidents/INC-KOLAHI15/edits"
+    day = {"date_start": "2016-01-05", "date_end": "2016-01-05", "date_precision": "day"}
+    change = {"values": day, "note": "my reading"}
+    unbacked = editor.post(url, json=change)
+    assert unbacked.status_code == 422 and "source" in unbacked.json()["error"]["fields"]
+    silent = editor.post(url, json={**change, "judgement": True})
+    assert (
+        silent.status_code == 422
+        and "stronger source (interested party, news report)" in silent.json()["error"]["fields"]["override"]
+    )
+    assert editor.post(url, json={**change, "source": "SRC-NOPE"}).json()["error"]["fields"]["source"]
+    knowing = editor.post(url, json={**change, "judgement": True, "override": True})
+    assert knowing.status_code == 200, knowing.text
+    mine = [c for c in knowing.json()["incident"]["claims"] if c["made_by"] == "test-editor"]
+    assert mine and all("source" not in c and c["preferred"] for c in mine)
+    event = editor.get("/api/v1/incidents/INC-KOLAHI15/history").json()["events"][0]
+    assert event["after"]["judgement"] is True and event["after"]["overrides"] == ["date"]
+    cited = editor.post(
+        url, json={**change, "values": {**day, "date_end": "2016-01-06"}, "source": "SRC-RADIOFARDA-2019"}
+    )
+    assert cited.status_code == 200, cited.text  # a news report against news reports: no override needed

@@ -7,7 +7,12 @@ from typing import Any
 from longarm.incidents.vocabulary import Tactic
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier only; never fetched
-TITLES = {"tactic": "Incidents per year by tactic", "country": "Incidents per year by host country"}
+TITLES = {
+    "tactic": "Incidents per year by tactic",
+    "country": "Incidents per year by host country",
+    "origin_state": "Incidents per year by origin state (the state held responsible)",
+}
+LEGENDS = {"tactic": "Tactic", "country": "Host country", "origin_state": "Origin state", "status": "Status"}
 
 
 def per_year_chart(rows: list[dict[str, Any]], *, by: str, labels: dict[str, str] | None = None) -> dict[str, Any]:
@@ -19,7 +24,7 @@ def per_year_chart(rows: list[dict[str, Any]], *, by: str, labels: dict[str, str
     values = [dict(row, label=labels.get(row["group"], row["group"])) for row in rows]
     years = [row["year"] for row in rows]
     domain = list(range(min(years), max(years) + 1)) if years else []
-    legend_title = "Tactic" if by == "tactic" else "Host country"
+    legend_title = LEGENDS.get(by, by)
     sort = [labels.get(t.value, t.value) for t in Tactic] if by == "tactic" else "ascending"
     return {
         "$schema": SCHEMA,

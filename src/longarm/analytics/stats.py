@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from longarm.errors import BadInput
-from longarm.incidents.models import Incident
+from longarm.incidents.models import Claim, Incident
 from longarm.incidents.search import PUBLIC, Audience, IncidentFilters, filtered
 
 GROUPINGS = {"tactic": "tactic", "country": "country", "origin_state": "origin_state", "status": "status"}
@@ -81,3 +82,12 @@ def latest(*, session: Session, audience: Audience = PUBLIC, limit: int = 5) -> 
     return list(
         session.scalars(statement.order_by(Incident.date_start.is_(None), Incident.date_start.desc()).limit(limit))
     )
+
+
+def last_updated(*, session: Session, audience: Audience = PUBLIC) -> datetime | None:
+    """When an incident the audience may see, or one of its claims, last changed."""
+    visible = select(Incident.id).where(audience.clause())
+    incident = session.scalar(select(func.max(Incident.updated_at)).where(audience.clause()))
+    claim = session.scalar(select(func.max(Claim.created_at)).where(Claim.incident_id.in_(visible)))
+    moments = [m.replace(tzinfo=UTC) if m.tzinfo is None else m for m in (incident, claim) if m is not None]
+    return max(moments) if moments else None

@@ -134,7 +134,9 @@ class SecurityMiddleware:
         state["principal"], state["csrf_token"] = identity.principal, identity.csrf
         secure = request.url.scheme == "https"
 
-        send_secured = _with_headers(send, private=not identity.principal.is_anonymous)
+        # Static assets are the same for everyone: only pages and API answers are private.
+        private = not identity.principal.is_anonymous and not request.url.path.startswith("/static/")
+        send_secured = _with_headers(send, private=private)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start" and identity.new_visitor:

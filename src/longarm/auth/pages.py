@@ -1,4 +1,4 @@
-"""The sign-in page: plain server-rendered HTML, autoescaped, no script, no inline style."""
+"""The sign-in page: plain server-rendered HTML, autoescaped, no script, no inline style, the site's stylesheet."""
 
 from __future__ import annotations
 
@@ -9,14 +9,17 @@ _ENVIRONMENT = Environment(autoescape=select_autoescape(default=True, default_fo
 LOGIN = _ENVIRONMENT.from_string("""<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in · longarm</title></head>
-<body>
-<main>
+<title>Sign in · longarm</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/css/app.css"></head>
+<body class="auth-page">
+<header class="site"><a class="brand" href="/">longarm</a></header>
+<main id="main">
 <h1>Sign in</h1>
 {% if signed_in_as %}<p>You are signed in as {{ signed_in_as }}.</p>
 <form method="post" action="/logout"><input type="hidden" name="csrf_token" value="{{ csrf_token }}">
 <button type="submit">Sign out</button></form>{% endif %}
-{% if error %}<p role="alert">{{ error }}</p>{% endif %}
+{% if error %}<p role="alert" class="error">{{ error }}</p>{% endif %}
 <form method="post" action="/login">
 <input type="hidden" name="csrf_token" value="{{ csrf_token }}">
 <input type="hidden" name="next" value="{{ next }}">
@@ -33,8 +36,14 @@ LOGIN = _ENVIRONMENT.from_string("""<!doctype html>
 
 MESSAGE = _ENVIRONMENT.from_string("""<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>{{ title }} · longarm</title></head>
-<body><main><h1>{{ title }}</h1><p>{{ message }}</p><p><a href="/login">Sign in</a> · <a href="/">Home</a></p></main>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }} · longarm</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/css/app.css"></head>
+<body class="auth-page">
+<header class="site"><a class="brand" href="/">longarm</a></header>
+<main id="main"><h1>{{ title }}</h1><p>{{ message }}</p>
+<p><a href="/login">Sign in</a> · <a href="/">Home</a></p></main>
 </body>
 </html>
 """)

@@ -20,29 +20,56 @@ def register(app: typer.Typer) -> None:
         token: bool = typer.Option(
             False, "--token", help="Read an API token (asked for) to include restricted values."
         ),
+        q: str = typer.Option("", "--q", help="Words to find, as in the web list's search box."),
+        tactic: list[str] = typer.Option([], "--tactic", help="A tactic code; repeat for several."),
+        status: list[str] = typer.Option([], "--status", help="completed, attempted, foiled or alleged."),
+        country: list[str] = typer.Option([], "--country", help="ISO code of the host country."),
+        region: list[str] = typer.Option([], "--region", help="Region of the host country, e.g. europe."),
+        origin_state: list[str] = typer.Option([], "--origin-state", help="ISO code of the state held responsible."),
+        attribution: list[str] = typer.Option([], "--attribution", help="Attribution basis, e.g. court_ruling."),
+        actor: list[str] = typer.Option([], "--actor", help="An actor id: incidents it took part in."),
+        year_from: str = typer.Option("", "--year-from", help="First year, inclusive."),
+        year_to: str = typer.Option("", "--year-to", help="Last year, inclusive."),
     ) -> None:
-        """Export the incidents with their sources and claims: the public view unless signed in with read_restricted."""
-        from longarm.audit.service import record_event
+        """Export the incidents with their sources and claims: the public view unless signed in with read_restricted.
+
+        The filters are the web list's (`/incidents?tactic=killing&region=europe`), so a list
+        seen in the browser can be exported as it is.
+        """
         from longarm.auth.export_credentials import principal_for_export
         from longarm.auth.permissions import Permission
         from longarm.config import load_settings
-        from longarm.exports.service import export_text
+        from longarm.exports.service import export_text, record_export
         from longarm.files import write_atomically
+        from longarm.incidents.search import IncidentFilters
         from longarm.storage.database import open_engine
         from longarm.storage.engine import transaction
 
+        filters = IncidentFilters.parse(
+            {
+                "q": [q],
+                "tactic": tactic,
+                "status": status,
+                "country": country,
+                "region": region,
+                "origin_state": origin_state,
+                "attribution": attribution,
+                "actor": actor,
+                "year_from": [year_from],
+                "year_to": [year_to],
+            }
+        )
         engine = open_engine(load_settings())
         principal = principal_for_export(engine=engine, user_name=as_user, use_token=token)
         trusted = principal.can(Permission.read_restricted)
         with transaction(engine) as session:
-            text = export_text(session=session, format_name=format_name, include_restricted=trusted)
-            record_event(
+            text = export_text(session=session, format_name=format_name, include_restricted=trusted, filters=filters)
+            record_export(
                 session=session,
                 actor=principal.label,
-                action="export",
-                target_type="export",
-                target_id=format_name,
-                after={"format": format_name, "include_restricted": trusted},
+                format_name=format_name,
+                filters=filters,
+                include_restricted=trusted,
             )
         if out is None:
             typer.echo(text, nl=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from longarm.exports.registry import ExportFormat, register
@@ -115,14 +116,18 @@ def flat_row(record: dict[str, Any], *, for_spreadsheet: bool = True) -> dict[st
     return row
 
 
-def write_csv(records: list[dict[str, Any]]) -> str:
-    """A header row and one row per incident."""
+def stream_csv(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A header row and one row per incident, a row at a time."""
     buffer = io.StringIO()
     # "\r\n" as the row end makes the writer quote any cell holding a carriage return.
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(flat_row(record) for record in records)
-    return buffer.getvalue()
+    for record in records:
+        writer.writerow(flat_row(record))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
-register(ExportFormat("csv", "text/csv", ".csv", write_csv))
+register(ExportFormat("csv", "text/csv", ".csv", stream_csv))

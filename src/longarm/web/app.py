@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from longarm.auth import web as auth_web
 from longarm.config import Settings, load_settings
 from longarm.security import keys
 from longarm.storage.database import open_engine
-from longarm.web import api, api_stats, api_team, errors, public, review, team, visuals
-from longarm.web.rendering import HERE
+from longarm.web import api, api_stats, api_team, delivery, downloads, errors, indexes, public, review, team, visuals
 
 DESCRIPTION = """Transnational repression incidents, their sources and claims.
 
@@ -36,17 +34,20 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.engine, app.state.settings = engine, settings
     errors.install(app)
     auth_web.install(app, engine=engine, settings=settings)
-    # Vendored assets and our own CSS/JS are public files, like the code that serves them.
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # Vendored assets and our own CSS/JS are public files, like the code that serves them; responses
+    # are compressed and HEAD is answered (delivery.py).
+    delivery.install(app)
     # Each router declares its permission once, for all its routes (routes are private by default).
     # Its routes join the app's own list, not a lazily included router (FastAPI ≥ 0.160), because the
     # security middleware reads each route's declared permission before routing.
     for router in (
         public.router,
+        indexes.router,
         visuals.router,
         team.team_router,
         team.edit_router,
         review.router,
+        downloads.router,
         api.router,
         api_stats.router,
         api_team.review_router,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -18,11 +18,14 @@ from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Actor, Claim, Incident, Involvement
 from longarm.incidents.names import name_key
-from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
+from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution
 from longarm.incidents.search import Audience
+from longarm.review.models import Candidate
 from longarm.sources import service as sources
-from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
-from longarm.web.rendering import date_text, render
+from longarm.sources.models import SOURCE_STRENGTH, SourceKind
+from longarm.web import citations
+from longarm.web.access import Filters, Page, PerPage, Sort, browse_facets, database, reader
+from longarm.web.rendering import label, render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
 
@@ -36,7 +39,8 @@ def home(request: Request) -> HTMLResponse:
     with database(request) as session:
         figures = stats.headline(session=session, audience=audience)
         latest = stats.latest(session=session, audience=audience, limit=6)
-        return render(request, "home.html", {"figures": figures, "latest": latest})
+        updated = stats.last_updated(session=session, audience=audience)
+        return render(request, "home.html", {"figures": figures, "latest": latest, "updated": updated})
 
 
 @router.get("/incidents", summary="Incidents: search, facets, sorting, pages")
@@ -50,11 +54,12 @@ def incident_list(
         found = search.search(
             session=session, filters=filters, audience=audience, sort=sort, page=page, per_page=per_page
         )
-        facets = search.facet_counts(session=session, filters=filters, audience=audience)
+        facets, names = browse_facets(session, filters, audience)
         context = {
             "filters": filters,
             "found": found,
             "facets": facets,
+            "actor_names": names,
             "facet_names": FACETS,
             "sort": sort,
             "sorts": search.SORTS,
@@ -71,10 +76,49 @@ def visible_incident(session: Session, incident_id: str, audience: Audience) -> 
     return incident
 
 
-def citation(record: dict[str, Any], url: str) -> str:
-    """A citation of the incident for a footnote."""
-    when = date_text(record.get("date"))
-    return f"longarm, “{record['title']}” ({when}), incident {record['id']}, {url} (accessed {date.today():%d %B %Y})."
+def last_changed(incident: Incident) -> datetime:
+    """When the incident or any of its claims last changed."""
+    moments = [incident.updated_at, *(c.created_at for c in incident.claims)]
+    return max(m.replace(tzinfo=UTC) if m.tzinfo is None else m for m in moments if m is not None)
+
+
+def strongest_first(claims: list[Any]) -> list[Any]:
+    """Claims in the order a reader should weigh them: reviewer's choice, then the stronger source first."""
+    return sorted(claims, key=lambda c: (not c.preferred, -source_strength(c), c.id or 0))
+
+
+def source_strength(claim: Any) -> int:
+    """How strong the claim's source is (court record highest; no source lowest)."""
+    return SOURCE_STRENGTH.get(SourceKind(claim.source_kind), 0) if claim.source_kind else -1
+
+
+# The resolution rule's criteria (resolve.py) as the end of "Shown because …".
+DECIDED_BY = {
+    "the stronger source": "it comes from the strongest source",
+    "the finer precision": "it is the most precise",
+    "more sources agree": "more sources agree",
+    "first reported": "it was reported first",
+}
+
+
+def shown_because(resolution: Resolution) -> str:
+    """Why this value is the one shown, in words that do not overstate or understate the agreement."""
+    claims = resolution.supporting
+    sources = {c.source_id for c in claims if c.source_id}
+    if not resolution.alternatives:
+        if len(sources) > 1:
+            return f"all {len(sources)} sources that give it agree"
+        return "the only source that gives it" if sources else "the only value given (no source)"
+    if resolution.reason == "the reviewer's choice":
+        chosen = next(c for c in claims if c.preferred)
+        backing = "citing a source" if chosen.source_id else "as the editor's own judgement"
+        others = [c for _v, group in resolution.alternatives for c in group]
+        stronger = [c for c in others if source_strength(c) > source_strength(chosen)]
+        kinds = sorted({label(c.source_kind).lower() for c in stronger if c.source_kind})
+        above = f", shown above a stronger source ({', '.join(kinds)})" if kinds else ""
+        return f"an editor chose it ({chosen.made_by}, {backing}){above}"
+    count = f"{len(sources)} source{'s give' if len(sources) != 1 else ' gives'} it"
+    return f"{DECIDED_BY.get(resolution.reason, resolution.reason)} ({count})"
 
 
 def incident_context(session: Session, incident: Incident, include_restricted: bool, url: str) -> dict[str, Any]:
@@ -91,6 +135,10 @@ def incident_context(session: Session, incident: Incident, include_restricted: b
             actor_links.setdefault(name_key(alias), involvement.actor.id)
         actor_links.setdefault(involvement.actor.id, involvement.actor.id)
     cited = {s["id"]: s for s in record["sources"]}
+    ranked_sources = sorted(
+        cited.values(),
+        key=lambda s: (-SOURCE_STRENGTH.get(SourceKind(s["kind"]), 0) if s.get("kind") else 1, s["reliability"] or "F"),
+    )
     return {
         "incident": incident,
         "record": record,
@@ -98,21 +146,40 @@ def incident_context(session: Session, incident: Incident, include_restricted: b
         "items": items,
         "actor_links": actor_links,
         "sources": cited,
-        "citation": citation(record, url),
+        "sources_strongest_first": ranked_sources,
+        "citations": citations.all_styles(
+            citations.Cited(
+                id=incident.id,
+                title=record["title"],
+                url=url,
+                event_date=record.get("date"),
+                modified=last_changed(incident),
+                accessed=date.today(),
+            )
+        ),
+        "styles": citations.STYLES,
+        "last_changed": last_changed(incident),
+        "strongest_first": strongest_first,
+        "shown_because": shown_because,
         "name_key": name_key,
         "conflicts": {c["field"]: c for c in record["conflicts"]},
     }
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its sources, quotes and conflicts")
-def incident_page(request: Request, incident_id: str) -> HTMLResponse:
-    """Every field of the incident with its sources and quotes, conflicts side by side, people, outcomes."""
+def incident_page(request: Request, incident_id: str, candidate: int | None = None) -> HTMLResponse:
+    """Every field of the incident with its sources and quotes, conflicts side by side, people, outcomes.
+
+    After a review decision (`candidate`), a reviewer is offered to undo it.
+    """
     principal, audience = reader(request)
     with database(request) as session:
         incident = visible_incident(session, incident_id, audience)
         context = incident_context(
             session, incident, principal.can(Permission.read_restricted), str(request.url.replace(query=""))
         )
+        decided = session.get(Candidate, candidate) if candidate and principal.can(Permission.review) else None
+        context["decided"] = decided if decided and decided.incident_id == incident.id else None
         return render(request, "incidents/detail.html", context)
 
 
@@ -133,6 +200,34 @@ def actor_incidents(
     if not rows and not actor.known:
         raise NotFound(f"There is no actor {actor_id!r}.")
     return actor, [(row[0], row[1]) for row in rows]
+
+
+@router.get("/incidents/{incident_id}/cite/{style}", summary="A citation of the incident (text, BibTeX, RIS, CSL-JSON)")
+def incident_citation(request: Request, incident_id: str, style: str) -> Response:
+    """The citation in one style, as a file a reference manager imports."""
+    if style not in citations.STYLES:
+        raise NotFound(f"There is no citation style {style!r}; choose one of {', '.join(citations.STYLES)}.")
+    _principal, audience = reader(request)
+    with database(request) as session:
+        incident = visible_incident(session, incident_id, audience)
+        url = str(request.url_for("incident_page", incident_id=incident.id))
+        cited = citations.Cited(
+            id=incident.id,
+            title=incident.title,
+            url=url,
+            event_date={"start": incident.date_start, "end": incident.date_end, "precision": incident.date_precision}
+            if incident.date_start
+            else None,
+            modified=last_changed(incident),
+            accessed=date.today(),
+        )
+        text = citations.WRITERS[style](cited)
+    suffix = {"text": "txt", "bibtex": "bib", "ris": "ris", "csl-json": "json"}[style]
+    return Response(
+        text,
+        media_type=citations.MEDIA_TYPES[style] + "; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{incident_id}.{suffix}"'},
+    )
 
 
 @router.get("/actors/{actor_id}", summary="An actor (a person or an agency) and its incidents")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -10,12 +12,14 @@ import pycountry
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
-from longarm.incidents.search import IncidentFilters
+from longarm.incidents.search import REGIONS, IncidentFilters
 
 HERE = Path(__file__).parent
+STATIC = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
 LABELS = {
@@ -121,6 +125,48 @@ def value_text(field: str, value: Any) -> str:
     return label(value) if field in ("tactic", "status", "attribution") else str(value)
 
 
+def facet_value(name: str, value: str) -> str:
+    """A facet's value as people read it: a country's name, a region's name, a code's label."""
+    if name in ("country", "origin_state"):
+        return country_name(value)
+    if name == "region":
+        return REGIONS[value][0] if value in REGIONS else value
+    return label(value)
+
+
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+
+
+def script_lang(text: Any) -> str:
+    """`fa` or `ar` for text in Arabic script (Persian when it uses Persian letters), else empty."""
+    value = str(text or "")
+    if not any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in value):
+        return ""
+    return "fa" if _PERSIAN_LETTERS & set(value) else "ar"
+
+
+def lang_attribute(text: Any) -> Markup:
+    """` lang="fa"` (or ar) for a name in Arabic script, so readers and speech pick the right language."""
+    code = script_lang(text)
+    return Markup(f' lang="{code}"') if code else Markup("")
+
+
+def claim_value_lang(field: str, value: Any) -> Markup:
+    """The lang attribute for a claim value's text."""
+    return lang_attribute(value_text(field, value))
+
+
+@cache
+def _digest(relative: str) -> str:
+    return hashlib.sha256((STATIC / relative).read_bytes()).hexdigest()[:12]
+
+
+def asset(path: str) -> str:
+    """The URL of a static file with its content hash (`/static/css/app.css?v=1a2b…`), cacheable for a year."""
+    relative = path.removeprefix("/static/")
+    return f"/static/{relative}?v={_digest(relative)}"
+
+
 def query_url(path: str, params: list[tuple[str, str]]) -> str:
     """A path with query parameters."""
     return path + ("?" + urlencode(params) if params else "")
@@ -149,7 +195,12 @@ def render(request: Request, template: str, context: dict[str, Any], status_code
 
 
 TEMPLATES.env.filters.update(
-    label=label, country=country_name, date_text=date_text, place=place_text, value_text=value_text
+    label=label,
+    country=country_name,
+    date_text=date_text,
+    place=place_text,
+    value_text=value_text,
+    lang=lang_attribute,
 )
 TEMPLATES.env.tests["web_url"] = web_url
 TEMPLATES.env.globals.update(
@@ -158,6 +209,9 @@ TEMPLATES.env.globals.update(
     column_date=column_date,
     field_label=lambda name: FIELD_LABELS.get(name, label(name)),
     filters_url=filters_url,
+    facet_value=facet_value,
+    asset=asset,
+    claim_value_lang=claim_value_lang,
     query_url=query_url,
     show=value_text,
 )

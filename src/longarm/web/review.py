@@ -63,11 +63,13 @@ def comparison(session: Session, candidate: Candidate, match_id: str | None, tru
 
 
 @router.get("/review", summary="The review queue")
-def queue(request: Request, status: str = "pending") -> HTMLResponse:
-    """Candidates waiting for a decision (or those decided, with ?status=)."""
+def queue(request: Request, status: str = "pending", done: int | None = None) -> HTMLResponse:
+    """Candidates waiting for a decision (or those decided, with ?status=); `done` offers to undo a decision."""
     with database(request) as session:
         candidates = review.list_candidates(session=session, status=status or None, limit=200, offset=0)
-        return render(request, "review/queue.html", {"candidates": candidates, "status": status})
+        decided = session.get(Candidate, done) if done else None
+        context = {"candidates": candidates, "status": status, "decided": decided}
+        return render(request, "review/queue.html", context)
 
 
 @router.get("/review/{candidate_id}", summary="One candidate beside its best match")
@@ -86,7 +88,7 @@ def accept(request: Request, candidate_id: int) -> Response:
     principal, _audience = reader(request)
     with database(request) as session:
         incident = review.accept(session=session, candidate_id=candidate_id, principal=principal)
-        target = f"/incidents/{incident.id}"
+        target = f"/incidents/{incident.id}?candidate={candidate_id}"
     return RedirectResponse(target, status_code=303)
 
 
@@ -98,19 +100,26 @@ def merge(request: Request, candidate_id: int, incident_id: Annotated[str, Form(
         incident = review.merge(
             session=session, candidate_id=candidate_id, incident_id=incident_id, principal=principal
         )
-        target = f"/incidents/{incident.id}"
+        target = f"/incidents/{incident.id}?candidate={candidate_id}"
     return RedirectResponse(target, status_code=303)
 
 
 @router.post("/review/{candidate_id}/reject", summary="Reject a candidate")
-def reject(request: Request, candidate_id: int, reason: Annotated[str, Form()] = "") -> Response:
-    """Set the candidate aside with a reason and go back to the queue."""
+def reject(
+    request: Request, candidate_id: int, reason: Annotated[str, Form()] = "", confirm: Annotated[str, Form()] = ""
+) -> Response:
+    """Ask for a reason, then for confirmation; set the candidate aside and offer to undo it from the queue."""
     principal, _audience = reader(request)
     with database(request) as session:
-        review.reject(
-            session=session, candidate_id=candidate_id, principal=principal, reason=reason or "not an incident"
-        )
-    return RedirectResponse("/review", status_code=303)
+        candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
+        if not reason.strip():
+            context = comparison(session, candidate, None, principal.can(Permission.read_restricted))
+            context["errors"] = {"reason": "Say why this candidate is set aside (kept with the decision)."}
+            return render(request, "review/candidate.html", context, status_code=422)
+        if confirm != "yes":
+            return render(request, "review/confirm.html", {"candidate": candidate, "reason": reason.strip()})
+        review.reject(session=session, candidate_id=candidate_id, principal=principal, reason=reason)
+    return RedirectResponse(f"/review?done={candidate_id}", status_code=303)
 
 
 @router.post("/review/{candidate_id}/undo", summary="Undo the decision on a candidate")

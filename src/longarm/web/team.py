@@ -6,13 +6,10 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 
-from longarm.audit import service as audit
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import editing
-from longarm.incidents.models import Claim
 from longarm.incidents.vocabulary import (
     AttributionBasis,
     DatePrecision,
@@ -22,6 +19,8 @@ from longarm.incidents.vocabulary import (
     Status,
     Tactic,
 )
+from longarm.sources.models import SOURCE_STRENGTH, SourceKind
+from longarm.web import history
 from longarm.web.access import database, reader
 from longarm.web.public import visible_incident
 from longarm.web.rendering import render
@@ -43,7 +42,15 @@ CHOICES = {
 def _edit_page(
     request: Request, incident: Any, values: dict[str, str], errors: dict[str, str], note: str, status_code: int = 200
 ) -> HTMLResponse:
-    context = {"incident": incident, "values": values, "errors": errors, "note": note, "choices": CHOICES}
+    cited = {c.source.id: c.source for c in incident.claims if c.source is not None and not c.restricted}
+    context = {
+        "incident": incident,
+        "values": values,
+        "errors": errors,
+        "note": note,
+        "choices": CHOICES,
+        "cited": sorted(cited.values(), key=lambda s: (-SOURCE_STRENGTH.get(SourceKind(s.kind), 0), s.id)),
+    }
     return render(request, "incidents/edit.html", context, status_code=status_code)
 
 
@@ -65,24 +72,20 @@ async def save_edit(request: Request, incident_id: str) -> Response:
     with database(request) as session:
         incident = visible_incident(session, incident_id, audience)
         try:
-            editing.edit_incident(session=session, incident_id=incident_id, form=form, note=note, principal=principal)
+            editing.edit_incident(
+                session=session,
+                incident_id=incident_id,
+                form=form,
+                note=note,
+                principal=principal,
+                source_id=form.get("source") or None,
+                judgement=form.get("judgement") == "yes",
+                override=form.get("override") == "yes",
+            )
         except editing.FieldErrors as problem:
-            values = {name: form.get(name, "") for name in editing.FORM_FIELDS}
+            values = {name: form.get(name, "") for name in (*editing.FORM_FIELDS, "source", "judgement", "override")}
             return _edit_page(request, incident, values, problem.errors, note, status_code=422)
     return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
-
-
-def incident_history(session: Any, incident_id: str, *, trusted: bool) -> list[dict[str, Any]]:
-    """The incident's audit events (newest first), and its claims as dated additions; restricted ones if trusted."""
-    found = audit.history(session=session, target_type="incident", target_id=incident_id, include_restricted=trusted)
-    events = [dict(e, kind="event") for e in found]
-    claims = session.scalars(select(Claim).where(Claim.incident_id == incident_id).order_by(Claim.created_at))
-    added = [
-        {"kind": "claim", "at": c.created_at.isoformat(timespec="seconds"), "actor": c.made_by, "claim": c}
-        for c in claims
-        if trusted or not c.restricted
-    ]
-    return sorted([*events, *added], key=lambda row: str(row["at"]), reverse=True)
 
 
 @team_router.get("/incidents/{incident_id}/history", summary="The incident's history (audit log and claims)")
@@ -91,6 +94,5 @@ def history_page(request: Request, incident_id: str) -> HTMLResponse:
     principal, audience = reader(request)
     with database(request) as session:
         incident = visible_incident(session, incident_id, audience)
-        trusted = principal.can(Permission.read_restricted)
-        rows = incident_history(session, incident_id, trusted=trusted)
-        return render(request, "incidents/history.html", {"incident": incident, "rows": rows})
+        entries = history.incident_history(session, incident_id, trusted=principal.can(Permission.read_restricted))
+        return render(request, "incidents/history.html", {"incident": incident, "entries": entries})

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+
+import pycountry
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
+from sqlalchemy import func, or_, select
 
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import search
 from longarm.incidents.models import Incident
-from longarm.web.access import Filters, database, reader
+from longarm.web.access import Filters, browse_facets, database, reader
 from longarm.web.rendering import HERE, render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
@@ -20,8 +25,30 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
     """A Leaflet map on an offline basemap; markers load from the GeoJSON API with the same filters."""
     _principal, audience = reader(request)
     with database(request) as session:
-        facets = search.facet_counts(session=session, filters=filters, audience=audience)
-        return render(request, "map.html", {"filters": filters, "facets": facets})
+        facets, names = browse_facets(session, filters, audience)
+        chosen = search.filtered(session, filters, audience)
+        total = session.scalar(select(func.count()).select_from(chosen.subquery())) or 0
+        unlocated = list(
+            session.scalars(
+                chosen.where(or_(Incident.lat.is_(None), Incident.lon.is_(None))).order_by(Incident.date_start.desc())
+            )
+        )
+        context = {
+            "filters": filters,
+            "facets": facets,
+            "actor_names": names,
+            "total": total,
+            "unlocated": unlocated,
+            # The basemap names countries by ISO numeric code; a click on one filters by its alpha-2 code.
+            "numeric_codes": json.dumps(country_numbers()),
+        }
+        return render(request, "map.html", context)
+
+
+@cache
+def country_numbers() -> dict[str, str]:
+    """ISO 3166-1 numeric code → alpha-2 code, for the basemap's country shapes."""
+    return {c.numeric: c.alpha_2 for c in pycountry.countries}
 
 
 @router.get("/timeline", summary="Timeline and charts: incidents per year by tactic and by host country")
@@ -29,13 +56,14 @@ def timeline_page(request: Request, filters: Filters) -> HTMLResponse:
     """Charts of incidents per year (linked to the list) and the incidents year by year."""
     _principal, audience = reader(request)
     with database(request) as session:
-        facets = search.facet_counts(session=session, filters=filters, audience=audience)
+        facets, names = browse_facets(session, filters, audience)
         statement = search.filtered(session, filters, audience).where(Incident.date_start.is_not(None))
         dated = list(session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(2000)))
         years: dict[str, list[Incident]] = {}
         for incident in dated:
             years.setdefault(str(incident.date_start)[:4], []).append(incident)
-        return render(request, "timeline.html", {"filters": filters, "facets": facets, "years": years})
+        context = {"filters": filters, "facets": facets, "actor_names": names, "years": years}
+        return render(request, "timeline.html", context)
 
 
 @router.get("/docs", summary="API documentation (Swagger UI, served from the app)")

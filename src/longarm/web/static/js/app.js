@@ -18,5 +18,20 @@ function setUpCopyButtons(root) {
   });
 }
 
-document.addEventListener("DOMContentLoaded", function () { setUpCopyButtons(document); });
-document.addEventListener("htmx:afterSettle", function (event) { setUpCopyButtons(event.target); });
+// The filter drawer starts closed so phones see results first; wide screens open it. An HTMX update
+// re-renders it, so its state from before the update is kept.
+var wide = window.matchMedia("(min-width: 50rem)");
+var drawerWasOpen = null;
+
+function setUpDrawer() {
+  var drawer = document.getElementById("filter-drawer");
+  if (!drawer) { return; }
+  drawer.open = drawerWasOpen === null ? wide.matches : drawerWasOpen;
+}
+
+document.addEventListener("DOMContentLoaded", function () { setUpCopyButtons(document); setUpDrawer(); });
+document.addEventListener("htmx:beforeSwap", function () {
+  var drawer = document.getElementById("filter-drawer");
+  drawerWasOpen = drawer ? drawer.open : null;
+});
+document.addEventListener("htmx:afterSettle", function (event) { setUpCopyButtons(event.target); setUpDrawer(); });

@@ -7,7 +7,8 @@ window.addEventListener("DOMContentLoaded", function () {
   window.ui = SwaggerUIBundle({
     url: element.dataset.url,
     domNode: element,
-    deepLinking: true,
+    // Deep links put a link inside each operation's toggle button (nested controls, an axe violation).
+    deepLinking: false,
     validatorUrl: null,
     tryItOutEnabled: false
   });

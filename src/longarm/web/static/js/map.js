@@ -10,11 +10,28 @@
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Country shapes: Natural Earth via world-atlas");
 
+  var numbers = JSON.parse(element.dataset.countries || "{}");
+
+  function countryUrl(code) {
+    var url = new URL(element.dataset.countryUrl, window.location.origin);
+    url.searchParams.append("country", code);
+    return url.toString();
+  }
+
   fetch(element.dataset.basemap).then(function (response) { return response.json(); }).then(function (world) {
     var countries = topojson.feature(world, world.objects.countries);
     L.geoJSON(countries, {
-      interactive: false,
-      style: { color: "#8a8f98", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1 }
+      style: function (feature) {
+        var code = numbers[String(feature.id).padStart(3, "0")] || "none";
+        return { color: "#8a8f98", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1, className: "country country-" + code };
+      },
+      onEachFeature: function (feature, shape) {
+        var code = numbers[String(feature.id).padStart(3, "0")];
+        if (!code) { return; }
+        shape.bindTooltip(escapeText(feature.properties && feature.properties.name), { sticky: true });
+        // A country click narrows the map (and its list link) to incidents that happened there.
+        shape.on("click", function () { window.location.assign(countryUrl(code)); });
+      }
     }).addTo(map).bringToBack();
     element.dataset.basemapReady = "1";
   });
@@ -40,7 +57,7 @@
         },
         onEachFeature: function (feature, marker) {
           var p = feature.properties;
-          var when = p.date ? p.date.start : "undated";
+          var when = p.date_text && p.date_text !== "—" ? p.date_text : "undated";
           marker.bindPopup(
             '<a dir="auto" href="' + encodeURI(p.url) + '">' + escapeText(p.title) + "</a><br>" +
             escapeText(when) + " · " + escapeText(p.tactic_label) + " · " + escapeText(p.country_name)

@@ -1,0 +1,179 @@
+"""Search that forgives spelling: one key for transliterations and letter variants, near matches, aliases.
+
+The full-text index matches words as written. Before a query reaches it, each word is widened
+to the indexed words that share its key (`name_key`, shared with linking, plus the Arabic and
+Persian letter variants ي/ی, ك/ک, ى/ی) or are close to it (edit similarity on those keys), and
+place aliases are replaced by the name the index holds (Den Haag → The Hague). The vocabulary
+comes from the index rows the reader may see, so neither an expansion nor a "did you mean"
+reveals a word of a hidden incident. It runs in Python over that vocabulary, so SQLite and
+PostgreSQL behave the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import column, func, select
+from sqlalchemy import table as table_clause
+from sqlalchemy.orm import Session
+
+from longarm.incidents.models import Claim, Incident
+from longarm.incidents.names import name_key
+
+_WORD = re.compile(r"[^\W_]+")
+# Arabic and Persian spellings of one letter, and marks that come and go between writers.
+_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و"})
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")  # harakat, superscript alef, tatweel, ZWNJ/ZWJ
+# Words shorter than this are matched only by their key: a near match of "zam" is noise.
+MIN_FUZZY = 5
+SIMILAR = 88  # rapidfuzz ratio (0-100) on keys: about one letter in eight different
+SUGGEST = 70  # looser for a suggestion the reader chooses to follow
+
+
+def fold(word: str) -> str:
+    """The key a word shares with its spelling variants (Colahi ~ Kolahi, يوسف ~ یوسف)."""
+    lowered = _MARKS.sub("", word.lower()).translate(_LETTERS)
+    if not lowered.isascii() and not any("a" <= c <= "z" for c in name_key(lowered)):
+        return lowered  # Arabic or Persian script: the letter folds are the key
+    key = name_key(lowered).replace(" ", "")
+    # c and k stand for one sound in transliterations (Colahi, Kolahi); ch keeps its own.
+    return re.sub(r"c(?!h)", "k", key) or lowered
+
+
+@cache
+def place_aliases() -> dict[str, str]:
+    """Alias → the name the index holds, for the gazetteer's places (`den haag` → `The Hague`)."""
+    data = json.loads(resources.files("longarm.data").joinpath("places.json").read_text(encoding="utf-8"))
+    aliases: dict[str, str] = {}
+    for city in data.get("cities", []):
+        for alias in city.get("aliases", []):
+            aliases[alias.lower()] = city["name"]
+    return aliases
+
+
+def replace_aliases(query: str) -> str:
+    """The query with each known alias replaced by the name the index holds (longest alias first)."""
+    result = query
+    for alias in sorted(place_aliases(), key=len, reverse=True):
+        pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", re.IGNORECASE)
+        result = pattern.sub(place_aliases()[alias], result)
+    return result
+
+
+@dataclass
+class Vocabulary:
+    """The indexed words a reader may see, grouped by key."""
+
+    by_key: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, word: str) -> None:
+        """Count a word of the index."""
+        if len(word) > 1 and not word.isdigit():
+            self.by_key.setdefault(fold(word), set()).add(word.lower())
+
+
+# (database, audience) → (version, vocabulary): one entry per kind of reader, rebuilt when the data changes.
+_CACHE: dict[tuple[int, str], tuple[tuple[Any, ...], Vocabulary]] = {}
+_LOCK = threading.Lock()
+
+
+def vocabulary(session: Session, visible: Any) -> Vocabulary:
+    """The words of the index rows of incidents matching `visible` (an audience's SQL condition).
+
+    Cached until an incident or claim changes (their counts and last updates are the version; a merge
+    moves claims, which updates them).
+    """
+    version = session.execute(
+        select(
+            select(func.count(Incident.id)).scalar_subquery(),
+            select(func.max(Incident.updated_at)).scalar_subquery(),
+            select(func.count(Claim.id)).scalar_subquery(),
+            select(func.max(Claim.updated_at)).scalar_subquery(),
+        )
+    ).one()
+    key = (id(session.get_bind()), str(visible.compile(compile_kwargs={"literal_binds": True})))
+    with _LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None and cached[0] == tuple(version):
+            return cached[1]
+    ids = select(Incident.id).where(visible)
+    if session.get_bind().dialect.name == "postgresql":
+        table = table_clause("incident_search", column("incident_id"), column("body"))
+        statement = select(table.c.body).where(table.c.incident_id.in_(ids))
+    else:
+        table = table_clause("incident_search", column("rowid"), column("body"))
+        keys = table_clause("incident_search_keys", column("key"), column("incident_id"))
+        statement = select(table.c.body).join(keys, keys.c.key == table.c.rowid).where(keys.c.incident_id.in_(ids))
+    words = Vocabulary()
+    for (body,) in session.execute(statement):
+        for word in set(_WORD.findall(body or "")):
+            words.add(word)
+    with _LOCK:
+        _CACHE[key] = (tuple(version), words)
+    return words
+
+
+@dataclass
+class Expansion:
+    """What a query became: for each word, the indexed spellings it matches, and a suggestion."""
+
+    groups: list[list[str]]
+    widened: dict[str, list[str]]
+    suggestion: str | None = None
+
+
+def _near(word: str, words: Vocabulary) -> list[str]:
+    key = fold(word)
+    found = set(words.by_key.get(key, ()))
+    if len(key) >= MIN_FUZZY:
+        keys = list(words.by_key)
+        for other, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=8, score_cutoff=SIMILAR):
+            if score >= SIMILAR:
+                found |= words.by_key[other]
+    return sorted(found)
+
+
+def _split(word: str, words: Vocabulary) -> list[str] | None:
+    """Two indexed words written as one (Mohammadreza → mohammad reza), or None."""
+    for cut in range(3, len(word) - 2):
+        left, right = fold(word[:cut]), fold(word[cut:])
+        if left in words.by_key and right in words.by_key:
+            return [sorted(words.by_key[left])[0], sorted(words.by_key[right])[0]]
+    return None
+
+
+def expand(terms: list[str], words: Vocabulary) -> Expansion:
+    """Each search word widened to its spelling variants in the index (the word itself always kept)."""
+    groups: list[list[str]] = []
+    widened: dict[str, list[str]] = {}
+    for term in terms:
+        near = [w for w in _near(term, words) if w != term]
+        if near:
+            widened[term] = near
+            groups.append([term, *near])
+            continue
+        parts = None if fold(term) in words.by_key else _split(term, words)
+        if parts:
+            widened[term] = [" ".join(parts)]
+            groups.extend([[p] for p in parts])
+        else:
+            groups.append([term])
+    return Expansion(groups=groups, widened=widened)
+
+
+def suggest(terms: list[str], words: Vocabulary) -> str | None:
+    """The query with each word replaced by the closest indexed word, when that changes it."""
+    keys = list(words.by_key)
+    chosen = []
+    for term in terms:
+        best = process.extractOne(fold(term), keys, scorer=fuzz.ratio, score_cutoff=SUGGEST) if keys else None
+        chosen.append(sorted(words.by_key[best[0]])[0] if best else term)
+    suggestion = " ".join(chosen)
+    return suggestion if suggestion != " ".join(terms) else None
