@@ -14,8 +14,8 @@ from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
 from longarm.incidents.names import name_key, name_tokens, same_person
 from longarm.review.candidates import claims_for_extracted
-from longarm.review.link import UNRELATED
-from longarm.review.matching import find_matches
+from longarm.review.clusters import Decision
+from longarm.review.matching import link_pending
 from longarm.review.models import Candidate, CandidateStatus
 from longarm.sources.models import Source
 from longarm.storage.base import utcnow
@@ -45,7 +45,7 @@ def candidate_claims(*, session: Session, candidate: Candidate) -> list[Claim]:
 
 
 def queue(*, session: Session, source: Source, incident: dict[str, Any], index: int, made_by: str) -> Candidate:
-    """Put an extracted incident in the queue with its claims and its ranked matches."""
+    """Put an extracted incident in the queue with its claims; `link` ranks its matches once the batch is in."""
     date = incident.get("date") or {}
     names = [n for v in incident.get("victims") or [] for n in [v.get("name"), *v.get("aliases", [])] if n]
     names += [p["name"] for p in incident.get("perpetrators") or [] if p.get("name") and not p.get("id")]
@@ -62,7 +62,6 @@ def queue(*, session: Session, source: Source, incident: dict[str, Any], index: 
     session.flush()
     claims = claims_for_extracted(incident, source_id=source.id, made_by=made_by)
     incidents.add_claims(session=session, incident=None, claims=claims, candidate_id=candidate.id)
-    candidate.matches = find_matches(session=session, candidate=candidate)
     return candidate
 
 
@@ -213,17 +212,30 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
     return candidate
 
 
-def auto_decide(*, session: Session, candidate: Candidate, principal: Principal) -> str:
-    """--auto-merge: merge on a certain match, create when nothing identifying matches, else leave pending.
+def link(*, session: Session, principal: Principal, auto_merge: bool) -> dict[str, int]:
+    """Rank and cluster every pending candidate; with auto_merge, decide each cluster that is certain.
 
-    Identifying: a named person in common or dates that agree to the month. A match on a
-    shared city and tactic alone is too weak to hold the candidate back.
+    A cluster without a known incident becomes one new incident (its first candidate by
+    content accepted, the others merged in), a cluster holding one incident joins it, and
+    anything else waits for a person (see `review/clusters.py`).
     """
-    best: dict[str, Any] | None = next((m for m in candidate.matches if m["incident_id"]), None)
-    if best is not None and best["certain"]:
-        merge(session=session, candidate_id=candidate.id, incident_id=best["incident_id"], principal=principal)
-        return "merged"
-    if not any(m["score"] >= UNRELATED and m["identifying"] for m in candidate.matches):
-        accept(session=session, candidate_id=candidate.id, principal=principal)
-        return "accepted"
-    return "pending"
+    found, pending = link_pending(session=session)
+    decisions: dict[str, int] = {}
+    if not auto_merge:
+        return decisions
+    for cluster in found:
+        members = sorted((pending[ref] for ref in cluster.candidates), key=lambda c: c.content_key)
+        decision = cluster.decision
+        if decision == Decision.review:
+            decisions["pending"] = decisions.get("pending", 0) + len(members)
+            continue
+        if decision == Decision.new:
+            incident = accept(session=session, candidate_id=members[0].id, principal=principal)
+            decisions["accepted"] = decisions.get("accepted", 0) + 1
+            members = members[1:]
+        else:
+            incident = incidents.get_or_raise(session=session, incident_id=cluster.incidents[0].partition(":")[2])
+        for candidate in members:
+            merge(session=session, candidate_id=candidate.id, incident_id=incident.id, principal=principal)
+            decisions["merged"] = decisions.get("merged", 0) + 1
+    return decisions
