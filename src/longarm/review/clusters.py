@@ -63,8 +63,8 @@ def _find(parent: dict[str, str], ref: str) -> str:
 def clusters(
     index: LinkIndex, refs: Iterable[str], *, held: frozenset[str] = frozenset()
 ) -> tuple[list[Cluster], dict[str, list[Match]]]:
-    """The clusters of the given candidate refs, and each candidate's ranked matches (every one above 1 %)."""
-    ranked = {ref: index.rank(index.profiles[ref], limit=None) for ref in sorted(refs)}
+    """The clusters of the candidate refs, and each candidate's ranked matches (the best, and every possible one)."""
+    ranked = {ref: index.rank(index.profiles[ref]) for ref in sorted(refs)}
     parent: dict[str, str] = {}
     for ref, matches in ranked.items():
         parent.setdefault(ref, ref)

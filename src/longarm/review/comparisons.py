@@ -99,8 +99,9 @@ def _dates(a: Profile, b: Profile) -> str | None:
         if precisions == {"day"}:
             return "same_day"
         return "same_month" if precisions <= {"day", "month"} else "same_year"
-    gap = min(abs(int(x["start"][:4]) - int(y["end"][:4])), abs(int(y["start"][:4]) - int(x["end"][:4])))
-    return "year_apart" if gap <= 1 else "far_apart"
+    # Disjoint ranges: the later one starts after the earlier one ends.
+    earlier_end, later_start = (x["end"], y["start"]) if x["end"] < y["start"] else (y["end"], x["start"])
+    return "year_apart" if int(later_start[:4]) - int(earlier_end[:4]) <= 1 else "far_apart"
 
 
 def _dates_detail(a: Profile, b: Profile) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from longarm.incidents.names import COMMON_NAME_TOKENS
-from longarm.review.probability import LinkModel, Match, score
+from longarm.review.probability import LinkModel, Match, link_model, match, probability
 from longarm.review.profiles import Profile
 
 _YEAR_SLACK = 1
@@ -98,7 +98,18 @@ class LinkIndex:
         """Refs of the profiles sharing a block with this one (itself excluded)."""
         return set().union(*self.neighbours_by_rule(profile).values())
 
-    def rank(self, profile: Profile, *, limit: int | None = 5) -> list[Match]:
-        """The neighbours worth showing (a probability of at least 1 %), best first; all of them without a limit."""
-        matches = [score(profile, self.profiles[ref], model=self.model) for ref in self.neighbours(profile)]
-        return sorted((m for m in matches if m.score >= 0.01), key=lambda m: (-m.score, m.ref))[:limit]
+    def rank(self, profile: Profile, *, limit: int = 5) -> list[Match]:
+        """The best `limit` neighbours (a probability of at least 1 %), then any other possible match; best first."""
+        model = self.model or link_model()
+        scored = []
+        for ref in self.neighbours(profile):
+            other = self.profiles[ref]
+            chance, identifying = probability(profile, other, model)
+            if chance >= 0.01:
+                scored.append((-chance, ref, identifying))
+        scored.sort()
+        return [
+            match(profile, self.profiles[ref], -negative, identifying, model)
+            for n, (negative, ref, identifying) in enumerate(scored)
+            if n < limit or (identifying and -negative >= model.possible)
+        ]

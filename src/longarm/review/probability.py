@@ -70,19 +70,27 @@ class Match:
         return [f"{reason} {self.model.weights.get(feature, 0.0):+.1f}" for feature, reason in compare(*self.pair)]
 
 
-def score(a: Profile, b: Profile, *, model: LinkModel | None = None) -> Match:
-    """The probability that two profiles are one incident; certain or possible only on identifying evidence."""
-    model = model or link_model()
+def probability(a: Profile, b: Profile, model: LinkModel) -> tuple[float, bool]:
+    """The match probability of a pair (to three decimals) and whether it rests on identifying evidence."""
     found = levels(a, b)
     logit = model.intercept + sum(weights[level] for weights, level in zip(model.table, found, strict=True) if level)
-    identifying = identifies(found)
-    probability = round(1 / (1 + math.exp(-logit)), 3)
+    return round(1 / (1 + math.exp(-logit)), 3), identifies(found)
+
+
+def match(a: Profile, b: Profile, chance: float, identifying: bool, model: LinkModel) -> Match:
+    """The Match of a scored pair: certain or possible only on identifying evidence."""
     return Match(
         ref=b.ref,
-        score=probability,
-        certain=identifying and probability >= model.certain,
-        possible=identifying and probability >= model.possible,
+        score=chance,
+        certain=identifying and chance >= model.certain,
+        possible=identifying and chance >= model.possible,
         identifying=identifying,
         pair=(a, b),
         model=model,
     )
+
+
+def score(a: Profile, b: Profile, *, model: LinkModel | None = None) -> Match:
+    """The probability that two profiles are one incident, with its reasons."""
+    model = model or link_model()
+    return match(a, b, *probability(a, b, model), model)
