@@ -60,33 +60,46 @@ def _find(parent: dict[str, str], ref: str) -> str:
     return ref
 
 
-def clusters(
-    index: LinkIndex, refs: Iterable[str], *, held: frozenset[str] = frozenset()
-) -> tuple[list[Cluster], dict[str, list[Match]]]:
-    """The clusters of the candidate refs, and each candidate's ranked matches (the best, and every possible one)."""
-    ranked = {ref: index.rank(index.profiles[ref]) for ref in sorted(refs)}
-    parent: dict[str, str] = {}
-    for ref, matches in ranked.items():
-        parent.setdefault(ref, ref)
-        for match in matches:
-            if match.certain:
-                parent.setdefault(match.ref, match.ref)
-                a, b = _find(parent, ref), _find(parent, match.ref)
-                parent[max(a, b)] = min(a, b)
+def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of a graph, each sorted, in order of their first node: the same for any edge order."""
+    parent = {node: node for node in nodes}
+    for a, b in edges:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        x, y = _find(parent, a), _find(parent, b)
+        parent[max(x, y)] = min(x, y)
     members: dict[str, list[str]] = {}
-    for ref in sorted(parent):
-        members.setdefault(_find(parent, ref), []).append(ref)
+    for node in sorted(parent):
+        members.setdefault(_find(parent, node), []).append(node)
+    return [members[root] for root in sorted(members)]
+
+
+def clusters(
+    index: LinkIndex, refs: Iterable[str], *, held: frozenset[str] = frozenset(), apart: frozenset[str] = frozenset()
+) -> tuple[list[Cluster], dict[str, list[Match]]]:
+    """The clusters of the candidate refs, and each candidate's ranked matches (the best, and every possible one).
+
+    `held` candidates keep their cluster for a person; `apart` ones (split off by a person) join no cluster.
+    """
+    ranked = {ref: index.rank(index.profiles[ref]) for ref in sorted(refs)}
+    edges = [
+        (ref, match.ref)
+        for ref, matches in ranked.items()
+        if ref not in apart
+        for match in matches
+        if match.certain and match.ref not in apart
+    ]
     found = []
-    for root in sorted(members):
-        nodes = set(members[root])
+    for members in components(ranked, edges):
+        nodes = set(members)
         cluster = Cluster(
-            candidates=[r for r in members[root] if not r.startswith("incident:")],
-            incidents=[r for r in members[root] if r.startswith("incident:")],
+            candidates=[r for r in members if not r.startswith("incident:")],
+            incidents=[r for r in members if r.startswith("incident:")],
             held=bool(nodes & held),
         )
         for ref in cluster.candidates:
             for match in ranked.get(ref, []):
-                if match.certain:
+                if match.certain and match.ref in nodes:
                     cluster.links.append((ref, match))
                 elif match.possible and match.ref not in nodes:
                     cluster.doubts.append((ref, match))

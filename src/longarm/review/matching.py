@@ -93,14 +93,15 @@ def store_index(*, session: Session) -> tuple[LinkIndex, dict[str, Candidate]]:
     return index, by_ref
 
 
-def link_pending(*, session: Session, limit: int = 5) -> tuple[list[Cluster], dict[str, Candidate]]:
+def link_pending(*, session: Session) -> tuple[list[Cluster], dict[str, Candidate]]:
     """Rank every pending candidate's matches (stored for the queue) and cluster them with the known incidents."""
     index, pending = store_index(session=session)
-    # A candidate a person sent back (undo) stays with people: auto-merge does not decide it again.
+    # A candidate a person sent back (undo) or split off stays with people: auto-merge does not decide it again.
     held = frozenset(ref for ref, candidate in pending.items() if candidate.reviewed_by)
-    found, ranked = clusters(index, pending, held=held)
+    apart = frozenset(ref for ref, candidate in pending.items() if candidate.separate)
+    found, ranked = clusters(index, pending, held=held, apart=apart)
     for ref, candidate in pending.items():
-        candidate.matches = [as_json(match) for match in ranked[ref][:limit]]
+        candidate.matches = [as_json(match) for match in ranked[ref]]
     return found, pending
 
 

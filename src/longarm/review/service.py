@@ -17,6 +17,7 @@ from longarm.review.candidates import claims_for_extracted
 from longarm.review.clusters import Decision
 from longarm.review.matching import link_pending
 from longarm.review.models import Candidate, CandidateStatus
+from longarm.review.queue import item_of
 from longarm.sources.models import Source
 from longarm.storage.base import utcnow
 
@@ -42,6 +43,12 @@ def list_candidates(
 def candidate_claims(*, session: Session, candidate: Candidate) -> list[Claim]:
     """The claims a candidate brings (the extracted values with their quotes)."""
     return list(session.scalars(select(Claim).where(Claim.candidate_id == candidate.id).order_by(Claim.id)))
+
+
+def candidate_title(*, session: Session, candidate: Candidate) -> str:
+    """The title longarm wrote for the candidate from its extracted values."""
+    claims = candidate_claims(session=session, candidate=candidate)
+    return next((str(c.value) for c in claims if c.field == "title"), "")
 
 
 def queue(*, session: Session, source: Source, incident: dict[str, Any], index: int, made_by: str) -> Candidate:
@@ -162,6 +169,58 @@ def _same_item(claim: Claim, known: dict[str, list[tuple[str, tuple[str, ...]]]]
     return None
 
 
+def accept_cluster(*, session: Session, candidate_id: int, principal: Principal) -> Incident:
+    """Decide the candidate's whole queue item as proposed: one new incident, or into the one incident it matches."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    item = item_of(session=session, candidate=candidate)
+    assert item is not None  # a pending candidate is always in one item
+    if len(item.incidents) > 1:
+        raise Conflict(f"Candidate {candidate_id} matches {len(item.incidents)} incidents; merge it into one of them.")
+    members = sorted(item.candidates, key=lambda c: c.content_key)
+    if item.incidents:
+        return merge_cluster(
+            session=session, candidate_id=candidate_id, incident_id=item.incidents[0], principal=principal
+        )
+    incident = accept(session=session, candidate_id=members[0].id, principal=principal)
+    for other in members[1:]:
+        merge(session=session, candidate_id=other.id, incident_id=incident.id, principal=principal)
+    return incident
+
+
+def merge_cluster(*, session: Session, candidate_id: int, incident_id: str, principal: Principal) -> Incident:
+    """Merge every candidate of this candidate's queue item into the incident."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    item = item_of(session=session, candidate=candidate)
+    assert item is not None
+    incident = incidents.get_or_raise(session=session, incident_id=incident_id)
+    for member in sorted(item.candidates, key=lambda c: c.content_key):
+        merge(session=session, candidate_id=member.id, incident_id=incident.id, principal=principal)
+    return incident
+
+
+def split(*, session: Session, candidate_id: int, principal: Principal) -> Candidate:
+    """Take a pending candidate out of its cluster: it becomes its own queue item (undo puts it back)."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    if candidate.separate:
+        raise Conflict(f"Candidate {candidate_id} is already on its own; undo puts it back in its cluster.")
+    candidate.separate = True
+    candidate.reviewed_by, candidate.reviewed_at = principal.label, utcnow()
+    record_event(
+        session=session,
+        actor=principal.label,
+        action="candidate.split",
+        target_type="candidate",
+        target_id=str(candidate.id),
+    )
+    return candidate
+
+
 def reject(*, session: Session, candidate_id: int, principal: Principal, reason: str) -> Candidate:
     """Set the candidate aside with a reason; no incident changes."""
     principal.require(Permission.review)
@@ -183,9 +242,20 @@ def reject(*, session: Session, candidate_id: int, principal: Principal, reason:
 
 
 def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candidate:
-    """Return a decided candidate to the queue; its claims leave the incident (an accepted one is deleted)."""
+    """Back to the queue (claims leave the incident; an accepted one is deleted); a split one back to its cluster."""
     principal.require(Permission.review)
     candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    if candidate.status == CandidateStatus.pending.value and candidate.separate:
+        candidate.separate = False
+        link_pending(session=session)  # its cluster may have become an incident meanwhile
+        record_event(
+            session=session,
+            actor=principal.label,
+            action="candidate.undo_split",
+            target_type="candidate",
+            target_id=str(candidate.id),
+        )
+        return candidate
     if candidate.status == CandidateStatus.pending.value:
         raise Conflict(f"Candidate {candidate.id} is pending; there is nothing to undo.")
     incident = incidents.get(session=session, incident_id=candidate.incident_id) if candidate.incident_id else None
