@@ -17,7 +17,7 @@ from longarm.review.candidates import claims_for_extracted
 from longarm.review.clusters import Decision
 from longarm.review.matching import link_pending
 from longarm.review.models import Candidate, CandidateStatus
-from longarm.review.queue import item_of
+from longarm.review.queue import QueueItem, item_of
 from longarm.sources.models import Source
 from longarm.storage.base import utcnow
 
@@ -169,37 +169,40 @@ def _same_item(claim: Claim, known: dict[str, list[tuple[str, tuple[str, ...]]]]
     return None
 
 
-def accept_cluster(*, session: Session, candidate_id: int, principal: Principal) -> Incident:
-    """Decide the candidate's whole queue item as proposed: one new incident, or into the one incident it matches."""
+def _pending_item(session: Session, candidate_id: int, principal: Principal) -> QueueItem:
     principal.require(Permission.review)
     candidate = get_or_raise(session=session, candidate_id=candidate_id)
     _require_pending(candidate)
     item = item_of(session=session, candidate=candidate)
     assert item is not None  # a pending candidate is always in one item
+    return item
+
+
+def _into_one(session: Session, members: list[Candidate], incident_id: str | None, principal: Principal) -> Incident:
+    """Every member into the incident, or (without one) the first by content accepted and the others merged in."""
+    members = sorted(members, key=lambda c: c.content_key)
+    if incident_id is None:
+        incident = accept(session=session, candidate_id=members[0].id, principal=principal)
+        members = members[1:]
+    else:
+        incident = incidents.get_or_raise(session=session, incident_id=incident_id)
+    for member in members:
+        merge(session=session, candidate_id=member.id, incident_id=incident.id, principal=principal)
+    return incident
+
+
+def accept_cluster(*, session: Session, candidate_id: int, principal: Principal) -> Incident:
+    """Decide the candidate's whole queue item as proposed: one new incident, or into the one incident it matches."""
+    item = _pending_item(session, candidate_id, principal)
     if len(item.incidents) > 1:
         raise Conflict(f"Candidate {candidate_id} matches {len(item.incidents)} incidents; merge it into one of them.")
-    members = sorted(item.candidates, key=lambda c: c.content_key)
-    if item.incidents:
-        return merge_cluster(
-            session=session, candidate_id=candidate_id, incident_id=item.incidents[0], principal=principal
-        )
-    incident = accept(session=session, candidate_id=members[0].id, principal=principal)
-    for other in members[1:]:
-        merge(session=session, candidate_id=other.id, incident_id=incident.id, principal=principal)
-    return incident
+    return _into_one(session, item.candidates, item.incidents[0] if item.incidents else None, principal)
 
 
 def merge_cluster(*, session: Session, candidate_id: int, incident_id: str, principal: Principal) -> Incident:
     """Merge every candidate of this candidate's queue item into the incident."""
-    principal.require(Permission.review)
-    candidate = get_or_raise(session=session, candidate_id=candidate_id)
-    _require_pending(candidate)
-    item = item_of(session=session, candidate=candidate)
-    assert item is not None
-    incident = incidents.get_or_raise(session=session, incident_id=incident_id)
-    for member in sorted(item.candidates, key=lambda c: c.content_key):
-        merge(session=session, candidate_id=member.id, incident_id=incident.id, principal=principal)
-    return incident
+    item = _pending_item(session, candidate_id, principal)
+    return _into_one(session, item.candidates, incident_id, principal)
 
 
 def split(*, session: Session, candidate_id: int, principal: Principal) -> Candidate:
@@ -211,14 +214,19 @@ def split(*, session: Session, candidate_id: int, principal: Principal) -> Candi
         raise Conflict(f"Candidate {candidate_id} is already on its own; undo puts it back in its cluster.")
     candidate.separate = True
     candidate.reviewed_by, candidate.reviewed_at = principal.label, utcnow()
+    _candidate_event(session, principal, "candidate.split", candidate)
+    return candidate
+
+
+def _candidate_event(session: Session, principal: Principal, action: str, candidate: Candidate, **details: Any) -> None:
     record_event(
         session=session,
         actor=principal.label,
-        action="candidate.split",
+        action=action,
         target_type="candidate",
         target_id=str(candidate.id),
+        **details,
     )
-    return candidate
 
 
 def reject(*, session: Session, candidate_id: int, principal: Principal, reason: str) -> Candidate:
@@ -230,14 +238,7 @@ def reject(*, session: Session, candidate_id: int, principal: Principal, reason:
         raise Conflict("A rejection needs a reason.")
     _decide(candidate, CandidateStatus.rejected, principal, None)
     candidate.reason = reason.strip()
-    record_event(
-        session=session,
-        actor=principal.label,
-        action="candidate.rejected",
-        target_type="candidate",
-        target_id=str(candidate.id),
-        after={"reason": candidate.reason},
-    )
+    _candidate_event(session, principal, "candidate.rejected", candidate, after={"reason": candidate.reason})
     return candidate
 
 
@@ -248,13 +249,7 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
     if candidate.status == CandidateStatus.pending.value and candidate.separate:
         candidate.separate = False
         link_pending(session=session)  # its cluster may have become an incident meanwhile
-        record_event(
-            session=session,
-            actor=principal.label,
-            action="candidate.undo_split",
-            target_type="candidate",
-            target_id=str(candidate.id),
-        )
+        _candidate_event(session, principal, "candidate.undo_split", candidate)
         return candidate
     if candidate.status == CandidateStatus.pending.value:
         raise Conflict(f"Candidate {candidate.id} is pending; there is nothing to undo.")
@@ -271,14 +266,8 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
             incidents.resolve_incident(session=session, incident=incident)
     candidate.status, candidate.incident_id, candidate.reason = CandidateStatus.pending.value, None, None
     candidate.reviewed_by, candidate.reviewed_at = principal.label, utcnow()
-    record_event(
-        session=session,
-        actor=principal.label,
-        action=f"candidate.undo_{previous}",
-        target_type="candidate",
-        target_id=str(candidate.id),
-        before={"status": previous, "incident": incident.id if incident else None},
-    )
+    before = {"status": previous, "incident": incident.id if incident else None}
+    _candidate_event(session, principal, f"candidate.undo_{previous}", candidate, before=before)
     return candidate
 
 
@@ -294,18 +283,16 @@ def link(*, session: Session, principal: Principal, auto_merge: bool) -> dict[st
     if not auto_merge:
         return decisions
     for cluster in found:
-        members = sorted((pending[ref] for ref in cluster.candidates), key=lambda c: c.content_key)
+        members = [pending[ref] for ref in cluster.candidates]
         decision = cluster.decision
         if decision == Decision.review:
             decisions["pending"] = decisions.get("pending", 0) + len(members)
             continue
-        if decision == Decision.new:
-            incident = accept(session=session, candidate_id=members[0].id, principal=principal)
+        joined = cluster.incidents[0].partition(":")[2] if decision == Decision.existing else None
+        _into_one(session, members, joined, principal)
+        if joined is None:
             decisions["accepted"] = decisions.get("accepted", 0) + 1
-            members = members[1:]
-        else:
-            incident = incidents.get_or_raise(session=session, incident_id=cluster.incidents[0].partition(":")[2])
-        for candidate in members:
-            merge(session=session, candidate_id=candidate.id, incident_id=incident.id, principal=principal)
-            decisions["merged"] = decisions.get("merged", 0) + 1
+        merged = len(members) - (joined is None)
+        if merged:
+            decisions["merged"] = decisions.get("merged", 0) + merged
     return decisions
