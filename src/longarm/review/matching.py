@@ -47,7 +47,8 @@ def profile_from_incident(incident: Incident, *, headlines: Sequence[str] = ()) 
         victims=victims,
         perpetrators=perpetrators,
         agencies=frozenset(agencies),
-        words=wording(incident.title, *headlines),
+        # Headlines only, as for a candidate: a title longarm wrote would compare unlike with unlike.
+        words=wording(*headlines),
     )
 
 
