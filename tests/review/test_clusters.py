@@ -10,6 +10,8 @@ from longarm.review import service
 from longarm.review.models import Candidate
 from longarm.review.queue import pending_items
 from longarm.storage.engine import transaction
+from tests.cli_runner import longarm
+from tests.ingestion.test_ingest import FIRST, SECOND
 from tests.review.factories import extracted, queued
 
 PLOT = ("2018-06-30", "2018-06-30", "day")
@@ -79,3 +81,20 @@ def test_a_weak_match_elsewhere_does_not_hold_back_a_cluster(engine):  # type: i
         decisions = service.link(session=session, principal=SYSTEM, auto_merge=True)
         assert decisions == {"accepted": 1, "merged": 2}
         assert len({session.get(Candidate, r.id).incident_id for r in reports}) == 1
+
+
+def test_the_shell_lists_clusters_and_splits_a_candidate_off(cli_env, tmp_path):  # type: ignore[no-untyped-def]
+    for name, text in (("a.txt", FIRST), ("b.txt", SECOND)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert longarm("init").code == 0
+    assert longarm("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--published", "2021-06").code == 0
+    listed = longarm("review", "list").stdout
+    assert "item of 2" in listed and "a new incident" in listed, listed
+    candidate = listed.splitlines()[-1].split()[0]
+    assert "cluster: a new incident" in longarm("review", "show", candidate).stdout
+    assert longarm("review", "split", candidate).code == 0
+    assert longarm("review", "list").stdout.count("item of 1") == 2
+    assert longarm("review", "undo", candidate).code == 0
+    accepted = longarm("review", "accept", candidate)
+    assert accepted.code == 0 and "its cluster are incident" in accepted.stdout
+    assert longarm("review", "list").stdout.strip() == "no pending candidates"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 from longarm.auth.permissions import SYSTEM
 from longarm.review import service
+from longarm.review.comparisons import FEATURES
 from longarm.review.link import LinkIndex
-from longarm.review.probability import score
+from longarm.review.probability import link_model, score
 from longarm.review.profiles import profile_from_extracted
 from longarm.storage.engine import transaction
 from tests.review.factories import extracted, queued
@@ -119,3 +123,11 @@ def test_an_unnamed_victim_links_by_place_month_and_tactic(engine):  # type: ign
         )
         assert service.link(session=session, principal=SYSTEM, auto_merge=True) == {"merged": 1}
         assert second.incident_id == incident.id
+
+
+def test_the_shipped_weights_name_every_declared_level_and_nothing_else():
+
+    shipped = json.loads(resources.files("longarm.data").joinpath("link_weights.json").read_text(encoding="utf-8"))
+    assert sorted(shipped["weights"]) == sorted(FEATURES)  # retrain (make train-link) after changing a comparison
+    model = link_model()
+    assert 0 < model.possible < model.certain < 1
