@@ -268,6 +268,8 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
     candidate.reviewed_by, candidate.reviewed_at = principal.label, utcnow()
     before = {"status": previous, "incident": incident.id if incident else None}
     _candidate_event(session, principal, f"candidate.undo_{previous}", candidate, before=before)
+    session.flush()
+    link_pending(session=session)  # what it matched when it was first linked may have changed since
     return candidate
 
 
