@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from longarm.incidents.names import COMMON_NAME_TOKENS, same_person
+from longarm.incidents.names import same_person
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4
+_FINE = ("day", "month")
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,18 @@ def _shared_person(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[
     return None
 
 
-def _distinctive(names: list[tuple[str, ...]]) -> set[str]:
-    return {t for name in names for t in name if t not in COMMON_NAME_TOKENS and len(t) > 2}
-
-
 def _victims(a: Profile, b: Profile) -> str | None:
     if not (a.victims and b.victims):
         return None
     if _shared_person(a.victims, b.victims):
         return "same"
-    return "name_word" if _distinctive(a.victims) & _distinctive(b.victims) else "different"
+    return "name_word" if a.victim_words & b.victim_words else "different"
 
 
 def _victims_detail(a: Profile, b: Profile) -> str:
     if shared := _shared_person(a.victims, b.victims):
         return f"{shared[0]} ~ {shared[1]}"
-    return ", ".join(sorted(_distinctive(a.victims) & _distinctive(b.victims)))
+    return ", ".join(sorted(a.victim_words & b.victim_words))
 
 
 def _perpetrators(a: Profile, b: Profile) -> str | None:
@@ -95,10 +92,10 @@ def _dates(a: Profile, b: Profile) -> str | None:
         return None
     x, y = a.date, b.date
     if x["start"] <= y["end"] and y["start"] <= x["end"]:
-        precisions = {x["precision"], y["precision"]}
-        if precisions == {"day"}:
+        px, py = x["precision"], y["precision"]
+        if px == "day" and py == "day":
             return "same_day"
-        return "same_month" if precisions <= {"day", "month"} else "same_year"
+        return "same_month" if px in _FINE and py in _FINE else "same_year"
     # Disjoint ranges: the later one starts after the earlier one ends.
     earlier_end, later_start = (x["end"], y["start"]) if x["end"] < y["start"] else (y["end"], x["start"])
     return "year_apart" if int(later_start[:4]) - int(earlier_end[:4]) <= 1 else "far_apart"
@@ -235,9 +232,16 @@ _VETOES = tuple((_POSITION[name], barred) for name, barred in VETOES.items())
 
 def identifies(found: list[str | None]) -> bool:
     """Whether a pair's levels (from `levels`) hold identifying evidence and no veto."""
-    if any(found[n] in barred for n, barred in _VETOES):
-        return False
-    return any(all(found[n] in allowed for n, allowed in rule) for rule in _RULES)
+    for n, barred in _VETOES:
+        if found[n] in barred:
+            return False
+    for rule in _RULES:
+        for n, allowed in rule:
+            if found[n] not in allowed:
+                break
+        else:
+            return True
+    return False
 
 
 def levels(a: Profile, b: Profile) -> list[str | None]:

@@ -73,7 +73,10 @@ class Match:
 def probability(a: Profile, b: Profile, model: LinkModel) -> tuple[float, bool]:
     """The match probability of a pair (to three decimals) and whether it rests on identifying evidence."""
     found = levels(a, b)
-    logit = model.intercept + sum(weights[level] for weights, level in zip(model.table, found, strict=True) if level)
+    logit = model.intercept
+    for weights, level in zip(model.table, found, strict=True):
+        if level is not None:
+            logit += weights[level]
     return round(1 / (1 + math.exp(-logit)), 3), identifies(found)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from longarm.incidents.names import name_tokens, plain
+from longarm.incidents.names import COMMON_NAME_TOKENS, name_tokens, plain
 
 _STOPWORDS = frozenset(
     """the a an of in on at to and or for by with from as is was were be been has had have his her their its it
@@ -27,6 +28,11 @@ class Profile:
     perpetrators: list[tuple[str, ...]] = field(default_factory=list)  # named people only
     agencies: frozenset[str] = frozenset()  # registry ids of known perpetrators (IR.MOIS)
     words: frozenset[str] = frozenset()
+
+    @cached_property
+    def victim_words(self) -> frozenset[str]:
+        """The distinctive words of the victims' names (not `mohammad`)."""
+        return frozenset(t for name in self.victims for t in name if t not in COMMON_NAME_TOKENS and len(t) > 2)
 
     @property
     def years(self) -> range:
