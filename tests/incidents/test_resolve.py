@@ -82,3 +82,13 @@ def test_list_items_are_kept_one_per_key():
     )
     assert set(items) == {"victim:a", "victim:b"}
     assert items["victim:a"].value["affiliations"] == ["MEK"]
+
+
+def test_one_town_at_slightly_different_coordinates_is_one_value_not_a_conflict():
+    almere = {"place": "Almere", "country": "NL", "lat": 52.3508, "lon": 5.2647, "precision": "city"}
+    nearby = {"place": "Almere", "country": "NL", "lat": 52.3712, "lon": 5.2221, "precision": "city"}
+    resolution = resolve_field("location", [FakeClaim(1, "location", almere), FakeClaim(2, "location", nearby)])
+    assert resolution is not None
+    assert not resolution.conflict and resolution.alternatives == [] and len(resolution.supporting) == 2
+    elsewhere = {"place": "Lelystad", "country": "NL", "lat": 52.52, "lon": 5.47, "precision": "city"}
+    assert resolve_field("location", [FakeClaim(1, "location", almere), FakeClaim(2, "location", elsewhere)]).conflict

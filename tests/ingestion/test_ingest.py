@@ -112,3 +112,20 @@ def test_a_folder_manifest_gives_each_file_its_date_url_and_title(engine, settin
         "2021-05-06",
     )
     assert candidate.payload["date"]["start"] == "2021-05-04"  # "on Tuesday" before Thursday 6 May 2021
+
+
+def test_a_document_already_cited_by_its_address_is_not_a_second_source(engine, settings, tmp_path):  # type: ignore[no-untyped-def]
+    store = EvidenceStore(settings.evidence_dir)
+    for folder, text, url in (
+        ("first", FIRST, "https://news.example/usupov"),
+        ("again", FIRST + "Updated with a correction.\n", "http://www.news.example/usupov/"),
+    ):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text, encoding="utf-8")
+        (tmp_path / folder / "manifest.tsv").write_text(
+            f"file\tpublished\turl\ttitle\nstory.txt\t2021-05-06\t{url}\tBlogger shot in Lille\n", encoding="utf-8"
+        )
+    first = ingest(engine=engine, store=store, inputs=[str(tmp_path / "first")], principal=SYSTEM, auto_merge=True)
+    again = ingest(engine=engine, store=store, inputs=[str(tmp_path / "again")], principal=SYSTEM, auto_merge=True)
+    assert first.documents == 1 and again.documents == 0 and again.skipped == 1
+    assert _count(engine, Source) == 1

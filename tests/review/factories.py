@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from longarm.auth.permissions import SYSTEM
 from longarm.review import service
 from longarm.review.models import Candidate
 from longarm.sources.models import Source
@@ -45,4 +46,6 @@ def queued(session: Session, incident: dict[str, Any], *, source_id: str, kind: 
     session.add(source)
     session.flush()
     index = len(session.query(Candidate).filter_by(source_id=source_id).all())
-    return service.queue(session=session, source=source, incident=incident, index=index, made_by="test extractor")
+    candidate = service.queue(session=session, source=source, incident=incident, index=index, made_by="test extractor")
+    service.link(session=session, principal=SYSTEM, auto_merge=False)
+    return candidate

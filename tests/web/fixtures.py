@@ -7,6 +7,7 @@ import hashlib
 from sqlalchemy import Engine
 
 from longarm.auth import service as users
+from longarm.auth.permissions import SYSTEM
 from longarm.review import service as review
 from longarm.sources.models import Source
 from longarm.storage.engine import transaction
@@ -40,7 +41,7 @@ def candidate_payload() -> dict:
 
 
 def add_review_candidate(engine: Engine) -> int:
-    """Queue the candidate (with its source) and return its id."""
+    """Queue the candidate (with its source), link it as ingest does, and return its id."""
     body = CANDIDATE_QUOTE.encode()
     with transaction(engine) as session:
         source = Source(
@@ -57,6 +58,7 @@ def add_review_candidate(engine: Engine) -> int:
         candidate = review.queue(
             session=session, source=source, incident=candidate_payload(), index=0, made_by="test-extractor"
         )
+        review.link(session=session, principal=SYSTEM, auto_merge=False)
         return candidate.id
 
 

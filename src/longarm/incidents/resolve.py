@@ -63,6 +63,20 @@ def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+_COORDINATES = ("lat", "lon")
+
+
+def same_value_key(field_name: str, value: Any) -> str:
+    """The key under which claims say the same thing: a named place is the place, whatever its coordinates.
+
+    Geocoders and sources place one town a few hundred metres apart (Almere at the third
+    decimal); those claims agree, so they are counted together and never shown as a conflict.
+    """
+    if field_name == "location" and isinstance(value, dict) and value.get("place"):
+        value = {k: v for k, v in value.items() if k not in _COORDINATES} | {"place": value["place"].casefold()}
+    return canonical(value)
+
+
 def compatible(field_name: str, a: Any, b: Any) -> bool:
     """Whether two values of a field can both be true (2015 and 2015-12-15 can)."""
     if field_name == "date" and a and b:
@@ -73,7 +87,7 @@ def compatible(field_name: str, a: Any, b: Any) -> bool:
         return same_country and len(places) <= 1
     if field_name == "title":
         return True  # titles are wording, never a factual conflict
-    return canonical(a) == canonical(b)
+    return same_value_key(field_name, a) == same_value_key(field_name, b)
 
 
 def _strength(claim: ClaimLike) -> int:
@@ -110,7 +124,7 @@ def resolve_field(field_name: str, claims: Iterable[ClaimLike]) -> Resolution | 
     """Pick the shown value of a single-valued field from its claims, with the reason."""
     groups: dict[str, tuple[Any, list[ClaimLike]]] = {}
     for claim in claims:
-        groups.setdefault(canonical(claim.value), (claim.value, []))[1].append(claim)
+        groups.setdefault(same_value_key(field_name, claim.value), (claim.value, []))[1].append(claim)
     if not groups:
         return None
     ranked = sorted(groups.values(), key=lambda group: _rank(*group), reverse=True)

@@ -1,9 +1,11 @@
 """`longarm ingest`: store each document once, extract its incidents, queue them as linked candidates.
 
-Each document is one transaction: its source, candidates, claims and (with --auto-merge)
-the incidents they create or join commit together or not at all, so a crash or kill
-leaves no half-ingested document; the bytes are stored first, by hash, which a re-run
-simply finds again. A document whose SHA-256 is already a source is skipped.
+Each document is one transaction: its source, candidates and claims commit together or
+not at all, so a crash or kill leaves no half-ingested document; the bytes are stored
+first, by hash, which a re-run simply finds again. A document whose SHA-256 or URL is
+already a source is skipped. Once the batch is in, one more transaction links it: every
+pending candidate is ranked against the store and, with --auto-merge, clustered and
+decided together (`review/clusters.py`), so the order of the files does not matter.
 """
 
 from __future__ import annotations
@@ -138,12 +140,11 @@ def ingest_document(
     snapshot_sha256: str,
     principal: Principal,
     published: str | None,
-    auto_merge: bool,
     settings: Settings,
-) -> tuple[int, dict[str, int]] | None:
+) -> int | None:
     """Extract one document into candidates in one transaction; None when it was ingested before."""
     with transaction(engine) as session:
-        if sources.by_sha256(session=session, sha256=document.sha256) is not None:
+        if sources.already_stored(session=session, sha256=document.sha256, url=document.url) is not None:
             return None
         extracted = extract_within_budget(document, published=published, settings=settings)
         source = Source(
@@ -159,12 +160,8 @@ def ingest_document(
         )
         session.add(source)
         session.flush()
-        decisions: dict[str, int] = {}
         for index, incident in enumerate(extracted["incidents"]):
-            candidate = review.queue(session=session, source=source, incident=incident, index=index, made_by=EXTRACTOR)
-            if auto_merge:
-                outcome = review.auto_decide(session=session, candidate=candidate, principal=principal)
-                decisions[outcome] = decisions.get(outcome, 0) + 1
+            review.queue(session=session, source=source, incident=incident, index=index, made_by=EXTRACTOR)
         record_event(
             session=session,
             actor=principal.label,
@@ -173,7 +170,7 @@ def ingest_document(
             target_id=source.id,
             after={"sha256": source.sha256, "candidates": len(extracted["incidents"])},
         )
-        return len(extracted["incidents"]), decisions
+        return len(extracted["incidents"])
 
 
 def ingest(
@@ -207,7 +204,6 @@ def ingest(
                         snapshot_sha256=snapshot,
                         principal=principal,
                         published=listed or published,
-                        auto_merge=auto_merge,
                         settings=settings,
                     )
                 except LongarmError as error:  # this document only: the others in the file go on
@@ -217,9 +213,9 @@ def ingest(
                     report.skipped += 1
                     continue
                 report.documents += 1
-                report.candidates += result[0]
-                for outcome, count in result[1].items():
-                    report.decisions[outcome] = report.decisions.get(outcome, 0) + count
+                report.candidates += result
         except LongarmError as error:
             report.failures.append(str(error))
+    with transaction(engine) as session:
+        report.decisions = review.link(session=session, principal=principal, auto_merge=auto_merge)
     return report

@@ -1,133 +1,120 @@
-"""Linking against the database: profiles of stored incidents and pending candidates near a candidate."""
+"""Linking against the store: every known incident and pending candidate in one `LinkIndex`, resolved together."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from longarm.incidents.models import Actor, ActorAlias, Incident, Involvement
-from longarm.incidents.names import name_tokens, plain
-from longarm.review.link import Match, Profile, distinctive_tokens, profile_from_extracted, score
+from longarm.incidents.models import Actor, Claim, Incident, Involvement
+from longarm.incidents.names import name_tokens
+from longarm.review.clusters import Cluster, clusters
+from longarm.review.link import LinkIndex
 from longarm.review.models import Candidate, CandidateStatus
+from longarm.review.probability import Match
+from longarm.review.profiles import Profile, profile_from_extracted, wording
+from longarm.sources.models import Source
 
-_YEAR_SLACK = 1
 
-
-def profile_from_incident(incident: Incident) -> Profile:
-    """The linking profile of a stored incident, from its resolved values and involvements."""
+def profile_from_incident(incident: Incident, *, headlines: Sequence[str] = ()) -> Profile:
+    """The linking profile of a stored incident, from its resolved values, involvements and sources' headlines."""
     victims: list[tuple[str, ...]] = []
     perpetrators: list[tuple[str, ...]] = []
+    agencies: set[str] = set()
     for involvement in incident.involvements:
-        names = [involvement.actor.name, *(alias.alias for alias in involvement.actor.aliases)]
+        actor = involvement.actor
+        names = [actor.name, *(alias.alias for alias in actor.aliases)]
         if involvement.role == "victim":
             victims.extend(name_tokens(n) for n in names)
-        elif involvement.role == "perpetrator" and not involvement.actor.known:
+        elif involvement.role == "perpetrator" and actor.known:
+            agencies.add(actor.id)
+        elif involvement.role == "perpetrator":
             perpetrators.extend(name_tokens(n) for n in names)
     date = (
-        {
-            "start": incident.date_start,
-            "end": incident.date_end,
-            "precision": incident.date_precision or "year",
-        }
+        {"start": incident.date_start, "end": incident.date_end, "precision": incident.date_precision or "year"}
         if incident.date_start and incident.date_end
         else None
     )
-    words = frozenset(w for w in plain(" ".join(filter(None, [incident.title, incident.place]))).split())
     return Profile(
         ref=f"incident:{incident.id}",
         tactic=incident.tactic,
         date=date,
         country=incident.country,
         place=incident.place,
+        origin=incident.origin_state,
         victims=victims,
         perpetrators=perpetrators,
-        words=words,
+        agencies=frozenset(agencies),
+        # Headlines only, as for a candidate: a title longarm wrote would compare unlike with unlike.
+        words=wording(*headlines),
     )
 
 
-def _token_condition(column: Any, tokens: set[str]) -> Any:
-    return or_(
-        *(or_(column == t, column.like(f"{t} %"), column.like(f"% {t}"), column.like(f"% {t} %")) for t in tokens)
+def _headlines(session: Session) -> dict[str, list[str]]:
+    rows = session.execute(
+        select(Claim.incident_id, Source.title)
+        .join(Source, Source.id == Claim.source_id)
+        .where(Claim.incident_id.is_not(None), Source.title.is_not(None))
+        .distinct()
     )
+    found: dict[str, list[str]] = {}
+    for incident_id, title in rows:
+        if incident_id:
+            found.setdefault(incident_id, []).append(title)
+    return found
 
 
-def _date_window(profile: Profile) -> tuple[str, str] | None:
-    if not profile.years:
-        return None
-    return f"{profile.years.start - _YEAR_SLACK}-01-01", f"{profile.years.stop - 1 + _YEAR_SLACK}-12-31"
+def candidate_profile(candidate: Candidate) -> Profile:
+    """A pending candidate's linking profile, its source's headline included."""
+    headline = candidate.source.title if candidate.source else None
+    return profile_from_extracted(f"candidate:{candidate.id}", candidate.payload, headline=headline)
 
 
-def nearby_incidents(*, session: Session, profile: Profile) -> list[Incident]:
-    """Incidents sharing a block with the profile: its years and country, or a distinctive name word."""
-    conditions = []
-    window = _date_window(profile)
-    if window:
-        in_window = and_(Incident.date_start <= window[1], Incident.date_end >= window[0])
-        conditions.append(
-            and_(in_window, or_(Incident.country == profile.country, Incident.country.is_(None)))
-            if profile.country
-            else in_window
+def store_index(*, session: Session) -> tuple[LinkIndex, dict[str, Candidate]]:
+    """One index over every known incident and pending candidate, and the pending candidates by ref."""
+    headlines = _headlines(session)
+    incidents = session.scalars(
+        select(Incident).options(
+            selectinload(Incident.involvements).selectinload(Involvement.actor).selectinload(Actor.aliases)
         )
-    if profile.country:
-        conditions.append(and_(Incident.country == profile.country, Incident.date_start.is_(None)))
-    tokens = distinctive_tokens(profile)
-    if tokens:
-        named = (
-            select(Involvement.incident_id)
-            .join(Actor, Actor.id == Involvement.actor_id)
-            .join(ActorAlias, ActorAlias.actor_id == Actor.id)
-            .where(_token_condition(ActorAlias.key, tokens))
-        )
-        conditions.append(Incident.id.in_(named))
-    if not conditions:
-        return []
-    query = (
-        select(Incident)
-        .where(or_(*conditions))
-        .options(selectinload(Incident.involvements).selectinload(Involvement.actor).selectinload(Actor.aliases))
     )
-    return list(session.scalars(query))
+    index = LinkIndex(profile_from_incident(i, headlines=headlines.get(i.id, [])) for i in incidents)
+    pending = session.scalars(
+        select(Candidate)
+        .where(Candidate.status == CandidateStatus.pending.value)
+        .options(selectinload(Candidate.source))
+    )
+    by_ref = {}
+    for candidate in pending:
+        profile = candidate_profile(candidate)
+        index.add(profile)
+        by_ref[profile.ref] = candidate
+    return index, by_ref
 
 
-def nearby_candidates(*, session: Session, profile: Profile, exclude_id: int | None) -> list[Candidate]:
-    """Pending candidates sharing a block with the profile."""
-    conditions = []
-    if profile.years:
-        years = range(profile.years.start - _YEAR_SLACK, profile.years.stop + _YEAR_SLACK)
-        in_years = Candidate.year.in_(list(years))
-        conditions.append(and_(in_years, Candidate.country == profile.country) if profile.country else in_years)
-    tokens = distinctive_tokens(profile)
-    if tokens:
-        conditions.append(or_(*(Candidate.name_keys.like(f"%{t}%") for t in tokens)))
-    if not conditions:
-        return []
-    query = select(Candidate).where(Candidate.status == CandidateStatus.pending.value, or_(*conditions))
-    if exclude_id is not None:
-        query = query.where(Candidate.id != exclude_id)
-    return list(session.scalars(query))
+def link_pending(*, session: Session) -> tuple[list[Cluster], dict[str, Candidate]]:
+    """Rank every pending candidate's matches (stored for the queue) and cluster them with the known incidents."""
+    index, pending = store_index(session=session)
+    # A candidate a person sent back (undo) or split off stays with people: auto-merge does not decide it again.
+    held = frozenset(ref for ref, candidate in pending.items() if candidate.reviewed_by)
+    apart = frozenset(ref for ref, candidate in pending.items() if candidate.separate)
+    found, ranked = clusters(index, pending, held=held, apart=apart)
+    for ref, candidate in pending.items():
+        candidate.matches = [as_json(match) for match in ranked[ref]]
+    return found, pending
 
 
-def find_matches(*, session: Session, candidate: Candidate, limit: int = 5) -> list[dict[str, Any]]:
-    """Known incidents and pending candidates this candidate may be, best first, with reasons."""
-    profile = profile_from_extracted(f"candidate:{candidate.id}", candidate.payload)
-    ranked: list[Match] = [
-        score(profile, profile_from_incident(i)) for i in nearby_incidents(session=session, profile=profile)
-    ]
-    for other in nearby_candidates(session=session, profile=profile, exclude_id=candidate.id):
-        ranked.append(score(profile, profile_from_extracted(f"candidate:{other.id}", other.payload)))
-    ranked = sorted((m for m in ranked if m.score > 0), key=lambda m: (-m.score, m.ref))[:limit]
-    return [_as_json(match) for match in ranked]
-
-
-def _as_json(match: Match) -> dict[str, Any]:
+def as_json(match: Match) -> dict[str, Any]:
+    """A match as stored on the candidate and shown by the queue and the API."""
     kind, _, ref = match.ref.partition(":")
     return {
         "incident_id": ref if kind == "incident" else None,
         "candidate_id": int(ref) if kind == "candidate" else None,
         "score": match.score,
         "certain": match.certain,
+        "possible": match.possible,
         "identifying": match.identifying,
         "reasons": match.reasons,
     }

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from longarm.sources.models import Source
@@ -43,5 +43,7 @@ class Candidate(Timestamped, Base):
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     name_keys: Mapped[str] = mapped_column(Text, default="")
+    # Split off its cluster by a reviewer: its certain matches no longer pull it into one.
+    separate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     source: Mapped[Source] = relationship()

@@ -14,9 +14,10 @@ from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
 from longarm.incidents.names import name_key, name_tokens, same_person
 from longarm.review.candidates import claims_for_extracted
-from longarm.review.link import UNRELATED
-from longarm.review.matching import find_matches
+from longarm.review.clusters import Decision
+from longarm.review.matching import link_pending
 from longarm.review.models import Candidate, CandidateStatus
+from longarm.review.queue import QueueItem, item_of
 from longarm.sources.models import Source
 from longarm.storage.base import utcnow
 
@@ -44,8 +45,14 @@ def candidate_claims(*, session: Session, candidate: Candidate) -> list[Claim]:
     return list(session.scalars(select(Claim).where(Claim.candidate_id == candidate.id).order_by(Claim.id)))
 
 
+def candidate_title(*, session: Session, candidate: Candidate) -> str:
+    """The title longarm wrote for the candidate from its extracted values."""
+    claims = candidate_claims(session=session, candidate=candidate)
+    return next((str(c.value) for c in claims if c.field == "title"), "")
+
+
 def queue(*, session: Session, source: Source, incident: dict[str, Any], index: int, made_by: str) -> Candidate:
-    """Put an extracted incident in the queue with its claims and its ranked matches."""
+    """Put an extracted incident in the queue with its claims; `link` ranks its matches once the batch is in."""
     date = incident.get("date") or {}
     names = [n for v in incident.get("victims") or [] for n in [v.get("name"), *v.get("aliases", [])] if n]
     names += [p["name"] for p in incident.get("perpetrators") or [] if p.get("name") and not p.get("id")]
@@ -62,7 +69,6 @@ def queue(*, session: Session, source: Source, incident: dict[str, Any], index: 
     session.flush()
     claims = claims_for_extracted(incident, source_id=source.id, made_by=made_by)
     incidents.add_claims(session=session, incident=None, claims=claims, candidate_id=candidate.id)
-    candidate.matches = find_matches(session=session, candidate=candidate)
     return candidate
 
 
@@ -164,6 +170,66 @@ def _same_item(claim: Claim, known: dict[str, list[tuple[str, tuple[str, ...]]]]
     return None
 
 
+def _pending_item(session: Session, candidate_id: int, principal: Principal) -> QueueItem:
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    item = item_of(session=session, candidate=candidate)
+    assert item is not None  # a pending candidate is always in one item
+    return item
+
+
+def _into_one(session: Session, members: list[Candidate], incident_id: str | None, principal: Principal) -> Incident:
+    """Every member into the incident, or (without one) the first by content accepted and the others merged in."""
+    members = sorted(members, key=lambda c: c.content_key)
+    if incident_id is None:
+        incident = accept(session=session, candidate_id=members[0].id, principal=principal)
+        members = members[1:]
+    else:
+        incident = incidents.get_or_raise(session=session, incident_id=incident_id)
+    for member in members:
+        merge(session=session, candidate_id=member.id, incident_id=incident.id, principal=principal)
+    return incident
+
+
+def accept_cluster(*, session: Session, candidate_id: int, principal: Principal) -> Incident:
+    """Decide the candidate's whole queue item as proposed: one new incident, or into the one incident it matches."""
+    item = _pending_item(session, candidate_id, principal)
+    if len(item.incidents) > 1:
+        raise Conflict(f"Candidate {candidate_id} matches {len(item.incidents)} incidents; merge it into one of them.")
+    return _into_one(session, item.candidates, item.incidents[0] if item.incidents else None, principal)
+
+
+def merge_cluster(*, session: Session, candidate_id: int, incident_id: str, principal: Principal) -> Incident:
+    """Merge every candidate of this candidate's queue item into the incident."""
+    item = _pending_item(session, candidate_id, principal)
+    return _into_one(session, item.candidates, incident_id, principal)
+
+
+def split(*, session: Session, candidate_id: int, principal: Principal) -> Candidate:
+    """Take a pending candidate out of its cluster: it becomes its own queue item (undo puts it back)."""
+    principal.require(Permission.review)
+    candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    _require_pending(candidate)
+    if candidate.separate:
+        raise Conflict(f"Candidate {candidate_id} is already on its own; undo puts it back in its cluster.")
+    candidate.separate = True
+    candidate.reviewed_by, candidate.reviewed_at = principal.label, utcnow()
+    _candidate_event(session, principal, "candidate.split", candidate)
+    return candidate
+
+
+def _candidate_event(session: Session, principal: Principal, action: str, candidate: Candidate, **details: Any) -> None:
+    record_event(
+        session=session,
+        actor=principal.label,
+        action=action,
+        target_type="candidate",
+        target_id=str(candidate.id),
+        **details,
+    )
+
+
 def reject(*, session: Session, candidate_id: int, principal: Principal, reason: str) -> Candidate:
     """Set the candidate aside with a reason; no incident changes."""
     principal.require(Permission.review)
@@ -173,21 +239,19 @@ def reject(*, session: Session, candidate_id: int, principal: Principal, reason:
         raise Conflict("A rejection needs a reason.")
     _decide(candidate, CandidateStatus.rejected, principal, None)
     candidate.reason = reason.strip()
-    record_event(
-        session=session,
-        actor=principal.label,
-        action="candidate.rejected",
-        target_type="candidate",
-        target_id=str(candidate.id),
-        after={"reason": candidate.reason},
-    )
+    _candidate_event(session, principal, "candidate.rejected", candidate, after={"reason": candidate.reason})
     return candidate
 
 
 def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candidate:
-    """Return a decided candidate to the queue; its claims leave the incident (an accepted one is deleted)."""
+    """Back to the queue (claims leave the incident; an accepted one is deleted); a split one back to its cluster."""
     principal.require(Permission.review)
     candidate = get_or_raise(session=session, candidate_id=candidate_id)
+    if candidate.status == CandidateStatus.pending.value and candidate.separate:
+        candidate.separate = False
+        link_pending(session=session)  # its cluster may have become an incident meanwhile
+        _candidate_event(session, principal, "candidate.undo_split", candidate)
+        return candidate
     if candidate.status == CandidateStatus.pending.value:
         raise Conflict(f"Candidate {candidate.id} is pending; there is nothing to undo.")
     incident = incidents.get(session=session, incident_id=candidate.incident_id) if candidate.incident_id else None
@@ -214,20 +278,33 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
         else str(candidate.id),
         before={"status": previous, "incident": incident.id if incident else None, "candidate": candidate.id},
     )
+    session.flush()
+    link_pending(session=session)  # what it matched when it was first linked may have changed since
     return candidate
 
 
-def auto_decide(*, session: Session, candidate: Candidate, principal: Principal) -> str:
-    """--auto-merge: merge on a certain match, create when nothing identifying matches, else leave pending.
+def link(*, session: Session, principal: Principal, auto_merge: bool) -> dict[str, int]:
+    """Rank and cluster every pending candidate; with auto_merge, decide each cluster that is certain.
 
-    Identifying: a named person in common or dates that agree to the month. A match on a
-    shared city and tactic alone is too weak to hold the candidate back.
+    A cluster without a known incident becomes one new incident (its first candidate by
+    content accepted, the others merged in), a cluster holding one incident joins it, and
+    anything else waits for a person (see `review/clusters.py`).
     """
-    best: dict[str, Any] | None = next((m for m in candidate.matches if m["incident_id"]), None)
-    if best is not None and best["certain"]:
-        merge(session=session, candidate_id=candidate.id, incident_id=best["incident_id"], principal=principal)
-        return "merged"
-    if not any(m["score"] >= UNRELATED and m["identifying"] for m in candidate.matches):
-        accept(session=session, candidate_id=candidate.id, principal=principal)
-        return "accepted"
-    return "pending"
+    found, pending = link_pending(session=session)
+    decisions: dict[str, int] = {}
+    if not auto_merge:
+        return decisions
+    for cluster in found:
+        members = [pending[ref] for ref in cluster.candidates]
+        decision = cluster.decision
+        if decision == Decision.review:
+            decisions["pending"] = decisions.get("pending", 0) + len(members)
+            continue
+        joined = cluster.incidents[0].partition(":")[2] if decision == Decision.existing else None
+        _into_one(session, members, joined, principal)
+        if joined is None:
+            decisions["accepted"] = decisions.get("accepted", 0) + 1
+        merged = len(members) - (joined is None)
+        if merged:
+            decisions["merged"] = decisions.get("merged", 0) + merged
+    return decisions

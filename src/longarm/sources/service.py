@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,29 @@ def get_or_raise(*, session: Session, source_id: str) -> Source:
 def by_sha256(*, session: Session, sha256: str) -> Source | None:
     """The source whose stored bytes have this hash, or None."""
     return session.scalars(select(Source).where(Source.sha256 == sha256)).first()
+
+
+def _url_variants(url: str) -> list[str]:
+    """The spellings one address is stored under: http or https, with or without `www.` and a final slash."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return [
+        f"{scheme}://{www}{host}{path}{slash}{query}"
+        for scheme in ("https", "http")
+        for www in ("", "www.")
+        for slash in ("", "/")
+    ]
+
+
+def already_stored(*, session: Session, sha256: str, url: str | None) -> Source | None:
+    """The source holding this document already: the same bytes (SHA-256) or the same address, else None."""
+    if (same := by_sha256(session=session, sha256=sha256)) is not None:
+        return same
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    return session.scalars(select(Source).where(Source.url.in_(_url_variants(url))).order_by(Source.id)).first()
 
 
 def upsert_from_record(*, session: Session, record: SourceRecord) -> Source:

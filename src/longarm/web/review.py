@@ -1,4 +1,4 @@
-"""The review queue for the team: candidates beside their best match, one-click accept, merge or reject."""
+"""The review queue for the team: proposed incidents (clusters of candidates), their match probability and reasons."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from longarm.incidents import service as incidents
 from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
 from longarm.review import service as review
 from longarm.review.models import Candidate
+from longarm.review.queue import item_of, pending_items
 from longarm.web.access import database, reader
 from longarm.web.rendering import render
 
@@ -64,11 +65,15 @@ def comparison(session: Session, candidate: Candidate, match_id: str | None, tru
 
 @router.get("/review", summary="The review queue")
 def queue(request: Request, status: str = "pending", done: int | None = None) -> HTMLResponse:
-    """Candidates waiting for a decision (or those decided, with ?status=); `done` offers to undo a decision."""
+    """Proposed incidents waiting for a decision, one per cluster (or the decided candidates, with ?status=);
+    `done` offers to undo a decision."""
     with database(request) as session:
-        candidates = review.list_candidates(session=session, status=status or None, limit=200, offset=0)
+        items = pending_items(session=session) if status == "pending" else []
+        candidates = (
+            [] if status == "pending" else review.list_candidates(session=session, status=status or None, limit=200)
+        )
         decided = session.get(Candidate, done) if done else None
-        context = {"candidates": candidates, "status": status, "decided": decided}
+        context = {"items": items[:200], "candidates": candidates, "status": status, "decided": decided}
         return render(request, "review/queue.html", context)
 
 
@@ -79,29 +84,39 @@ def candidate_page(request: Request, candidate_id: int, match: str | None = None
     with database(request) as session:
         candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
         context = comparison(session, candidate, match, principal.can(Permission.read_restricted))
+        context["item"] = item_of(session=session, candidate=candidate)
         return render(request, "review/candidate.html", context)
 
 
-@router.post("/review/{candidate_id}/accept", summary="Accept a candidate as a new incident")
+@router.post("/review/{candidate_id}/accept", summary="Accept a candidate's cluster as proposed")
 def accept(request: Request, candidate_id: int) -> Response:
-    """Create the incident and show it."""
+    """Make the cluster one new incident (or join the one incident it matches) and show it."""
     principal, _audience = reader(request)
     with database(request) as session:
-        incident = review.accept(session=session, candidate_id=candidate_id, principal=principal)
+        incident = review.accept_cluster(session=session, candidate_id=candidate_id, principal=principal)
         target = f"/incidents/{incident.id}?candidate={candidate_id}"
     return RedirectResponse(target, status_code=303)
 
 
-@router.post("/review/{candidate_id}/merge", summary="Merge a candidate into an incident")
+@router.post("/review/{candidate_id}/merge", summary="Merge a candidate's cluster into an incident")
 def merge(request: Request, candidate_id: int, incident_id: Annotated[str, Form()]) -> Response:
-    """Attach the candidate's claims to the incident and show it."""
+    """Attach the claims of the candidate and its cluster to the incident and show it."""
     principal, _audience = reader(request)
     with database(request) as session:
-        incident = review.merge(
+        incident = review.merge_cluster(
             session=session, candidate_id=candidate_id, incident_id=incident_id, principal=principal
         )
         target = f"/incidents/{incident.id}?candidate={candidate_id}"
     return RedirectResponse(target, status_code=303)
+
+
+@router.post("/review/{candidate_id}/split", summary="Take a candidate out of its cluster")
+def split(request: Request, candidate_id: int) -> Response:
+    """The candidate becomes its own queue item; show it."""
+    principal, _audience = reader(request)
+    with database(request) as session:
+        review.split(session=session, candidate_id=candidate_id, principal=principal)
+    return RedirectResponse(f"/review/{candidate_id}", status_code=303)
 
 
 @router.post("/review/{candidate_id}/reject", summary="Reject a candidate")

@@ -1,0 +1,109 @@
+"""Cluster, don't chain: candidates and incidents joined by certain matches, resolved together.
+
+The pending candidates and the known incidents form a graph whose edges are certain
+matches (probability at or above the learned `certain` threshold). Each connected
+component is one incident: a component without an incident becomes a new one, a
+component holding exactly one joins it. A component holding two incidents, a candidate
+a person has already handled, or a merely *possible* match to a known incident outside
+it is left for a person: two known incidents are never merged automatically. A possible
+match between two new clusters does not hold them back (each becomes an incident); the
+queue lists it as a possible duplicate. The components
+depend only on the set of profiles, never on the order in which they arrived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from longarm.review.link import LinkIndex
+from longarm.review.probability import Match
+
+
+class Decision(StrEnum):
+    """What --auto-merge does with a cluster."""
+
+    new = "new"  # no known incident: the candidates become one new incident
+    existing = "join"  # exactly one known incident: the candidates join it
+    review = "review"  # a person decides
+
+
+@dataclass
+class Cluster:
+    """A proposed incident: candidates (and at most, for a decision, one incident) joined by certain matches."""
+
+    candidates: list[str]
+    incidents: list[str]
+    links: list[tuple[str, Match]] = field(default_factory=list)  # certain edges inside: (from, match)
+    doubts: list[tuple[str, Match]] = field(default_factory=list)  # possible edges leaving the cluster
+    held: bool = False  # holds a candidate a person has handled
+
+    @property
+    def decision(self) -> Decision:
+        """New, join or review (see the module's docstring)."""
+        doubtful = any(match.ref.startswith("incident:") for _, match in self.doubts)
+        if len(self.incidents) > 1 or doubtful or self.held:
+            return Decision.review
+        return Decision.existing if self.incidents else Decision.new
+
+    @property
+    def probability(self) -> float:
+        """The weakest certain link holding the cluster together (1.0 for a lone candidate)."""
+        return min((match.score for _, match in self.links), default=1.0)
+
+
+def _find(parent: dict[str, str], ref: str) -> str:
+    while parent[ref] != ref:
+        parent[ref] = parent[parent[ref]]
+        ref = parent[ref]
+    return ref
+
+
+def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of a graph, each sorted, in order of their first node: the same for any edge order."""
+    parent = {node: node for node in nodes}
+    for a, b in edges:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        x, y = _find(parent, a), _find(parent, b)
+        parent[max(x, y)] = min(x, y)
+    members: dict[str, list[str]] = {}
+    for node in sorted(parent):
+        members.setdefault(_find(parent, node), []).append(node)
+    return [members[root] for root in sorted(members)]
+
+
+def clusters(
+    index: LinkIndex, refs: Iterable[str], *, held: frozenset[str] = frozenset(), apart: frozenset[str] = frozenset()
+) -> tuple[list[Cluster], dict[str, list[Match]]]:
+    """The clusters of the candidate refs, and each candidate's ranked matches (the best, and every possible one).
+
+    `held` candidates keep their cluster for a person; `apart` ones (split off by a person) join no cluster.
+    """
+    ranked = {ref: index.rank(index.profiles[ref]) for ref in sorted(refs)}
+    edges = [
+        (ref, match.ref)
+        for ref, matches in ranked.items()
+        if ref not in apart
+        for match in matches
+        if match.certain and match.ref not in apart
+    ]
+    found = []
+    for members in components(ranked, edges):
+        nodes = set(members)
+        cluster = Cluster(
+            candidates=[r for r in members if not r.startswith("incident:")],
+            incidents=[r for r in members if r.startswith("incident:")],
+            held=bool(nodes & held),
+        )
+        for ref in cluster.candidates:
+            for match in ranked.get(ref, []):
+                if match.certain and match.ref in nodes:
+                    cluster.links.append((ref, match))
+                elif match.possible and match.ref not in nodes:
+                    cluster.doubts.append((ref, match))
+        # A candidate outside the refs (pending but not being resolved) keeps its cluster for a person.
+        cluster.held = cluster.held or any(r not in ranked for r in cluster.candidates)
+        found.append(cluster)
+    return found, ranked

@@ -1,0 +1,85 @@
+"""The review queue as clusters: one item per proposed incident, with all its candidates, from the stored matches.
+
+Linking (`matching.link_pending`) stores each pending candidate's certain and possible
+matches; the queue joins candidates through their certain matches with each other,
+exactly as `--auto-merge` clusters them, so a person sees the four reports of one plot
+as one proposed incident, not four rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from longarm.review.clusters import components
+from longarm.review.models import Candidate, CandidateStatus
+
+
+@dataclass
+class QueueItem:
+    """A proposed incident: its pending candidates, the incident they would join, and why."""
+
+    candidates: list[Candidate]
+    incidents: list[str]  # known incidents the candidates match with certainty
+    links: list[dict[str, Any]] = field(default_factory=list)  # the certain matches holding it together
+    doubts: list[dict[str, Any]] = field(default_factory=list)  # possible matches outside it
+
+    @property
+    def probability(self) -> float | None:
+        """The weakest certain match in the cluster (None for a lone candidate without one)."""
+        return min((link["score"] for link in self.links), default=None)
+
+    @property
+    def proposal(self) -> str:
+        """What accepting the item does, in words."""
+        if len(self.incidents) > 1:
+            return f"matches {len(self.incidents)} known incidents: choose one to merge into"
+        if self.incidents:
+            return f"joins incident {self.incidents[0]}"
+        return "a new incident"
+
+
+def _node(match: dict[str, Any]) -> str:
+    return f"incident:{match['incident_id']}" if match.get("incident_id") else f"candidate:{match['candidate_id']}"
+
+
+def pending_items(*, session: Session) -> list[QueueItem]:
+    """Every pending candidate in exactly one item, oldest item first."""
+    pending = {
+        f"candidate:{c.id}": c
+        for c in session.scalars(
+            select(Candidate).where(Candidate.status == CandidateStatus.pending.value).order_by(Candidate.id)
+        )
+    }
+    edges = [
+        (ref, _node(match))
+        for ref, candidate in pending.items()
+        if not candidate.separate
+        for match in candidate.matches or []
+        if match.get("certain")
+        and (match.get("incident_id") or f"candidate:{match['candidate_id']}" in pending)
+        and not (match.get("candidate_id") and pending[_node(match)].separate)
+    ]
+    items = []
+    for members in components(pending, edges):
+        nodes = set(members)
+        candidates = sorted((pending[ref] for ref in members if ref in pending), key=lambda c: c.id)
+        item = QueueItem(candidates=candidates, incidents=[r.partition(":")[2] for r in members if r not in pending])
+        for candidate in candidates:
+            for match in candidate.matches or []:
+                if match.get("certain") and _node(match) in nodes:
+                    item.links.append(match | {"from": candidate.id})
+                elif match.get("possible") and _node(match) not in nodes:
+                    item.doubts.append(match | {"from": candidate.id})
+        items.append(item)
+    return sorted(items, key=lambda item: item.candidates[0].id)
+
+
+def item_of(*, session: Session, candidate: Candidate) -> QueueItem | None:
+    """The queue item holding this pending candidate (None once it is decided)."""
+    if candidate.status != CandidateStatus.pending.value:
+        return None
+    return next((item for item in pending_items(session=session) if candidate in item.candidates), None)

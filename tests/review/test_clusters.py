@@ -1,0 +1,100 @@
+"""The queue as clusters: one item per proposed incident; accept, split off, merge, undo; two incidents never merged."""
+
+from __future__ import annotations
+
+import pytest
+
+from longarm.auth.permissions import SYSTEM
+from longarm.errors import Conflict
+from longarm.review import service
+from longarm.review.models import Candidate
+from longarm.review.queue import pending_items
+from longarm.storage.engine import transaction
+from tests.cli_runner import longarm
+from tests.ingestion.test_ingest import FIRST, SECOND
+from tests.review.factories import extracted, queued
+
+PLOT = ("2018-06-30", "2018-06-30", "day")
+PLOT_MONTH = ("2018-06-01", "2018-06-30", "month")
+
+
+def _reports(session, victim: str = "Maryam Rajavi"):  # type: ignore[no-untyped-def]
+    """Three reports of one foiled bomb plot, from three sources."""
+    return [
+        queued(session, extracted(victim=victim, date=PLOT, place="Villepinte", country="FR"), source_id="SRC-A"),
+        queued(session, extracted(victim=victim, date=PLOT_MONTH, country="FR"), source_id="SRC-B"),
+        queued(session, extracted(victim=victim, date=PLOT_MONTH, place="Villepinte", country="FR"), source_id="SRC-C"),
+    ]
+
+
+def test_reports_of_one_incident_are_one_queue_item_accepted_together(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        reports = _reports(session)
+        service.link(session=session, principal=SYSTEM, auto_merge=False)
+        items = pending_items(session=session)
+        assert len(items) == 1 and {c.id for c in items[0].candidates} == {r.id for r in reports}
+        assert items[0].proposal == "a new incident" and items[0].probability is not None
+        assert any(reason.startswith("same victim") for reason in items[0].links[0]["reasons"])
+        incident = service.accept_cluster(session=session, candidate_id=reports[1].id, principal=SYSTEM)
+        session.refresh(incident)
+        assert {claim.source_id for claim in incident.claims} == {"SRC-A", "SRC-B", "SRC-C"}
+        assert pending_items(session=session) == []
+
+
+def test_a_candidate_split_off_is_its_own_item_until_undone(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        reports = _reports(session)
+        service.split(session=session, candidate_id=reports[2].id, principal=SYSTEM)
+        service.link(session=session, principal=SYSTEM, auto_merge=True)  # a split candidate waits for a person
+        assert session.get(Candidate, reports[2].id).status == "pending"
+        assert [len(item.candidates) for item in pending_items(session=session)] == [1]
+        service.undo(session=session, candidate_id=reports[2].id, principal=SYSTEM)
+        items = pending_items(session=session)
+        assert len(items) == 1 and items[0].proposal.startswith("joins incident")
+
+
+def test_two_known_incidents_are_never_merged_automatically(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        first = queued(session, extracted(victim="Maryam Rajavi", date=PLOT, country="FR"), source_id="SRC-A")
+        service.accept(session=session, candidate_id=first.id, principal=SYSTEM)
+        second = queued(session, extracted(victim="Maryam Rajavi", date=PLOT, country="FR"), source_id="SRC-B")
+        service.accept(session=session, candidate_id=second.id, principal=SYSTEM)
+        bridge = queued(
+            session, extracted(victim="Maryam Rajavi", date=PLOT, place="Villepinte", country="FR"), source_id="SRC-C"
+        )
+        assert service.link(session=session, principal=SYSTEM, auto_merge=True) == {"pending": 1}
+        (item,) = pending_items(session=session)
+        assert item.candidates == [bridge] and len(item.incidents) == 2
+        with pytest.raises(Conflict):
+            service.accept_cluster(session=session, candidate_id=bridge.id, principal=SYSTEM)
+        incident = service.merge_cluster(
+            session=session, candidate_id=bridge.id, incident_id=item.incidents[0], principal=SYSTEM
+        )
+        assert bridge.status == "merged" and bridge.incident_id == incident.id
+
+
+def test_a_weak_match_elsewhere_does_not_hold_back_a_cluster(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        other = queued(session, extracted(date=PLOT_MONTH, country="FR", tactic="threat"), source_id="SRC-OLD")
+        service.accept(session=session, candidate_id=other.id, principal=SYSTEM)
+        reports = _reports(session)
+        decisions = service.link(session=session, principal=SYSTEM, auto_merge=True)
+        assert decisions == {"accepted": 1, "merged": 2}
+        assert len({session.get(Candidate, r.id).incident_id for r in reports}) == 1
+
+
+def test_the_shell_lists_clusters_and_splits_a_candidate_off(cli_env, tmp_path):  # type: ignore[no-untyped-def]
+    for name, text in (("a.txt", FIRST), ("b.txt", SECOND)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert longarm("init").code == 0
+    assert longarm("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--published", "2021-06").code == 0
+    listed = longarm("review", "list").stdout
+    assert "item of 2" in listed and "a new incident" in listed, listed
+    candidate = listed.splitlines()[-1].split()[0]
+    assert "cluster: a new incident" in longarm("review", "show", candidate).stdout
+    assert longarm("review", "split", candidate).code == 0
+    assert longarm("review", "list").stdout.count("item of 1") == 2
+    assert longarm("review", "undo", candidate).code == 0
+    accepted = longarm("review", "accept", candidate)
+    assert accepted.code == 0 and "its cluster are incident" in accepted.stdout
+    assert longarm("review", "list").stdout.strip() == "no pending candidates"
