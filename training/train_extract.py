@@ -244,7 +244,7 @@ def _label(candidate: Candidate, role: str, gold: dict[str, Any]) -> int:
                 for n in score.names_of(v)
             )
         )
-    if role == "perpetrator":
+    if role in ("perpetrator", "accused"):
         value = {"id": None, "name": candidate.value["name"]} if candidate.kind == "person" else candidate.value
         return int(any(score.perp_match(value, g) for g in gold.get("perpetrators") or []))
     if role == "origin":

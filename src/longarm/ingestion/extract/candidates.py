@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from longarm.ingestion.extract.decisions import strip_demonyms
 from longarm.ingestion.extract.reading import Reading
 
 
@@ -42,14 +43,16 @@ def candidates(reading: Reading) -> list[Candidate]:
     for index, person in enumerate(reading.people):
         if not person.mentions or not person.names:
             continue
-        value: dict[str, Any] = {"name": person.name, "aliases": person.aliases}
+        name = strip_demonyms(person.name)
+        value: dict[str, Any] = {"name": name, "aliases": [a for a in person.aliases if a != name]}
         for m in person.mentions:
             candidate = Candidate("person", str(index), value, official=person.official)
             _add(found, candidate, (sentence_of(m.start), m.start, m.end))
     for index, facts in enumerate(reading.facts):
         for a in facts.actors:
-            value = {"id": a.actor.id, "name": a.actor.name, "kind": a.actor.kind}
-            _add(found, Candidate("actor", a.actor.id, value), (index, a.start, a.end))
+            if not a.actor.id.endswith(".GOV"):  # a government is its state's candidate, not a second one
+                value = {"id": a.actor.id, "name": a.actor.name, "kind": a.actor.kind}
+                _add(found, Candidate("actor", a.actor.id, value), (index, a.start, a.end))
             if a.actor.country:
                 state = {"id": f"{a.actor.country}.GOV", "name": None, "kind": "state_agency"}
                 _add(found, Candidate("state", a.actor.country, state), (index, a.start, a.end))

@@ -234,15 +234,21 @@ def _demonym(word: str) -> bool:
     return low in demonyms() or (low.endswith("n") and low[:-1] in country_names())
 
 
+def strip_demonyms(name: str) -> str:
+    """A person's name without the demonyms a capitalised run takes in front of it ("Indonesian Siti Aisyah")."""
+    words = name.split()
+    while len(words) > 1 and _demonym(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
 def clean_name(name: str, common: frozenset[str]) -> str | None:
-    """A person's name without a leading demonym ("Indonesian Siti Aisyah"), or None when it is no name at all.
+    """A person's name without a leading demonym, or None when it is no name at all.
 
     A title-case headline turns phrases into capitalised runs ("Popular Iranian Performer", "Did Tehran
     Hire"); a run with a word the same text also writes in lower case is such a phrase.
     """
-    words = name.split()
-    while len(words) > 1 and _demonym(words[0]):
-        words.pop(0)
+    words = strip_demonyms(name).split()
     if any(w.lower() in common for w in words if not w[:1].isupper() or len(w) > 2):
         return None
     return " ".join(words)

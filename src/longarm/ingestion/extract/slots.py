@@ -18,12 +18,13 @@ from longarm.ingestion.extract.candidates import Candidate
 from longarm.ingestion.extract.decisions import LinearModel, linear, shipped_spec
 
 _WORD = re.compile(r"[a-z]+")
-ROLES = ("victim", "perpetrator", "origin", "place", "date")
+ROLES = ("victim", "perpetrator", "accused", "origin", "place", "date")
 # Victims and perpetrators are lists: the likeliest needs the role's threshold, each further one this higher bar.
-MORE = ("victim_more", "perpetrator_more")
+MORE = ("victim_more", "perpetrator_more", "accused_more")
 KINDS = {
     "victim": ("person",),
-    "perpetrator": ("person", "actor", "state"),
+    "perpetrator": ("actor", "state"),  # agencies and governments
+    "accused": ("person",),  # named people who did, ordered or are charged with the act
     "origin": ("state",),
     "place": ("place",),
     "date": ("date",),
@@ -102,7 +103,7 @@ def _ruled(candidate: Candidate, incident: dict[str, Any], role: str) -> bool:
     """Whether the rules gave this candidate as the incident's value for the role."""
     if role == "victim":
         return any(v.get("name") == candidate.value.get("name") for v in incident.get("victims") or [])
-    if role == "perpetrator":
+    if role in ("perpetrator", "accused"):
         return any(
             (p.get("id") and p.get("id") == candidate.value.get("id")) or (p.get("name") == candidate.value.get("name"))
             for p in incident.get("perpetrators") or []
@@ -200,9 +201,10 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
         ]
         quote("victims", victims)
     victim_keys = {c.key for c in victims}
-    others = [(p, c) for p, c in ranked["perpetrator"] if not (c.kind == "person" and c.key in victim_keys)]
-    perpetrators = _one_per_state(_chosen(others, limits["perpetrator"], limits["perpetrator_more"]))
-    if ranked["perpetrator"]:
+    accused = [(p, c) for p, c in ranked["accused"] if c.key not in victim_keys]
+    perpetrators = _one_per_state(_chosen(ranked["perpetrator"], limits["perpetrator"], limits["perpetrator_more"]))
+    perpetrators += _chosen(accused, limits["accused"], limits["accused_more"])
+    if ranked["perpetrator"] or ranked["accused"]:
         incident["perpetrators"] = [_perpetrator(c) for c in perpetrators]
         quote("perpetrators", perpetrators)
     for role, field in (("origin", "origin_state"), ("place", "location"), ("date", "date")):
