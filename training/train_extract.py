@@ -40,7 +40,17 @@ from longarm.ingestion.extract.decisions import (
 )
 from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify, kind_features
 from longarm.ingestion.extract.sentences import split_sentences
-from longarm.ingestion.extract.slots import KINDS, MORE, ROLES, Setting, SlotModels, features, order_of
+from longarm.ingestion.extract.slots import (
+    KINDS,
+    MORE,
+    ROLES,
+    Setting,
+    SlotModels,
+    by_sentence,
+    features,
+    nearby,
+    order_of,
+)
 from training.corpus import ROOT, Article, articles, dev_corpus
 from training.evaluate import score_predictions, scorer
 
@@ -263,7 +273,7 @@ def slot_rows(
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {role: ([], []) for role in ROLES}
     for item in batch:
         found = candidates(item.proposed.reading)
-        order = order_of(found)
+        order, index = order_of(found), by_sentence(found)
         for proposal, gold in _decided_with_gold(item, models):
             incident = classify(kinds, proposal.incident, proposal.sentences, item.sentences)
             proposed = item.proposed
@@ -271,7 +281,7 @@ def slot_rows(
                 item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
             )
             for role in ROLES:
-                for candidate in found:
+                for candidate in nearby(found, index, proposal.sentences):
                     if candidate.kind in KINDS[role]:
                         rows[role][0].append(features(candidate, role, setting))
                         rows[role][1].append(_label(candidate, role, gold))

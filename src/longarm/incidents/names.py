@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Spelling variants that transliterations of the same Persian or Arabic name use.
 _FOLDS = (
@@ -55,6 +56,7 @@ COMMON_NAME_TOKENS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """The matching keys of a name's words (`Mohammad-Reza Kolahi` → muhammad, riza, kulahi)."""
     return tuple(name_key(name).split())

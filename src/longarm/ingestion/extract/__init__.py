@@ -16,13 +16,20 @@ from typing import TYPE_CHECKING
 from longarm.ingestion.extract.assemble import assemble
 from longarm.ingestion.extract.candidates import candidates
 from longarm.ingestion.extract.dates import parse_published
-from longarm.ingestion.extract.decisions import Proposal, blame_text_state, clean_people, decide, load_models
+from longarm.ingestion.extract.decisions import (
+    Proposal,
+    blame_text_state,
+    clean_people,
+    decide,
+    load_models,
+    lowercase_words,
+)
 from longarm.ingestion.extract.estimates import find_estimates
 from longarm.ingestion.extract.keep import abroad
 from longarm.ingestion.extract.kinds import KindModels, classify, load_kind_models
 from longarm.ingestion.extract.output import incident_json
 from longarm.ingestion.extract.reading import Reading, read
-from longarm.ingestion.extract.slots import Setting, SlotModels, fill, load_slot_models, order_of
+from longarm.ingestion.extract.slots import Setting, SlotModels, by_sentence, fill, load_slot_models, nearby, order_of
 
 if TYPE_CHECKING:
     from longarm.ingestion.documents import Document
@@ -75,7 +82,8 @@ def finish(
 ) -> list[dict]:
     """The decided incidents with their tactic, status and roles from the learned models, names cleaned."""
     found = candidates(proposed.reading) if slots else []
-    order = order_of(found)
+    order, index = order_of(found), by_sentence(found)
+    common = lowercase_words(proposed.sentences)
     incidents = []
     for proposal in decided:
         incident = proposal.incident
@@ -86,13 +94,13 @@ def finish(
             setting = Setting(
                 proposed.reading.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
             )
-            incident = fill(slots, found, setting)
+            incident = fill(slots, nearby(found, index, proposal.sentences), setting)
         if fill_origin and proposed.origin:
             incident = blame_text_state(incident, proposed.origin)
         if incident.get("origin_state") and incident["attribution"]["basis"] == "none":
             incident = {**incident, "attribution": {"basis": "allegation"}}  # blamed by the text, on no stated ground
         if abroad(incident, proposed.origin):
-            incidents.append(clean_people(incident, proposed.sentences))
+            incidents.append(clean_people(incident, common))
     return incidents
 
 

@@ -80,7 +80,7 @@ def assemble(reading: Reading) -> list[Incident]:
                     target.victims.append(victim)
             here.append(target)
         touched.append(here)
-        named = _named(reading.facts[index], incidents)
+        named = _named(reading.facts[index], index, incidents)
         # a bare act opened in passing does not take the focus from the act the sentence goes on with
         told = [i for i in here if not (i.bare and len(i.mentions) == 1)]
         focus = (told or here)[-1] if here else named[-1] if named else focus
@@ -91,7 +91,7 @@ def assemble(reading: Reading) -> list[Incident]:
         ):
             focus = None  # a new dated entry of a timeline speaks of a new incident
         here = list(dict.fromkeys(touched[index]))
-        here += [i for i in _referred(reading, item, incidents, focus, bool(here)) if i not in here]
+        here += [i for i in _referred(reading, item, index, incidents, focus, bool(here)) if i not in here]
         for incident in here:
             _apply_sentence(reading, item, incident)
         if here:
@@ -104,7 +104,7 @@ def _merge_target(
 ) -> Incident | None:
     """The known incident a mention reports again, if any."""
     best, best_score = None, 0
-    for incident in incidents:
+    for incident in _recent(incidents, mention.sentence):
         if mention.tactic and mention.tactic != incident.tactic:
             continue
         score = _affinity(incident, mention)
@@ -175,21 +175,32 @@ def _affinity(incident: Incident, mention: Mention) -> int | None:
     return score if score >= 2 or (score >= 1 and (features == 1 or one_side_unnamed)) else None
 
 
-def _named(item: Facts, incidents: list[Incident]) -> list[Incident]:
+WINDOW = 25  # sentences: an act told again, or its people named again, further on is another act's story
+
+
+def _recent(incidents: list[Incident], sentence: int) -> list[Incident]:
+    """The incidents told within WINDOW sentences of this one: all of them in a lede; in a long text, what
+    keeps reading it linear."""
+    return [i for i in incidents if abs(i.mentions[-1].sentence - sentence) <= WINDOW]
+
+
+def _named(item: Facts, index: int, incidents: list[Incident]) -> list[Incident]:
     """Incidents whose victims or perpetrators the sentence names."""
     people = {m.person for m in item.people if m.person >= 0}
+    if not people:
+        return []  # most sentences name nobody: no need to look at every incident found so far
     return [
         i
-        for i in incidents
+        for i in _recent(incidents, index)
         if people & set(i.victims) or people & {p.person for p in i.perpetrators if p.person is not None}
     ]
 
 
 def _referred(
-    reading: Reading, item: Facts, incidents: list[Incident], focus: Incident | None, has_mention: bool
+    reading: Reading, item: Facts, index: int, incidents: list[Incident], focus: Incident | None, has_mention: bool
 ) -> list[Incident]:
     """Incidents a sentence speaks of without reporting the act: by their people, "both murders", or the focus."""
-    found = _named(item, incidents)
+    found = _named(item, index, incidents)
     if _PLURAL_REF.search(item.sentence.text) and len(incidents) > 1:
         tactic = next((t.tactic for t in item.triggers if t.tactic), None)
         found += [i for i in incidents if i not in found and (tactic is None or i.tactic == tactic)]

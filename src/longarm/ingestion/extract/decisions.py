@@ -181,6 +181,13 @@ def pair_features(first: Proposal, second: Proposal, sentence_p: list[float]) ->
     return features
 
 
+SAME_WINDOW = 25  # sentences between two proposals beyond which they are not weighed as one act
+
+
+def _gap(first: Proposal, second: Proposal) -> int:
+    return min((abs(i - j) for i in first.sentences for j in second.sentences), default=0)
+
+
 def _merge(base: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     """One incident from two proposals of it: the base's values first, the other's filling what it lacks."""
     merged = dict(base)
@@ -224,7 +231,7 @@ def blame_text_state(incident: dict[str, Any], origin: str) -> dict[str, Any]:
     return filled
 
 
-def _lowercase_words(sentences: list[str]) -> frozenset[str]:
+def lowercase_words(sentences: list[str]) -> frozenset[str]:
     """Words the text writes in lower case somewhere: common words, whatever a title-case headline makes of them."""
     return frozenset(w for s in sentences for w in re.findall(r"\b[a-z][a-z'-]+\b", s))
 
@@ -254,12 +261,9 @@ def clean_name(name: str, common: frozenset[str]) -> str | None:
     return " ".join(words)
 
 
-def clean_people(incident: dict[str, Any], sentences: list[str]) -> dict[str, Any]:
-    """The incident's victims and named perpetrators with headline phrases dropped and demonyms cut off."""
-    return _clean_people(incident, _lowercase_words(sentences))
-
-
-def _clean_people(incident: dict[str, Any], common: frozenset[str]) -> dict[str, Any]:
+def clean_people(incident: dict[str, Any], common: frozenset[str]) -> dict[str, Any]:
+    """The incident's victims and named perpetrators with headline phrases dropped and demonyms cut off;
+    `common` is the text's lower-case words (`lowercase_words`)."""
     victims = []
     for victim in incident.get("victims") or []:
         name = clean_name(victim["name"], common) if victim.get("name") else None
@@ -288,8 +292,10 @@ def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[st
     # one act told twice: join each proposal to the likeliest earlier one above the threshold
     parent = list(range(len(proposals)))
     for j in range(1, len(proposals)):
-        scored = [(models.same.probability(pair_features(proposals[i], proposals[j], sentence_p)), i) for i in range(j)]
-        best, i = max(scored)
+        # an act is told again within a few dozen sentences; beyond, a long text speaks of another
+        near = [i for i in range(j) if _gap(proposals[i], proposals[j]) <= SAME_WINDOW]
+        scored = [(models.same.probability(pair_features(proposals[i], proposals[j], sentence_p)), i) for i in near]
+        best, i = max(scored, default=(0.0, j))
         if best >= models.same_threshold:
             parent[j] = parent[i]
     groups: dict[int, list[int]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -239,8 +240,10 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
     return found
 
 
-def _tokens(name: str) -> list[str]:
-    return fold(name).replace("ou", "u").replace("ee", "i").replace("ll", "l").split()
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    # cached: grouping compares every mention with every name known so far, the same names again and again
+    return tuple(fold(name).replace("ou", "u").replace("ee", "i").replace("ll", "l").split())
 
 
 def _similar(a: str, b: str) -> bool:
@@ -264,7 +267,10 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
     for mention in mentions:
         if len(mention.surface.split()) < 2:
             continue
-        person = next((p for p in people if any(same_person(mention.surface, n) for n in p.names if " " in n)), None)
+        person = next(
+            (p for p in people if any(same_person(mention.surface, n) for n in dict.fromkeys(p.names) if " " in n)),
+            None,
+        )
         if person is None:
             person = Person()
             people.append(person)
@@ -275,9 +281,11 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
         token = _tokens(mention.surface)
         if not token:
             continue
-        candidates = [p for p in people if any(_similar(token[0], t) for n in p.names for t in _tokens(n)[-1:])]
+        candidates = [
+            p for p in people if any(_similar(token[0], t) for n in dict.fromkeys(p.names) for t in _tokens(n)[-1:])
+        ]
         candidates = candidates or [
-            p for p in people if any(_similar(token[0], t) for n in p.names for t in _tokens(n))
+            p for p in people if any(_similar(token[0], t) for n in dict.fromkeys(p.names) for t in _tokens(n))
         ]
         if candidates:
             best = max(candidates, key=lambda p: (len(p.mentions), -people.index(p)))

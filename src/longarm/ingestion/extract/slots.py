@@ -9,6 +9,7 @@ decisions. The rules' value stays where a model is not sure of any candidate.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ _WORD = re.compile(r"[a-z]+")
 ROLES = ("victim", "perpetrator", "accused", "origin", "place", "date")
 # Victims and perpetrators are lists: the likeliest needs the role's threshold, each further one this higher bar.
 MORE = ("victim_more", "perpetrator_more", "accused_more")
+WINDOW = 25  # sentences either side of an act within which candidates are weighed
 KINDS = {
     "victim": ("person",),
     "perpetrator": ("actor", "state"),  # agencies and governments
@@ -116,21 +118,39 @@ def _ruled(candidate: Candidate, incident: dict[str, Any], role: str) -> bool:
     return bool(incident.get("date")) and incident["date"].get("start") == candidate.value.get("start")
 
 
+def _nearest(told: tuple[int, ...], sentence: int) -> int:
+    """How many sentences from `sentence` to the nearest of the (sorted) act sentences."""
+    at = bisect.bisect_left(told, sentence)
+    return min((abs(told[i] - sentence) for i in (at - 1, at) if 0 <= i < len(told)), default=9)
+
+
+def _local(candidate: Candidate, told: tuple[int, ...]) -> list[tuple[int, int, int]]:
+    """The candidate's mentions within WINDOW sentences of the act (all of them in a lede)."""
+    sentences = [s for s, _, _ in candidate.mentions]
+    return (
+        candidate.mentions[
+            bisect.bisect_left(sentences, told[0] - WINDOW) : bisect.bisect_right(sentences, told[-1] + WINDOW)
+        ]
+        if told
+        else candidate.mentions
+    )
+
+
 def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, float]:
     """What tells whether a candidate fills a role for one incident."""
-    sentences = [s for s, _, _ in candidate.mentions]
-    distance = min((abs(s - a) for s in sentences for a in setting.sentences), default=9)
+    local = _local(candidate, setting.sentences)
+    distance = min((_nearest(setting.sentences, s) for s, _, _ in local), default=9)
     f: dict[str, float] = {
         f"kind={candidate.kind}": 1.0,
         f"distance={min(distance, 3)}": 1.0,
-        "headline": float(0 in sentences),
+        "headline": float(candidate.mentions[0][0] == 0),
         f"count={min(len(candidate.mentions), 3)}": 1.0,
         f"order={min(setting.order.get(candidate.kind + ':' + candidate.key, 0), 2)}": 1.0,
         "ruled": float(_ruled(candidate, setting.incident, role)),
         f"tactic={setting.incident['tactic']}": 1.0,
     }
-    for sentence, start, end in candidate.mentions:
-        if abs(sentence - min(setting.sentences, key=lambda a: abs(a - sentence), default=sentence)) <= 1:
+    for sentence, start, end in local:
+        if _nearest(setting.sentences, sentence) <= 1:
             for word in _context(setting.text, start, end):
                 f[word] = 1.0
             if candidate.kind in ("person", "actor", "state"):
@@ -166,6 +186,26 @@ def order_of(found: list[Candidate]) -> dict[str, int]:
         order[candidate.kind + ":" + candidate.key] = seen.get(candidate.kind, 0)
         seen[candidate.kind] = seen.get(candidate.kind, 0) + 1
     return order
+
+
+def by_sentence(found: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The candidates mentioned in each sentence."""
+    index: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        for sentence in dict.fromkeys(s for s, _, _ in candidate.mentions):
+            index.setdefault(sentence, []).append(candidate)
+    return index
+
+
+def nearby(found: list[Candidate], index: dict[int, list[Candidate]], told: tuple[int, ...]) -> list[Candidate]:
+    """The candidates mentioned within WINDOW sentences of the act's sentences, in the text's order.
+
+    In a long document, what stands far from the act is about something else: weighing it for every incident
+    would make a long text quadratic. A lede lies within the window whole.
+    """
+    spans = {s for t in told for s in range(t - WINDOW, t + WINDOW + 1)}
+    seen = {id(c) for s in spans for c in index.get(s, ())}
+    return [c for c in found if id(c) in seen]
 
 
 def scored(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[str, list[tuple[float, Candidate]]]:
