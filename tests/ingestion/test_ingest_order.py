@@ -15,24 +15,30 @@ from longarm.security import keys
 from longarm.sources.evidence import EvidenceStore
 from longarm.storage.engine import create_database_engine, transaction
 
+# Each with the headline a real article has: the extractor's models learned from headlined ledes.
 ARTICLES = {
     "usupov-1.txt": (
+        "Chechen blogger shot dead in Lille\n\n"
         "Exiled blogger Tamerlan Usupov was shot dead outside his flat in Lille on 4 May 2021. "
         "French police said Chechen security agents working for Moscow were behind the killing.\n"
     ),
     "usupov-2.txt": (
+        "Two charged over murder of Chechen blogger\n\n"
         "Two men were charged in France over the murder of Chechen blogger Tamerlan Oussoupov in Lille in May 2021. "
         "Investigators blame the Russian state.\n"
     ),
     "thai-1.txt": (
+        "Vietnamese blogger abducted in Bangkok\n\n"
         "Vietnamese blogger Duong Van Thai was abducted in Bangkok on 13 April 2023 and taken back to Vietnam, "
         "where police said he had been arrested.\n"
     ),
     "thai-2.txt": (
+        "Rights groups condemn abduction of blogger\n\n"
         "Rights groups condemned the abduction of blogger Duong Van Thai from Bangkok in April 2023 "
         "by Vietnamese agents.\n"
     ),
     "hasan.txt": (
+        "Uyghur activist detained in Morocco\n\n"
         "Uyghur activist Idris Hasan was detained at Casablanca airport on 19 July 2021 on a Chinese Interpol notice.\n"
     ),
 }
