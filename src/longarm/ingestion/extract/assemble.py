@@ -181,7 +181,8 @@ WINDOW = 25  # sentences: an act told again, or its people named again, further 
 def _recent(incidents: list[Incident], sentence: int) -> list[Incident]:
     """The incidents told within WINDOW sentences of this one: all of them in a lede; in a long text, what
     keeps reading it linear."""
-    return [i for i in incidents if abs(i.mentions[-1].sentence - sentence) <= WINDOW]
+    # incidents are opened in the text's order: the recent ones are at the end of the list
+    return [i for i in incidents[-WINDOW:] if abs(i.mentions[-1].sentence - sentence) <= WINDOW]
 
 
 def _named(item: Facts, index: int, incidents: list[Incident]) -> list[Incident]:

@@ -181,7 +181,9 @@ def pair_features(first: Proposal, second: Proposal, sentence_p: list[float]) ->
     return features
 
 
-SAME_WINDOW = 25  # sentences between two proposals beyond which they are not weighed as one act
+# Sentences between two proposals beyond which they are not weighed as one act, and how many earlier
+# proposals each is compared with: every one in a lede, and a linear cost in a long text.
+SAME_WINDOW = 25
 
 
 def _gap(first: Proposal, second: Proposal) -> int:
@@ -286,14 +288,14 @@ def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[st
     if not proposals:
         return _fallback(models, sentence_p)
     keep_p = [
-        models.keep.probability(incident_features(p, rank, proposals[:rank], sentence_p))
+        models.keep.probability(incident_features(p, rank, proposals[max(0, rank - SAME_WINDOW) : rank], sentence_p))
         for rank, p in enumerate(proposals)
     ]
     # one act told twice: join each proposal to the likeliest earlier one above the threshold
     parent = list(range(len(proposals)))
     for j in range(1, len(proposals)):
         # an act is told again within a few dozen sentences; beyond, a long text speaks of another
-        near = [i for i in range(j) if _gap(proposals[i], proposals[j]) <= SAME_WINDOW]
+        near = [i for i in range(max(0, j - SAME_WINDOW), j) if _gap(proposals[i], proposals[j]) <= SAME_WINDOW]
         scored = [(models.same.probability(pair_features(proposals[i], proposals[j], sentence_p)), i) for i in near]
         best, i = max(scored, default=(0.0, j))
         if best >= models.same_threshold:
