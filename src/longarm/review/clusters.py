@@ -4,8 +4,9 @@ The pending candidates and the known incidents form a graph whose edges are cert
 matches (probability at or above the learned `certain` threshold). Each connected
 component is one incident: a component without an incident becomes a new one, a
 component holding exactly one joins it. A component holding two incidents, a candidate
-a person has already handled, or a merely *possible* match to a known incident outside
-it is left for a person: two known incidents are never merged automatically. A possible
+a person has already handled, or (for a component without an incident) a merely
+*possible* match to a known incident is left for a person: two known incidents are
+never merged automatically. A possible
 match between two new clusters does not hold them back (each becomes an incident); the
 queue lists it as a possible duplicate. The components
 depend only on the set of profiles, never on the order in which they arrived.
@@ -42,7 +43,9 @@ class Cluster:
     @property
     def decision(self) -> Decision:
         """New, join or review (see the module's docstring)."""
-        doubtful = any(match.ref.startswith("incident:") for _, match in self.doubts)
+        # A possible match to a known incident holds back a cluster that would otherwise be new;
+        # one that is certain of its own incident joins it (the other stays listed for review).
+        doubtful = not self.incidents and any(match.ref.startswith("incident:") for _, match in self.doubts)
         if len(self.incidents) > 1 or doubtful or self.held:
             return Decision.review
         return Decision.existing if self.incidents else Decision.new

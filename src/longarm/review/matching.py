@@ -18,8 +18,8 @@ from longarm.review.profiles import Profile, profile_from_extracted, wording
 from longarm.sources.models import Source
 
 
-def profile_from_incident(incident: Incident, *, headlines: Sequence[str] = ()) -> Profile:
-    """The linking profile of a stored incident, from its resolved values, involvements and sources' headlines."""
+def profile_from_incident(incident: Incident, *, texts: Sequence[str] = ()) -> Profile:
+    """The linking profile of a stored incident: resolved values, involvements, sources' headlines and quotes."""
     victims: list[tuple[str, ...]] = []
     perpetrators: list[tuple[str, ...]] = []
     agencies: set[str] = set()
@@ -47,22 +47,21 @@ def profile_from_incident(incident: Incident, *, headlines: Sequence[str] = ()) 
         victims=victims,
         perpetrators=perpetrators,
         agencies=frozenset(agencies),
-        # Headlines only, as for a candidate: a title longarm wrote would compare unlike with unlike.
-        words=wording(*headlines),
+        # Headlines and quotes, as for a candidate: a title longarm wrote would compare unlike with unlike.
+        words=wording(*texts),
     )
 
 
-def _headlines(session: Session) -> dict[str, list[str]]:
-    rows = session.execute(
-        select(Claim.incident_id, Source.title)
-        .join(Source, Source.id == Claim.source_id)
-        .where(Claim.incident_id.is_not(None), Source.title.is_not(None))
-        .distinct()
-    )
+def _texts(session: Session) -> dict[str, list[str]]:
+    """Per incident, its sources' headlines and its claims' quotes: the words a candidate's wording is made of."""
+    titles = select(Claim.incident_id, Source.title).join(Source, Source.id == Claim.source_id)
+    quotes = select(Claim.incident_id, Claim.quote)
     found: dict[str, list[str]] = {}
-    for incident_id, title in rows:
-        if incident_id:
-            found.setdefault(incident_id, []).append(title)
+    for query, column in ((titles, Source.title), (quotes, Claim.quote)):
+        rows = session.execute(query.where(Claim.incident_id.is_not(None), column.is_not(None)).distinct())
+        for incident_id, text in rows:
+            if incident_id and text:
+                found.setdefault(incident_id, []).append(text)
     return found
 
 
@@ -74,13 +73,13 @@ def candidate_profile(candidate: Candidate) -> Profile:
 
 def store_index(*, session: Session) -> tuple[LinkIndex, dict[str, Candidate]]:
     """One index over every known incident and pending candidate, and the pending candidates by ref."""
-    headlines = _headlines(session)
+    texts = _texts(session)
     incidents = session.scalars(
         select(Incident).options(
             selectinload(Incident.involvements).selectinload(Involvement.actor).selectinload(Actor.aliases)
         )
     )
-    index = LinkIndex(profile_from_incident(i, headlines=headlines.get(i.id, [])) for i in incidents)
+    index = LinkIndex(profile_from_incident(i, texts=texts.get(i.id, [])) for i in incidents)
     pending = session.scalars(
         select(Candidate)
         .where(Candidate.status == CandidateStatus.pending.value)
