@@ -264,16 +264,18 @@ def same_person(a: str, b: str) -> bool:
 def group_people(mentions: list[PersonMention]) -> list[Person]:
     """Group mentions into people: full names by spelling, then single names by the person they most likely mean."""
     people: list[Person] = []
+    spelled: dict[str, Person] = {}  # a full name seen before is that person again, without comparing it anew
     for mention in mentions:
         if len(mention.surface.split()) < 2:
             continue
-        person = next(
+        person = spelled.get(mention.surface) or next(
             (p for p in people if any(same_person(mention.surface, n) for n in dict.fromkeys(p.names) if " " in n)),
             None,
         )
         if person is None:
             person = Person()
             people.append(person)
+        spelled[mention.surface] = person
         _attach(person, mention, people)
     for mention in mentions:
         if mention.person >= 0:
