@@ -219,7 +219,8 @@ def scored(models: SlotModels, found: list[Candidate], setting: Setting) -> dict
 
 
 def _evidence(text: str, field: str, candidate: Candidate, sentences: tuple[int, ...]) -> dict[str, Any]:
-    sentence, start, end = min(candidate.mentions, key=lambda m: min((abs(m[0] - s) for s in sentences), default=0))
+    mentions = _local(candidate, sentences) or candidate.mentions
+    sentence, start, end = min(mentions, key=lambda m: _nearest(sentences, m[0]) if sentences else 0)
     return {"field": field, "quote": text[start:end], "start": start, "end": end}
 
 
