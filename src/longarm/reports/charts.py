@@ -29,8 +29,7 @@ def column_chart(counts: list[tuple[str, int]], *, title: str, x_title: str) -> 
     inner = WIDTH - LEFT - RIGHT
     slot = inner / max(len(counts), 1)
     parts = [
-        f'<svg class="svg-chart" viewBox="0 0 {WIDTH} {HEIGHT}"'
-        f' role="img" aria-label="{escape(title)}">',
+        f'<svg class="svg-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
         f'<text x="{LEFT}" y="16" font-size="13" font-weight="bold" fill="{INK}">{escape(title)}</text>',
     ]
@@ -67,8 +66,7 @@ def bar_chart(counts: list[tuple[str, int]], *, title: str) -> Markup:
     top = max((n for _label, n in counts), default=0) or 1
     scale = (WIDTH - label_width - 50) / top
     parts = [
-        f'<svg class="svg-chart" viewBox="0 0 {WIDTH} {height}"'
-        f' role="img" aria-label="{escape(title)}">',
+        f'<svg class="svg-chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
         f'<text x="0" y="16" font-size="13" font-weight="bold" fill="{INK}">{escape(title)}</text>',
     ]

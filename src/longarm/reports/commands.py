@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
         year_from: str = typer.Option("", "--year-from", help="First year, inclusive."),
         year_to: str = typer.Option("", "--year-to", help="Last year, inclusive."),
     ) -> None:
-        """Headline figures, the trend with its interval, charts, a map and every incident with its sources (public view).
+        """Headline figures, the trend with its interval, charts, a map, every incident with its sources (public view).
 
         The same data gives the same bytes: nothing in it comes from the clock.
         """
