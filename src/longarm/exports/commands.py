@@ -3,8 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from longarm.incidents.search import IncidentFilters
+
+# The web list's filters as options, declared once for every command that takes them.
+Words = Annotated[str, typer.Option("--q", help="Words to find, as in the web list's search box.")]
+Tactics = Annotated[list[str], typer.Option("--tactic", help="A tactic code; repeat for several.")]
+Statuses = Annotated[list[str], typer.Option("--status", help="completed, attempted, foiled or alleged.")]
+Countries = Annotated[list[str], typer.Option("--country", help="ISO code of the host country.")]
+Regions = Annotated[list[str], typer.Option("--region", help="Region of the host country, e.g. europe.")]
+Origins = Annotated[list[str], typer.Option("--origin-state", help="ISO code of the state held responsible.")]
+Attributions = Annotated[list[str], typer.Option("--attribution", help="Attribution basis, e.g. court_ruling.")]
+Actors = Annotated[list[str], typer.Option("--actor", help="An actor id: incidents it took part in.")]
+YearFrom = Annotated[str, typer.Option("--year-from", help="First year, inclusive.")]
+YearTo = Annotated[str, typer.Option("--year-to", help="Last year, inclusive.")]
+FILTERS = ("q", "tactic", "status", "country", "region", "origin_state", "attribution", "actor", "year_from", "year_to")
+"""The web list's filters, as the options of `export` and `report` name them."""
+
+
+def list_filters(options: dict[str, Any]) -> IncidentFilters:
+    """The list's filters from a command's options (its `locals()`; other options are ignored)."""
+    from longarm.incidents.search import IncidentFilters
+
+    chosen = {name: options[name] for name in FILTERS if name in options}
+    return IncidentFilters.parse({k: v if isinstance(v, list) else [v] for k, v in chosen.items()})
 
 
 def register(app: typer.Typer) -> None:
@@ -20,16 +46,16 @@ def register(app: typer.Typer) -> None:
         token: bool = typer.Option(
             False, "--token", help="Read an API token (asked for) to include restricted values."
         ),
-        q: str = typer.Option("", "--q", help="Words to find, as in the web list's search box."),
-        tactic: list[str] = typer.Option([], "--tactic", help="A tactic code; repeat for several."),
-        status: list[str] = typer.Option([], "--status", help="completed, attempted, foiled or alleged."),
-        country: list[str] = typer.Option([], "--country", help="ISO code of the host country."),
-        region: list[str] = typer.Option([], "--region", help="Region of the host country, e.g. europe."),
-        origin_state: list[str] = typer.Option([], "--origin-state", help="ISO code of the state held responsible."),
-        attribution: list[str] = typer.Option([], "--attribution", help="Attribution basis, e.g. court_ruling."),
-        actor: list[str] = typer.Option([], "--actor", help="An actor id: incidents it took part in."),
-        year_from: str = typer.Option("", "--year-from", help="First year, inclusive."),
-        year_to: str = typer.Option("", "--year-to", help="Last year, inclusive."),
+        q: Words = "",
+        tactic: Tactics = [],  # noqa: B006  (typer reads the default; it is never mutated)
+        status: Statuses = [],  # noqa: B006
+        country: Countries = [],  # noqa: B006
+        region: Regions = [],  # noqa: B006
+        origin_state: Origins = [],  # noqa: B006
+        attribution: Attributions = [],  # noqa: B006
+        actor: Actors = [],  # noqa: B006
+        year_from: YearFrom = "",
+        year_to: YearTo = "",
     ) -> None:
         """Export the incidents with their sources and claims: the public view unless signed in with read_restricted.
 
@@ -42,24 +68,10 @@ def register(app: typer.Typer) -> None:
         from longarm.errors import BadInput
         from longarm.exports.service import export_bytes, export_format, record_export
         from longarm.files import write_atomically
-        from longarm.incidents.search import IncidentFilters
         from longarm.storage.database import open_engine
         from longarm.storage.engine import transaction
 
-        filters = IncidentFilters.parse(
-            {
-                "q": [q],
-                "tactic": tactic,
-                "status": status,
-                "country": country,
-                "region": region,
-                "origin_state": origin_state,
-                "attribution": attribution,
-                "actor": actor,
-                "year_from": [year_from],
-                "year_to": [year_to],
-            }
-        )
+        filters = list_filters(locals())
         if export_format(format_name).binary and out is None:
             raise BadInput(f"--format {format_name} writes a binary file; give it with --out FILE.")
         engine = open_engine(load_settings())
