@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from longarm.exports.commands import (
+from longarm.incidents.filter_options import (
     Actors,
     Attributions,
     Countries,
@@ -17,6 +17,7 @@ from longarm.exports.commands import (
     Words,
     YearFrom,
     YearTo,
+    list_filters,
 )
 
 
@@ -42,7 +43,6 @@ def register(app: typer.Typer) -> None:
         The same data gives the same bytes: nothing in it comes from the clock.
         """
         from longarm.errors import BadInput
-        from longarm.exports.commands import list_filters
         from longarm.files import write_atomically
         from longarm.reports.build import report_content
         from longarm.reports.render import report_html, report_pdf
