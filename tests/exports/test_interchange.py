@@ -145,6 +145,8 @@ def test_acled_rows_that_fit_become_candidates_and_the_rest_are_reported(engine,
     )
     assert erbil["date"] == {"start": "2020-05-09", "end": "2020-05-09", "precision": "day"}
     assert erbil["location"] == {"place": "Erbil", "country": "IQ", "lat": 36.19, "lon": 44.01, "precision": "city"}
+    quote = erbil["evidence"][0]
+    assert path.read_bytes().decode("utf-8")[quote["start"] : quote["end"]] == quote["quote"] == rows[0]["notes"]
     assert payloads["TUR2"]["tactic"] == "detention" and payloads["TUR2"]["date"]["precision"] == "month"
 
 

@@ -184,7 +184,33 @@ def incident_of(row: dict[str, str]) -> dict[str, Any]:
     return incident
 
 
-def _rows(data: bytes, *, name: str) -> list[dict[str, str]]:
+QUOTED = (
+    "tactic",
+    "status",
+    "date",
+    "location",
+    "origin_state",
+    "fatalities",
+    "attribution",
+    "victims",
+    "perpetrators",
+)
+"""The values a row's notes are quoted for: ACLED's own words are the evidence a reviewer reads."""
+
+
+def evidence(text: str, row: dict[str, str]) -> list[dict[str, Any]]:
+    """The row's notes as the quote for each value, placed in the file (where CSV doubles its quotes)."""
+    notes = (row.get("notes") or "").strip()
+    start = text.find(notes) if notes else -1
+    if start < 0 and notes:
+        start = text.find(notes.replace('"', '""'))
+    if start < 0:
+        return []
+    end = start + len(notes if text.startswith(notes, start) else notes.replace('"', '""'))
+    return [{"field": name, "quote": notes, "start": start, "end": end} for name in QUOTED]
+
+
+def _rows(data: bytes, *, name: str) -> tuple[str, list[dict[str, str]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -194,7 +220,7 @@ def _rows(data: bytes, *, name: str) -> list[dict[str, str]]:
     missing = [column for column in NEEDED if column not in header]
     if missing:
         raise BadInput(f"{name}: no {', '.join(missing)} column(s); is this an ACLED export?")
-    return list(reader)
+    return text, list(reader)
 
 
 def import_acled(*, session: Session, store: EvidenceStore, path: Path, principal: Principal) -> AcledImport:
@@ -203,7 +229,7 @@ def import_acled(*, session: Session, store: EvidenceStore, path: Path, principa
         data = path.read_bytes()
     except OSError as error:
         raise BadInput(f"{path}: cannot be read ({error.strerror}).") from None
-    rows = _rows(data, name=str(path))
+    text, rows = _rows(data, name=str(path))
     digest = hashlib.sha256(data).hexdigest()
     result = AcledImport()
     if (known := sources.by_sha256(session=session, sha256=digest)) is not None:
@@ -214,7 +240,7 @@ def import_acled(*, session: Session, store: EvidenceStore, path: Path, principa
         reason = fits(row)
         if reason is None:
             try:
-                chosen.append((line, incident_of(row)))
+                chosen.append((line, incident_of(row) | {"evidence": evidence(text, row)}))
                 continue
             except ValueError as error:
                 reason = str(error)
