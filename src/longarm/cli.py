@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "longarm.backup.commands",
     "longarm.web.commands",
     "longarm.analytics.commands",
+    "longarm.reports.commands",
 )
 
 for _module in COMMAND_MODULES:

@@ -28,6 +28,8 @@ PUBLIC = [
     "/sources/SRC-TEST-QUOTE",
     "/map",
     "/timeline",
+    "/stats",
+    "/stats?origin_state=IR",
     "/about",
     "/docs",
     "/login",

@@ -95,6 +95,18 @@ def test_the_charts_render_and_link_to_the_list(page):  # type: ignore[no-untype
     assert _listed(page) >= 1
 
 
+def test_the_stats_page_answers_from_the_timeline(page):  # type: ignore[no-untyped-def]
+    page.goto("/timeline?origin_state=IR")
+    page.click("a[href='/stats?origin_state=IR']")
+    page.wait_for_url(re.compile(r"/stats\?origin_state=IR$"))
+    assert page.locator("#trend-answer").inner_text().strip()
+    assert page.locator("table.estimates tbody tr").count() >= 1
+    box = page.locator("svg.svg-chart").first.bounding_box()
+    assert box and box["height"] > 100
+    screenshot(page, "stats")
+    assert page.console_errors == []
+
+
 def test_the_pages_make_no_request_outside_the_app(page, live_server, requested_hosts):  # type: ignore[no-untyped-def]
     for path, name in [("/", "home"), ("/actors/IR.MOIS", "actor"), ("/docs", "api-docs"), ("/sources/SRC-A", None)]:
         response = page.goto(path)

@@ -6,7 +6,18 @@ import re
 
 import pytest
 
-PAGES = ["/", "/incidents", "/incidents/INC-KOLAHI15", "/map", "/timeline", "/docs", "/about", "/actors", "/sources"]
+PAGES = [
+    "/",
+    "/incidents",
+    "/incidents/INC-KOLAHI15",
+    "/map",
+    "/timeline",
+    "/stats",
+    "/docs",
+    "/about",
+    "/actors",
+    "/sources",
+]
 
 
 @pytest.mark.parametrize("path", [*PAGES, "/api/v1/incidents", "/api/v1/openapi.json"])

@@ -28,6 +28,17 @@ def test_downloads_hold_every_matching_row_not_a_page(client):  # type: ignore[n
     assert "INC-TEST-DRAFT" not in client.get("/api/v1/export/csv").text  # the public view
 
 
+def test_acled_and_parquet_download_with_the_lists_filter(client):  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/export/csv?region=europe").text)))
+    acled = list(csv.DictReader(io.StringIO(client.get("/api/v1/export/acled?region=europe").text)))
+    assert [r["event_id_cnty"] for r in acled] == [r["id"] for r in rows]
+    response = client.get("/api/v1/export/parquet?region=europe")
+    assert response.headers["content-type"] == "application/vnd.apache.parquet"
+    assert list(pd.read_parquet(io.BytesIO(response.content))["id"]) == [r["id"] for r in rows]
+
+
 def test_a_bad_format_or_filter_is_one_error(client):  # type: ignore[no-untyped-def]
     assert client.get("/api/v1/export/xlsx").status_code == 422
     assert client.get("/api/v1/export/csv?region=atlantis").json()["error"]["fields"] == {

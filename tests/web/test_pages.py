@@ -21,6 +21,8 @@ PUBLIC_PAGES = [
     "/sources/SRC-TEST-QUOTE",
     "/map",
     "/timeline?tactic=killing",
+    "/stats",
+    "/stats?origin_state=IR&region=europe",
     "/docs",
     "/actors",
     "/actors?q=nisi",
@@ -117,6 +119,20 @@ def test_the_timeline_charts_and_counts_by_origin_state(client):  # type: ignore
     assert 'id="chart-origin_state"' in html and 'id="by-origin"' in html
     spec = client.get("/api/v1/charts/per-year", params={"by": "origin_state"}).json()
     assert spec["encoding"]["color"]["title"] == "Origin state" and spec["data"]["values"][0]["label"] == "Iran"
+
+
+def test_the_stats_page_answers_with_its_interval_warnings_and_the_estimate(client):  # type: ignore[no-untyped-def]
+    html = client.get("/stats", params={"origin_state": "IR"}).text
+    figures = client.get("/api/v1/stats/analysis", params={"origin_state": "IR"}).json()
+    found = figures["trend"]
+    assert 'id="trend-answer"' in html and found["reading"].capitalize() in html
+    if found["ci95"]:
+        assert f"{found['ci95'][0]:.2f}–{found['ci95'][1]:.2f}" in html
+    assert all(warning in html for warning in found["warnings"])
+    estimate = figures["estimates"][0]
+    assert f"{estimate['value']:g}" in html and f"{estimate['database']['incidents']} incident(s)" in html
+    assert html.count("<svg") == 4 and 'role="img"' in html  # drawn on the server: no script needed
+    assert 'href="/stats"' in client.get("/timeline").text  # linked from the nav and the timeline
 
 
 def test_indexes_and_the_about_page(client):  # type: ignore[no-untyped-def]

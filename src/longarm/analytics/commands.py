@@ -7,40 +7,45 @@ from typing import Any
 
 import typer
 
+from longarm.incidents.filter_options import (
+    Actors,
+    Attributions,
+    Countries,
+    Origins,
+    Regions,
+    Statuses,
+    Tactics,
+    Words,
+    YearFrom,
+    YearTo,
+    list_filters,
+)
+
 
 def register(app: typer.Typer) -> None:
     """Add `stats` to the CLI."""
 
     @app.command("stats")
     def stats_command(
-        q: str = typer.Option("", "--q", help="Words to find, as in the list's search box."),
-        tactic: list[str] = typer.Option([], "--tactic", help="Tactic code; repeat for several."),
-        status: list[str] = typer.Option([], "--status", help="completed, attempted, foiled or alleged."),
-        origin_state: list[str] = typer.Option([], "--origin-state", help="ISO code of the state held responsible."),
-        country: list[str] = typer.Option([], "--country", help="ISO code of the host country; repeat for several."),
-        attribution: list[str] = typer.Option([], "--attribution", help="Attribution basis: court_ruling … none."),
-        year_from: str = typer.Option("", "--year-from", help="First year, inclusive."),
-        year_to: str = typer.Option("", "--year-to", help="Last year, inclusive."),
+        q: Words = "",
+        tactic: Tactics = [],  # noqa: B006  (typer reads the default; it is never mutated)
+        status: Statuses = [],  # noqa: B006
+        country: Countries = [],  # noqa: B006
+        region: Regions = [],  # noqa: B006
+        origin_state: Origins = [],  # noqa: B006
+        attribution: Attributions = [],  # noqa: B006
+        actor: Actors = [],  # noqa: B006
+        year_from: YearFrom = "",
+        year_to: YearTo = "",
         as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON (as /api/v1/stats/analysis)."),
     ) -> None:
         """Counts by year, tactic, status, origin, host country and attribution; the trend; estimates (public view)."""
         from datetime import UTC, datetime
 
         from longarm.analytics.overview import overview
-        from longarm.incidents.search import IncidentFilters
         from longarm.storage.database import configured_transaction
 
-        params = {
-            "q": [q],
-            "tactic": tactic,
-            "status": status,
-            "origin_state": origin_state,
-            "country": country,
-            "attribution": attribution,
-            "year_from": [year_from],
-            "year_to": [year_to],
-        }
-        filters = IncidentFilters.parse(params)
+        filters = list_filters(locals())
         with configured_transaction() as session:
             figures = overview(session=session, filters=filters, this_year=datetime.now(UTC).year)
         typer.echo(json.dumps(figures, indent=1, ensure_ascii=False) if as_json else as_text(figures))

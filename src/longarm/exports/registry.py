@@ -6,22 +6,28 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-# A writer yields its text piece by piece, so an export of any size streams in constant memory.
-Writer = Callable[[Iterable[dict[str, Any]]], Iterator[str]]
+# A writer yields its output piece by piece, so an export of any size streams in constant memory:
+# text for the text formats, bytes for a binary one (Parquet).
+Writer = Callable[[Iterable[dict[str, Any]]], Iterator[Any]]
 
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """A named way to write incident records to text."""
+    """A named way to write incident records to text (or, when `binary`, to bytes)."""
 
     name: str
     media_type: str
     suffix: str
     stream: Writer
+    binary: bool = False
 
     def write(self, records: Iterable[dict[str, Any]]) -> str:
         """The whole text at once (for small exports and tests)."""
         return "".join(self.stream(records))
+
+    def encoded(self, records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+        """The output as bytes, piece by piece (text as UTF-8)."""
+        return (chunk if self.binary else chunk.encode("utf-8") for chunk in self.stream(records))
 
 
 FORMATS: dict[str, ExportFormat] = {}

@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from longarm.audit.service import record_event
 from longarm.errors import BadInput
-from longarm.exports import csv_format, geojson_format, json_format  # noqa: F401  (they register themselves)
+from longarm.exports import (  # noqa: F401  (they register themselves)
+    acled_format,
+    csv_format,
+    geojson_format,
+    json_format,
+    parquet_format,
+)
 from longarm.exports.registry import FORMATS, ExportFormat
 from longarm.incidents import search
 from longarm.incidents import service as incidents
@@ -61,16 +67,11 @@ def export_chunks(
     audience: Audience | None = None,
 ) -> Iterator[str]:
     """The matching incidents the reader may see, written in the format piece by piece."""
-    writer = export_format(format_name)
     chosen = audience or audience_for_export(include_restricted)
-    return writer.stream(
-        records(
-            session=session,
-            filters=filters or IncidentFilters(),
-            audience=chosen,
-            include_restricted=include_restricted,
-        )
+    found = records(
+        session=session, filters=filters or IncidentFilters(), audience=chosen, include_restricted=include_restricted
     )
+    return export_format(format_name).stream(found)
 
 
 def record_export(
@@ -87,13 +88,28 @@ def record_export(
     )
 
 
-def export_text(
+def export_bytes(
     *, session: Session, format_name: str, include_restricted: bool = False, filters: IncidentFilters | None = None
-) -> str:
-    """All incidents the reader may see (narrowed by the filters), written in the format.
+) -> bytes:
+    """All incidents the reader may see (narrowed by the filters), written in the format, as bytes.
 
     The public view (the default) holds published, public incidents and no restricted claim.
     """
-    return "".join(
-        export_chunks(session=session, format_name=format_name, filters=filters, include_restricted=include_restricted)
+    found = records(
+        session=session,
+        filters=filters or IncidentFilters(),
+        audience=audience_for_export(include_restricted),
+        include_restricted=include_restricted,
     )
+    return b"".join(export_format(format_name).encoded(found))
+
+
+def export_text(
+    *, session: Session, format_name: str, include_restricted: bool = False, filters: IncidentFilters | None = None
+) -> str:
+    """As `export_bytes`, for the text formats."""
+    if export_format(format_name).binary:
+        raise BadInput(f"{format_name} is a binary format; write it to a file with --out.")
+    return export_bytes(
+        session=session, format_name=format_name, include_restricted=include_restricted, filters=filters
+    ).decode("utf-8")

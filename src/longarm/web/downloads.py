@@ -1,4 +1,4 @@
-"""Downloads of the current filter: every matching incident (not a page) as CSV, JSON or GeoJSON, streamed."""
+"""Downloads of the current filter: every matching incident (not a page) in any export format, streamed."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.exports.codebook import CODEBOOK
 from longarm.exports.registry import FORMATS
-from longarm.exports.service import export_chunks, export_format, record_export
+from longarm.exports.service import export_format, record_export, records
 from longarm.incidents.search import Audience, IncidentFilters
 from longarm.storage.engine import transaction
 from longarm.web.access import Filters, database, reader
@@ -28,13 +28,11 @@ def _stream(
 ) -> Iterator[bytes]:
     # The response outlives the request handler, so the rows are read in the stream's own transaction.
     with transaction(engine) as session:
-        for chunk in export_chunks(
-            session=session, format_name=format_name, filters=filters, include_restricted=trusted, audience=audience
-        ):
-            yield chunk.encode("utf-8")
+        found = records(session=session, filters=filters, audience=audience, include_restricted=trusted)
+        yield from export_format(format_name).encoded(found)
 
 
-@router.get("/export/{format_name}", summary="Every incident matching the filters, as CSV, JSON or GeoJSON")
+@router.get("/export/{format_name}", summary="Every incident matching the filters, in any export format")
 def export(request: Request, format_name: FormatName, filters: Filters) -> StreamingResponse:
     """The list's filters applied to all incidents the reader may see, streamed as a file (see /api/v1/codebook)."""
     principal, audience = reader(request)

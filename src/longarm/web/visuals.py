@@ -1,8 +1,9 @@
-"""Public pages that draw: the map, the timeline with its charts, and the API docs."""
+"""Public pages that draw: the map, the timeline with its charts, the statistics, and the API docs."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from functools import cache
 
 import pycountry
@@ -10,10 +11,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy import func, or_, select
 
+from longarm.analytics.overview import overview
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import search
 from longarm.incidents.models import Incident
+from longarm.reports.figures import charts
 from longarm.web.access import Filters, browse_facets, database, reader
 from longarm.web.rendering import HERE, render
 
@@ -76,3 +79,20 @@ def api_docs(request: Request) -> HTMLResponse:
 def favicon() -> FileResponse:
     """The site icon, for browsers that ask for it on pages without a link to it (the login page)."""
     return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
+
+@router.get("/stats", summary="Statistics: counts, the yearly trend with its interval, and sources' estimates")
+def stats_page(request: Request, filters: Filters) -> HTMLResponse:
+    """What `longarm stats` prints for the list's filters, with charts drawn on the server."""
+    _principal, audience = reader(request)
+    with database(request) as session:
+        facets, names = browse_facets(session, filters, audience)
+        figures = overview(session=session, filters=filters, audience=audience, this_year=datetime.now(UTC).year)
+        context = {
+            "filters": filters,
+            "facets": facets,
+            "actor_names": names,
+            "figures": figures,
+            "charts": charts(figures),
+        }
+        return render(request, "stats.html", context)
