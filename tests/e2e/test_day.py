@@ -27,9 +27,17 @@ SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "hei
 EUROPE = {"Netherlands", "Germany", "France", "Denmark", "United Kingdom", "Belgium", "Austria", "Sweden"}
 
 
-def _open_filters(page) -> None:  # type: ignore[no-untyped-def]
-    if not page.locator("#filter-drawer").evaluate("drawer => drawer.open"):
-        page.click("#filter-drawer > summary")
+def _open_filters(page, control: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the filter drawer until `control` shows: a filter's update re-renders the drawer after the
+    address changes, so one look at it can see the page before the swap."""
+    for _ in range(50):
+        page.wait_for_load_state("networkidle")
+        if page.locator(control).is_visible():
+            return
+        if not page.locator("#filter-drawer").evaluate("drawer => drawer.open"):
+            page.click("#filter-drawer > summary")
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{control} never showed in the filter drawer")
 
 
 def _listed_ids(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -55,14 +63,13 @@ def test_a_researchers_day(page, size):  # type: ignore[no-untyped-def]
     if size == "phone":
         assert page.locator("#filter-drawer").evaluate("drawer => !drawer.open")
         assert page.locator("#incident-list").bounding_box()["y"] < 900  # results are on the first screen
-    _open_filters(page)
+    _open_filters(page, "#region-europe")
     page.check("#region-europe")
     page.wait_for_url(re.compile(r"region=europe"))
-    _open_filters(page)
-    page.check("#tactic-killing")
+    _open_filters(page, "#tactic-killing")
     page.check("#tactic-killing")
     page.wait_for_url(re.compile(r"tactic=killing"))
-    _open_filters(page)
+    _open_filters(page, "#year_from")
     page.fill("#year_from", "2010")
     page.press("#year_from", "Enter")
     page.wait_for_url(re.compile(r"year_from=2010"))
@@ -86,7 +93,7 @@ def test_a_researchers_day(page, size):  # type: ignore[no-untyped-def]
     # One victim under three spellings; a click on the result opens the incident (no blank page).
     for spelling in ("Kolahi", "Colahi", "Mohammadreza"):
         page.goto("/incidents")
-        _open_filters(page)
+        _open_filters(page, "#q")
         page.fill("#q", spelling)
         page.press("#q", "Enter")
         page.wait_for_url(re.compile(rf"q={spelling}"))
