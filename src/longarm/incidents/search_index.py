@@ -47,3 +47,14 @@ def reindex(connection: Connection, ids: Sequence[str]) -> None:
     statement = statement.bindparams(bindparam("ids", expanding=True))
     for start in range(0, len(ids), 500):
         connection.execute(statement, {"ids": list(ids[start : start + 500])})
+
+
+def _postgresql_triggers(connection: Connection) -> list[tuple[str, str]]:
+    """(table, trigger) of the search index's triggers."""
+    rows = connection.execute(
+        text(
+            "SELECT DISTINCT event_object_table, trigger_name FROM information_schema.triggers"
+            " WHERE trigger_name LIKE 'incident\\_search%' ORDER BY 1, 2"
+        )
+    ).all()
+    return [(str(table), str(name)) for table, name in rows]

@@ -20,12 +20,13 @@ from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import column, func, select
+from sqlalchemy import column, select
 from sqlalchemy import table as table_clause
 from sqlalchemy.orm import Session
 
-from longarm.incidents.models import Claim, Incident
+from longarm.incidents.models import Incident
 from longarm.incidents.names import name_key
+from longarm.storage import data_version
 
 _WORD = re.compile(r"[^\W_]+")
 # Arabic and Persian spellings of one letter, and marks that come and go between writers.
@@ -87,17 +88,9 @@ _LOCK = threading.Lock()
 def vocabulary(session: Session, visible: Any) -> Vocabulary:
     """The words of the index rows of incidents matching `visible` (an audience's SQL condition).
 
-    Cached until an incident or claim changes (their counts and last updates are the version; a merge
-    moves claims, which updates them).
+    Cached until an incident, claim or involvement changes (the data version, migration 0006).
     """
-    version = session.execute(
-        select(
-            select(func.count(Incident.id)).scalar_subquery(),
-            select(func.max(Incident.updated_at)).scalar_subquery(),
-            select(func.count(Claim.id)).scalar_subquery(),
-            select(func.max(Claim.updated_at)).scalar_subquery(),
-        )
-    ).one()
+    version = (data_version.current(session),)
     key = (id(session.get_bind()), str(visible.compile(compile_kwargs={"literal_binds": True})))
     with _LOCK:
         cached = _CACHE.get(key)

@@ -1,0 +1,41 @@
+"""The data version (migration 0006) and a cache of answers computed from the data, kept per version."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+
+
+def current(session: Session) -> int:
+    """The number every write to incidents, claims or involvements increases; one indexed row read."""
+    return int(session.execute(text("SELECT version FROM data_version WHERE id = 1")).scalar_one())
+
+
+class VersionedCache:
+    """Answers keyed by what was asked, dropped together when the data version moves on; at most `size` kept."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._entries: dict[Hashable, tuple[int, object]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached answer for `key` at the current version, computed (in this session) when missing."""
+        # The engine is part of the key: tests and tools open several databases in one process.
+        version, full_key = current(session), (id(session.get_bind()), key)
+        with self._lock:
+            found = self._entries.get(full_key)
+        if found is not None and found[0] == version:
+            return found[1]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            if len(self._entries) >= self.size:
+                self._entries.clear()  # simple and bounded; a full cache is rebuilt by the next readers
+            self._entries[full_key] = (version, value)
+        return value
