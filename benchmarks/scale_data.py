@@ -62,7 +62,7 @@ TACTICS = {
 STATUSES = ["completed", "completed", "completed", "attempted", "foiled", "alleged"]
 ORIGINS = ["IR", "IR", "IR", "RU", "CN", "SA", "TR", "RW", "ER", "EG"]
 AFFILIATIONS = ["journalist", "activist", "dissident", "lawyer", "opposition politician", "blogger", "former official"]
-ATTRIBUTIONS = ["court_ruling", "official_statement", "indictment", "credible_reporting", "allegation"]
+ATTRIBUTIONS = ["court_ruling", "official", "indictment", "reporting", "allegation"]
 PUBLISHERS = ["BBC", "Reuters", "The Guardian", "Le Monde", "Der Spiegel", "NRC", "AP", "Al Jazeera"]
 BATCH = 1000
 
@@ -143,7 +143,8 @@ def _incident(rng: random.Random, n: int, rows: _Rows, courts: list[str]) -> int
         values.append(("outcome", {"type": "investigation"}, f"Prosecutors in {place} opened an investigation."))
     cited = [news, rng.choice(courts)] if rng.random() < 0.6 else [news]
     for source in cited:
-        for field, value, quote in values:
+        for field, value, said in values:
+            quote = said if source == news else None
             rows.add(
                 Claim,
                 incident_id=incident_id,
@@ -151,7 +152,8 @@ def _incident(rng: random.Random, n: int, rows: _Rows, courts: list[str]) -> int
                 field=field,
                 item_key=item_key(field, value) if field in ("victim", "perpetrator", "outcome") else None,
                 value=value,
-                quote=quote if source == news else None,
+                quote=quote,
+                note=None if quote else "as the source states",
                 made_by="longarm bench",
                 credibility=2,
                 preferred=False,

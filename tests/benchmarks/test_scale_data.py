@@ -8,6 +8,7 @@ from sqlalchemy import Engine, func, select
 from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident, Involvement
+from longarm.incidents.schemas import IncidentRecord
 from longarm.storage.engine import transaction
 
 
@@ -22,6 +23,8 @@ def test_generated_incidents_have_claims_sources_actors_and_are_searchable(engin
         incidents.resolve_incident(session=session, incident=incident)
         # The columns the generator wrote are those the resolution rule gives from the claims.
         assert (incident.title, incident.tactic, incident.country, incident.date_start) == shown
+        # Each generated incident is a valid record of the export's shape, so `longarm import` takes it.
+        IncidentRecord.model_validate(incidents.to_record(incident))
         surname = incident.title.split(",")[0].split()[-1]
         found = search.search(session=session, filters=search.IncidentFilters(q=surname))
         assert "INC-GEN0000007" in {i.id for i in found.incidents}

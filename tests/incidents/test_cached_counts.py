@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from benchmarks.scale_data import generate
 from sqlalchemy import Engine
 
-from benchmarks.scale_data import generate
 from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.schemas import IncidentRecord

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 import httpx
-from sqlalchemy import Engine
-
 from benchmarks.load import free_port, measure, serving
 from benchmarks.scale_data import generate
+from sqlalchemy import Engine
+
 from longarm.config import Settings
 
 
