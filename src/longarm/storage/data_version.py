@@ -27,8 +27,8 @@ class VersionedCache:
 
     def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
         """The cached answer for `key` at the current version, computed (in this session) when missing."""
-        # The engine is part of the key: tests and tools open several databases in one process.
-        version, full_key = current(session), (id(session.get_bind()), key)
+        # The database is part of the key: tests and tools open several databases in one process.
+        version, full_key = current(session), (str(session.get_bind().engine.url), key)
         with self._lock:
             found = self._entries.get(full_key)
         if found is not None and found[0] == version:
