@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 from benchmarks.scale_data import generate
 from sqlalchemy import Engine
 
@@ -38,3 +42,25 @@ def test_a_new_incident_and_an_edit_show_in_counts_facets_and_search_at_once(eng
         incident = incidents.get_or_raise(session=session, incident_id="INC-NEW")
         incident.tactic = "threat"
     assert _figures(engine)[1] == killings
+
+
+def test_readers_arriving_together_at_a_cold_cache_compute_once(engine: Engine) -> None:
+    cache, calls, started = data_version.VersionedCache(), [], threading.Event()
+
+    def compute() -> int:
+        calls.append(1)
+        started.wait(5)  # the others arrive while this runs
+        return 42
+
+    def read() -> int:
+        with transaction(engine) as session:
+            return cache.get(session, "answer", compute)
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = [pool.submit(read) for _ in range(8)]
+        while not calls:
+            time.sleep(0.01)
+        time.sleep(0.2)
+        started.set()
+        assert [a.result() for a in answers] == [42] * 8
+    assert len(calls) == 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -80,9 +79,8 @@ class Vocabulary:
             self.by_key.setdefault(fold(word), set()).add(word.lower())
 
 
-# (database, audience) → (version, vocabulary): one entry per kind of reader, rebuilt when the data changes.
-_CACHE: dict[tuple[int, str], tuple[tuple[Any, ...], Vocabulary]] = {}
-_LOCK = threading.Lock()
+# (database, audience) → vocabulary, rebuilt when the data changes; one build at a time per audience.
+_CACHE = data_version.VersionedCache(size=16)
 
 
 def vocabulary(session: Session, visible: Any) -> Vocabulary:
@@ -90,12 +88,11 @@ def vocabulary(session: Session, visible: Any) -> Vocabulary:
 
     Cached until an incident, claim or involvement changes (the data version, migration 0006).
     """
-    version = (data_version.current(session),)
-    key = (id(session.get_bind()), str(visible.compile(compile_kwargs={"literal_binds": True})))
-    with _LOCK:
-        cached = _CACHE.get(key)
-        if cached is not None and cached[0] == tuple(version):
-            return cached[1]
+    key = str(visible.compile(compile_kwargs={"literal_binds": True}))
+    return _CACHE.get(session, key, lambda: _build(session, visible))
+
+
+def _build(session: Session, visible: Any) -> Vocabulary:
     ids = select(Incident.id).where(visible)
     if session.get_bind().dialect.name == "postgresql":
         table = table_clause("incident_search", column("incident_id"), column("body"))
@@ -108,8 +105,6 @@ def vocabulary(session: Session, visible: Any) -> Vocabulary:
     for (body,) in session.execute(statement):
         for word in set(_WORD.findall(body or "")):
             words.add(word)
-    with _LOCK:
-        _CACHE[key] = (tuple(version), words)
     return words
 
 

@@ -18,11 +18,16 @@ def current(session: Session) -> int:
 
 
 class VersionedCache:
-    """Answers keyed by what was asked, dropped together when the data version moves on; at most `size` kept."""
+    """Answers keyed by what was asked, dropped together when the data version moves on; at most `size` kept.
+
+    One computation at a time per key: readers arriving while it runs wait for its answer rather
+    than each computing it again (a cold cache under 32 clients would otherwise do the work 32 times).
+    """
 
     def __init__(self, size: int = 256) -> None:
         self.size = size
         self._entries: dict[Hashable, tuple[int, object]] = {}
+        self._computing: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
@@ -31,11 +36,24 @@ class VersionedCache:
         version, full_key = current(session), (str(session.get_bind().engine.url), key)
         with self._lock:
             found = self._entries.get(full_key)
+            computing = self._computing.setdefault(full_key, threading.Lock())
         if found is not None and found[0] == version:
             return found[1]  # type: ignore[return-value]
-        value = compute()
-        with self._lock:
-            if len(self._entries) >= self.size:
-                self._entries.clear()  # simple and bounded; a full cache is rebuilt by the next readers
-            self._entries[full_key] = (version, value)
+        with computing:
+            with self._lock:
+                found = self._entries.get(full_key)
+            if found is not None and found[0] == version:
+                return found[1]  # type: ignore[return-value]
+            value = compute()
+            with self._lock:
+                if len(self._entries) >= self.size:
+                    # Simple and bounded; a full cache is rebuilt by the next readers.
+                    self._entries.clear()
+                    self._computing = {full_key: computing}
+                self._entries[full_key] = (version, value)
         return value
+
+    def clear(self) -> None:
+        """Forget every answer (benchmarks time the cold path with it)."""
+        with self._lock:
+            self._entries.clear()
