@@ -17,6 +17,7 @@ from longarm.config import load_settings
 from longarm.errors import BadInput
 
 COLUMNS = ("sha256", "path", "document", "incident", "candidate")
+TASK_FILES = 25  # files a task extracts: enough that scheduling costs little beside extraction
 
 
 @dataclass
@@ -32,8 +33,13 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def extract_files(files: list[tuple[str, str]], out: str, published: str | None) -> list[str]:
+    """On a worker: `extract_file` for each (path, digest); a task holds several, so the scheduler is no bottleneck."""
+    return [message for path, digest in files for message in extract_file(path, digest, out, published)]
+
+
 def extract_file(path: str, digest: str, out: str, published: str | None) -> list[str]:
-    """On a worker: extract every document of the file and write its partition; returns what was skipped."""
+    """Extract every document of the file and write its partition; returns what was skipped."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -81,9 +87,10 @@ def extract_to_parquet(
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
     try:
         with Client(scheduler or cluster) as client:
+            items = [(str(path), digest) for digest, path in pending.items()]
             futures = [
-                client.submit(extract_file, str(path), digest, str(out), published, key=f"extract-{digest}")
-                for digest, path in pending.items()
+                client.submit(extract_files, chunk, str(out), published, key=f"extract-{chunk[0][1]}")
+                for chunk in (items[n : n + TASK_FILES] for n in range(0, len(items), TASK_FILES))
             ]
             progress(futures)
             skipped = [message for future in futures for message in future.result()]
