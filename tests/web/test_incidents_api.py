@@ -51,7 +51,7 @@ def test_search_never_finds_restricted_values(client, editor):  # type: ignore[n
 def test_pages_of_results_follow_each_other(client):  # type: ignore[no-untyped-def]
     first = client.get("/api/v1/incidents", params={"per_page": 4, "sort": "-date"}).json()
     assert first["page"] == 1 and first["per_page"] == 4 and len(first["incidents"]) == 4
-    assert first["links"]["prev"] is None and "page=2" in first["links"]["next"]
+    assert first["links"]["prev"] is None and "cursor=" in first["links"]["next"]
     second = client.get(first["links"]["next"]).json()
     assert not {r["id"] for r in first["incidents"]} & {r["id"] for r in second["incidents"]}
     dates = [r["date"]["start"] for r in first["incidents"] + second["incidents"] if r["date"]]
@@ -60,6 +60,37 @@ def test_pages_of_results_follow_each_other(client):  # type: ignore[no-untyped-
     assert last["links"]["next"] is None
     beyond = client.get("/api/v1/incidents", params={"per_page": 4, "page": first["pages"] + 1}).json()
     assert beyond["incidents"] == [] and beyond["total"] == first["total"]
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_cursor_pages_give_what_page_numbers_give(client, sort):  # type: ignore[no-untyped-def]
+    params = {"per_page": 3, "sort": sort}
+    first = client.get("/api/v1/incidents", params=params).json()
+    numbered = [
+        r["id"]
+        for n in range(1, first["pages"] + 1)
+        for r in client.get("/api/v1/incidents", params={**params, "page": n}).json()["incidents"]
+    ]
+    walked, answer = [], first
+    while True:
+        walked += [r["id"] for r in answer["incidents"]]
+        if answer["links"]["next"] is None:
+            break
+        answer = client.get(answer["links"]["next"]).json()
+        assert answer["page"] is None and answer["links"]["prev"] is None
+    # Every incident once, undated ones last, in the order of the numbered pages.
+    assert walked == numbered and len(walked) == first["total"] == len(set(walked))
+    rows = client.get("/api/v1/incidents", params={"per_page": 100}).json()["incidents"]
+    undated = {r["id"] for r in rows if r["date"] is None}
+    assert undated and set(walked[-len(undated) :]) == undated
+
+
+def test_a_forged_cursor_is_a_clear_error(client):  # type: ignore[no-untyped-def]
+    for cursor in ("not-a-cursor", "WzEsMl0"):
+        response = client.get("/api/v1/incidents", params={"cursor": cursor})
+        assert response.status_code == 422 and "cursor" in response.json()["error"]["fields"]
+    response = client.get("/api/v1/incidents", params={"cursor": "WzEsMl0", "q": "london"})
+    assert response.status_code == 422
 
 
 @pytest.mark.parametrize(

@@ -105,12 +105,15 @@ class SecurityMiddleware:
             with transaction(self.engine) as session:
                 principal = tokens.principal_for(session=session, secret=authorization[7:].strip())
             return Identity(principal or ANONYMOUS, "", via_token=True, bad_token=principal is None)
-        with transaction(self.engine) as session:
-            row = sessions.load(session=session, token=request.cookies.get(sessions.COOKIE))
-            if row is not None:
-                user = row.user
-                principal = Principal(name=user.name, role=user.role, user_id=user.id)
-                return Identity(principal, row.csrf_token)
+        token = request.cookies.get(sessions.COOKIE)
+        # A visitor without a session cookie costs no database connection: most readers are anonymous.
+        if token:
+            with transaction(self.engine) as session:
+                row = sessions.load(session=session, token=token)
+                if row is not None:
+                    user = row.user
+                    principal = Principal(name=user.name, role=user.role, user_id=user.id)
+                    return Identity(principal, row.csrf_token)
         visitor = request.cookies.get(VISITOR_COOKIE, "")
         fresh = None
         if not (20 <= len(visitor) <= 64 and visitor.replace("-", "").replace("_", "").isalnum()):

@@ -6,7 +6,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,13 @@ from sqlalchemy.orm import Session
 
 from longarm.errors import BadInput
 from longarm.exports.csv_format import COLUMNS, FORMULA_START, LIST_SEPARATOR, SOURCE_COLUMNS
+from longarm.incidents import search_index
 from longarm.incidents import service as incidents
 from longarm.incidents.schemas import IncidentRecord
 from longarm.validation import describe
 
 _BRACKETED = re.compile(r"^(?P<name>.*?)\s*\[(?P<details>[^\]]*)\]$")
+BATCH = 500
 _DATE_CODE = re.compile(r"^(?P<start>[^.]+)\.\.(?P<end>[^/]+)/(?P<precision>\w+)$")
 
 
@@ -189,15 +192,31 @@ def _row_to_record(row: dict[str, str]) -> dict[str, Any]:
     return record
 
 
-def import_records(*, session: Session, records: list[IncidentRecord], made_by: str, name: str) -> ImportResult:
-    """Store the records' incidents; an id already present is skipped, so a re-run adds nothing."""
+def import_records(*, session: Session, records: Iterable[IncidentRecord], made_by: str, name: str) -> ImportResult:
+    """Store the records' incidents; an id already present is skipped, so a re-run adds nothing.
+
+    On SQLite the search index is built once per incident at the end rather than on every claim
+    written (its triggers are dropped and restored inside this transaction, unseen by readers).
+    PostgreSQL keeps its triggers: holding them off there would lock readers out for the import.
+    """
     created = skipped = 0
-    for record in records:
-        if record.id and incidents.get(session=session, incident_id=record.id) is not None:
-            skipped += 1
-            continue
-        incidents.create_from_record(session=session, record=record, made_by=made_by, note=f"imported from {name}")
-        created += 1
+    written: list[str] = []
+    bulk = session.get_bind().dialect.name == "sqlite"
+    with search_index.suspended(session.connection(), written) if bulk else nullcontext():
+        for record in records:
+            if record.id and incidents.get(session=session, incident_id=record.id) is not None:
+                skipped += 1
+                continue
+            incident = incidents.create_from_record(
+                session=session, record=record, made_by=made_by, note=f"imported from {name}"
+            )
+            written.append(incident.id)
+            created += 1
+            if created % BATCH == 0:
+                # What is flushed need not stay in memory: a large import keeps a batch's objects only.
+                session.flush()
+                session.expunge_all()
+        session.flush()
     return ImportResult(created=created, skipped=skipped)
 
 

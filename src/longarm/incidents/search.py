@@ -6,7 +6,10 @@ restricted claim. Who may see which incidents is an `Audience`, decided by the c
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
+import json
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -27,6 +30,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    tuple_,
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
@@ -36,6 +40,7 @@ from longarm.incidents import spelling
 from longarm.incidents.models import Actor, Incident, Involvement
 from longarm.incidents.schemas import check_country
 from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
+from longarm.storage.data_version import VersionedCache
 
 SORTS = {
     "date": "newest first",
@@ -45,6 +50,10 @@ SORTS = {
     "relevance": "best match",
 }
 MAX_PER_PAGE = 100
+# Sorts a cursor can continue (keyset pages: each page a range read of an index, however deep).
+CURSOR_SORTS = {"date": True, "-date": False}  # sort → newest first
+# Counts, facets and search hits, computed once per data version (migration 0006) and filter set.
+_CACHE = VersionedCache()
 # Regions people filter by, as the continents of the host country (GeoNames' continent codes).
 REGIONS = {
     "europe": ("Europe", "EU"),
@@ -190,6 +199,7 @@ class SearchPage:
     snippets: dict[str, str] = field(default_factory=dict)
     widened: dict[str, list[str]] = field(default_factory=dict)
     suggestion: str | None = None
+    next_cursor: str | None = None
 
     @property
     def pages(self) -> int:
@@ -308,7 +318,86 @@ def expanded(session: Session, filters: IncidentFilters, audience: Audience) -> 
     words = terms(spelling.replace_aliases(filters.q))
     if not words:
         return None
-    return spelling.expand(words, spelling.vocabulary(session, audience.clause()))
+    return _CACHE.get(
+        session,
+        ("expanded", tuple(words), audience),
+        lambda: spelling.expand(words, spelling.vocabulary(session, audience.clause())),
+    )
+
+
+def encode_cursor(incident: Incident) -> str:
+    """The opaque cursor of the page that follows this incident (its date and id)."""
+    return base64.urlsafe_b64encode(json.dumps([incident.date_start, incident.id]).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str | None, str]:
+    """The (date, id) a cursor continues after; BadFilter when it is not one this server wrote."""
+    try:
+        date, incident_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if isinstance(incident_id, str) and (date is None or isinstance(date, str)):
+            return date, incident_id
+    except (ValueError, TypeError, binascii.Error):
+        pass
+    raise BadFilter("cursor", "cursor is not one a list of this site gave; start again from the first page.")
+
+
+def _key(filters: IncidentFilters, audience: Audience, *parts: Any) -> tuple[Any, ...]:
+    return (filters, audience, *parts)
+
+
+def count(session: Session, filters: IncidentFilters, audience: Audience, *, dated: bool = False) -> int:
+    """How many incidents match (only dated ones when asked), counted once per data version."""
+
+    def compute() -> int:
+        statement = filtered(session, filters, audience)
+        if dated:
+            statement = statement.where(Incident.date_start.is_not(None))
+        return (
+            session.scalar(select(func.count()).select_from(statement.with_only_columns(Incident.id).subquery())) or 0
+        )
+
+    return _CACHE.get(session, _key(filters, audience, "count", dated), compute)
+
+
+def _by_date(
+    session: Session,
+    statement: Select[Any],
+    *,
+    newest_first: bool,
+    offset: int,
+    after: tuple[str | None, str] | None,
+    limit: int,
+    dated_total: Any,
+) -> list[Incident]:
+    """A page in date order, undated incidents last, read as two index ranges (dated, then undated).
+
+    `(date_start, id)` compared as a pair lets the index (migration 0006) start at the cursor, so
+    a deep page costs what the first does; without a cursor the offset counts index entries.
+    """
+    beyond = (lambda a, b: a < b) if newest_first else (lambda a, b: a > b)
+    dated = statement.where(Incident.date_start.is_not(None))
+    undated = statement.where(Incident.date_start.is_(None))
+    order = [Incident.date_start.desc(), Incident.id.desc()] if newest_first else [Incident.date_start, Incident.id]
+    ids: list[str] = []
+    if after is not None and after[0] is None:
+        undated = undated.where(beyond(Incident.id, after[1]))
+    else:
+        if after is not None:
+            dated = dated.where(beyond(tuple_(Incident.date_start, Incident.id), tuple_(*after)))
+        # Ids first: an offset then steps through the index alone, which also holds the audience's columns.
+        dated = dated.with_only_columns(Incident.id).order_by(*order)
+        ids = list(session.scalars(dated.offset(0 if after else offset).limit(limit)))
+    if len(ids) < limit:
+        skip = 0 if after is not None or ids else max(0, offset - dated_total())
+        undated = undated.with_only_columns(Incident.id).order_by(Incident.id.desc() if newest_first else Incident.id)
+        ids += session.scalars(undated.offset(skip).limit(limit - len(ids)))
+    return _load(session, ids)
+
+
+def _load(session: Session, ids: list[str]) -> list[Incident]:
+    """The incidents with these ids, in this order."""
+    loaded = {i.id: i for i in session.scalars(select(Incident).where(Incident.id.in_(ids)))}
+    return [loaded[i] for i in ids if i in loaded]
 
 
 def search(
@@ -319,8 +408,12 @@ def search(
     sort: str = "date",
     page: int = 1,
     per_page: int = 25,
+    cursor: str | None = None,
 ) -> SearchPage:
-    """One page of the incidents the audience may see that match the filters, in the chosen order."""
+    """One page of the incidents the audience may see that match the filters, in the chosen order.
+
+    A `cursor` (the `next_cursor` of the page before) continues a date-ordered list without words.
+    """
     if sort not in SORTS:
         raise BadFilter("sort", f"sort {sort!r} is not one of: {', '.join(SORTS)}.")
     if page < 1:
@@ -330,24 +423,35 @@ def search(
     words = terms(filters.q)
     if sort == "relevance" and not words:
         sort = "date"
-    statement, rank = _ranked(session, filters, audience)
-    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    undated = Incident.date_start.is_(None)
-    orders: dict[str, list[Any]] = {
-        "date": [undated, Incident.date_start.desc()],
-        "-date": [undated, Incident.date_start],
-        "title": [Incident.title],
-        "country": [Incident.country.is_(None), Incident.country, Incident.date_start.desc()],
-    }
-    order = [rank] if sort == "relevance" else orders[sort]
-    statement = statement.order_by(*order, Incident.id).limit(per_page).offset((page - 1) * per_page)
-    incidents = list(session.scalars(statement))
+    if cursor is not None and (words or sort not in CURSOR_SORTS):
+        raise BadFilter("cursor", "cursor continues only a list in date order without search words.")
+    after = decode_cursor(cursor) if cursor is not None else None
+    offset = (page - 1) * per_page
     expansion = expanded(session, filters, audience)
+    total = count(session, filters, audience)
+    if expansion is not None:
+        ids = _hits(session, filters, audience, sort)
+        incidents = _load(session, ids[offset : offset + per_page])
+    elif sort in CURSOR_SORTS:
+        incidents = _by_date(
+            session,
+            filtered(session, filters, audience),
+            newest_first=CURSOR_SORTS[sort],
+            offset=offset,
+            after=after,
+            limit=per_page + 1,  # one more tells whether a next page exists
+            dated_total=lambda: count(session, filters, audience, dated=True),
+        )
+    else:
+        statement = filtered(session, filters, audience).order_by(*_ORDERS[sort](), Incident.id)
+        incidents = list(session.scalars(statement.limit(per_page).offset(offset)))
     marked = [w for group in expansion.groups for w in group] if expansion else []
     snippets = _snippets(session, [i.id for i in incidents], marked) if marked else {}
     suggestion = None
     if expansion and total == 0:
         suggestion = spelling.suggest(terms(filters.q), spelling.vocabulary(session, audience.clause()))
+    following = len(incidents) > per_page
+    incidents = incidents[:per_page]
     return SearchPage(
         incidents=incidents,
         total=total,
@@ -356,13 +460,46 @@ def search(
         snippets=snippets,
         widened=expansion.widened if expansion else {},
         suggestion=suggestion,
+        next_cursor=encode_cursor(incidents[-1]) if following else None,
     )
+
+
+def _date_order(newest_first: bool) -> list[Any]:
+    undated = Incident.date_start.is_(None)
+    return [undated, Incident.date_start.desc() if newest_first else Incident.date_start]
+
+
+_ORDERS: dict[str, Any] = {
+    "date": lambda: _date_order(True),
+    "-date": lambda: _date_order(False),
+    "title": lambda: [Incident.title],
+    "country": lambda: [Incident.country.is_(None), Incident.country, Incident.date_start.desc()],
+}
+
+
+def _hits(session: Session, filters: IncidentFilters, audience: Audience, sort: str) -> list[str]:
+    """The ids of every incident a search finds, in the page order; once per data version and query."""
+
+    def compute() -> list[str]:
+        statement, rank = _ranked(session, filters, audience)
+        if sort == "relevance":
+            order = [rank, Incident.id]
+        else:
+            tiebreak = Incident.id.desc() if CURSOR_SORTS.get(sort, False) else Incident.id
+            order = [*_ORDERS[sort](), tiebreak]
+        return list(session.scalars(statement.with_only_columns(Incident.id).order_by(*order)))
+
+    return _CACHE.get(session, _key(filters, audience, "hits", sort), compute)
 
 
 def facet_counts(
     *, session: Session, filters: IncidentFilters, audience: Audience = PUBLIC
 ) -> dict[str, list[tuple[str, int]]]:
     """For each facet, its values and how many incidents each would give with the other filters kept."""
+    return _CACHE.get(session, _key(filters, audience, "facets"), lambda: _facet_counts(session, filters, audience))
+
+
+def _facet_counts(session: Session, filters: IncidentFilters, audience: Audience) -> dict[str, list[tuple[str, int]]]:
     columns = {
         "tactic": Incident.tactic,
         "status": Incident.status,

@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import column, func, select
+from sqlalchemy import column, select
 from sqlalchemy import table as table_clause
 from sqlalchemy.orm import Session
 
-from longarm.incidents.models import Claim, Incident
+from longarm.incidents.models import Incident
 from longarm.incidents.names import name_key
+from longarm.storage import data_version
 
 _WORD = re.compile(r"[^\W_]+")
 # Arabic and Persian spellings of one letter, and marks that come and go between writers.
@@ -79,30 +79,20 @@ class Vocabulary:
             self.by_key.setdefault(fold(word), set()).add(word.lower())
 
 
-# (database, audience) → (version, vocabulary): one entry per kind of reader, rebuilt when the data changes.
-_CACHE: dict[tuple[int, str], tuple[tuple[Any, ...], Vocabulary]] = {}
-_LOCK = threading.Lock()
+# (database, audience) → vocabulary, rebuilt when the data changes; one build at a time per audience.
+_CACHE = data_version.VersionedCache(size=16)
 
 
 def vocabulary(session: Session, visible: Any) -> Vocabulary:
     """The words of the index rows of incidents matching `visible` (an audience's SQL condition).
 
-    Cached until an incident or claim changes (their counts and last updates are the version; a merge
-    moves claims, which updates them).
+    Cached until an incident, claim or involvement changes (the data version, migration 0006).
     """
-    version = session.execute(
-        select(
-            select(func.count(Incident.id)).scalar_subquery(),
-            select(func.max(Incident.updated_at)).scalar_subquery(),
-            select(func.count(Claim.id)).scalar_subquery(),
-            select(func.max(Claim.updated_at)).scalar_subquery(),
-        )
-    ).one()
-    key = (id(session.get_bind()), str(visible.compile(compile_kwargs={"literal_binds": True})))
-    with _LOCK:
-        cached = _CACHE.get(key)
-        if cached is not None and cached[0] == tuple(version):
-            return cached[1]
+    key = str(visible.compile(compile_kwargs={"literal_binds": True}))
+    return _CACHE.get(session, key, lambda: _build(session, visible))
+
+
+def _build(session: Session, visible: Any) -> Vocabulary:
     ids = select(Incident.id).where(visible)
     if session.get_bind().dialect.name == "postgresql":
         table = table_clause("incident_search", column("incident_id"), column("body"))
@@ -115,8 +105,6 @@ def vocabulary(session: Session, visible: Any) -> Vocabulary:
     for (body,) in session.execute(statement):
         for word in set(_WORD.findall(body or "")):
             words.add(word)
-    with _LOCK:
-        _CACHE[key] = (tuple(version), words)
     return words
 
 

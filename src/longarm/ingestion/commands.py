@@ -29,8 +29,15 @@ def register(app: typer.Typer) -> None:
             None, "--published", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) when a file carries none."
         ),
         output: ExtractFormat = typer.Option(ExtractFormat.json, "--format", help="json, jsonl or table."),
+        parquet: Path | None = typer.Option(
+            None, "--parquet", help="Extract on Dask into this folder, one Parquet partition per file (by SHA-256)."
+        ),
+        scheduler: str | None = typer.Option(
+            None, "--scheduler", help="With --parquet: a Dask scheduler's address (default: a local cluster)."
+        ),
+        workers: int = typer.Option(2, "--workers", min=1, help="With --parquet: local worker processes."),
     ) -> None:
-        """Print the candidate incidents in FILE... (touches no database)."""
+        """Print the candidate incidents in FILE... (touches no database); with --parquet, write them on Dask."""
         # imported here so that `longarm --help` and other commands do not pay for the extractor
         import json
 
@@ -44,6 +51,15 @@ def register(app: typer.Typer) -> None:
             parse_published(published)
         except ValueError as error:
             raise BadInput(f"--published: {error}.") from None
+        if parquet is not None:
+            from longarm.ingestion.bulk import extract_to_parquet
+
+            paths = [p for f in files for p in (sorted(x for x in f.rglob("*") if x.is_file()) if f.is_dir() else [f])]
+            done = extract_to_parquet(paths, out=parquet, scheduler=scheduler, workers=workers, published=published)
+            for message in done.skipped:
+                typer.echo(f"skipped: {message}", err=True)
+            typer.echo(f"{parquet}: {done.written} partition(s) written, {done.present} file(s) already extracted")
+            return
         if output is ExtractFormat.json and len(files) > 1:
             raise BadInput(f"--format json prints one file, {len(files)} were given; use --format jsonl.")
         settings, printed, skipped = load_settings(), 0, 0

@@ -14,6 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from longarm.errors import BadInput
 
+# One connection for each thread of the server's threadpool (anyio's default of 40), each request
+# holding one at a time: a request waits for a connection rather than failing with `QueuePool limit`.
+POOL_SIZE = 40
+
 
 def _on_sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # WAL lets the web app read while an ingest writes; foreign keys are off by default in SQLite.
@@ -30,15 +34,18 @@ def create_database_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise BadInput(f"LONGARM_DATABASE_URL {url!r} is not a database URL.") from None
+    pool = {"pool_size": POOL_SIZE, "max_overflow": 0, "pool_timeout": 60}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"check_same_thread": False})
+        else:
+            pool = {}  # one in-memory database per connection: SQLAlchemy keeps a single one
+        engine = create_engine(parsed, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, **pool)
 
 
 @lru_cache(maxsize=8)

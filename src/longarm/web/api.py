@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from longarm.analytics import charts, stats
 from longarm.auth.permissions import Permission
@@ -15,6 +17,7 @@ from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
 from longarm.sources import service as sources
+from longarm.storage.data_version import VersionedCache
 from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
 from longarm.web.indexes import actors_with_counts
 from longarm.web.public import actor_incidents, source_claims, visible_incident
@@ -56,14 +59,31 @@ def summary(incident: Incident) -> dict[str, Any]:
 
 @router.get("/incidents", summary="Incidents matching the filters, a page at a time")
 def list_incidents(
-    request: Request, filters: Filters, sort: Sort = None, page: Page = 1, per_page: PerPage = 25
+    request: Request,
+    filters: Filters,
+    sort: Sort = None,
+    page: Page = 1,
+    per_page: PerPage = 25,
+    cursor: Annotated[
+        str | None, Query(description="Continue after the page that gave it (`links.next`); date order, no q.")
+    ] = None,
 ) -> dict[str, Any]:
-    """Incidents matching the filters (the list page's parameters), with the total and page links."""
+    """Incidents matching the filters (the list page's parameters), with the total and page links.
+
+    In date order without search words, `links.next` carries a cursor: however deep, the next page
+    costs what the first did.
+    """
     _principal, audience = reader(request)
     sort = sort or ("relevance" if filters.q else "date")
     with database(request) as session:
         found = search.search(
-            session=session, filters=filters, audience=audience, sort=sort, page=page, per_page=per_page
+            session=session,
+            filters=filters,
+            audience=audience,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+            cursor=cursor,
         )
         rows = [summary(i) for i in found.incidents]
     base = [*filters.to_params(), ("sort", sort), ("per_page", str(per_page))]
@@ -71,44 +91,55 @@ def list_incidents(
     def link(number: int) -> str | None:
         return query_url("/api/v1/incidents", [*base, ("page", str(number))]) if 1 <= number <= found.pages else None
 
+    following = link(page + 1) if cursor is None else None
+    if found.next_cursor is not None:
+        following = query_url("/api/v1/incidents", [*base, ("cursor", found.next_cursor)])
+    here = [("cursor", cursor)] if cursor is not None else [("page", str(page))]
     return {
         "total": found.total,
-        "page": found.page,
+        "page": None if cursor is not None else found.page,
         "per_page": found.per_page,
         "pages": found.pages,
         "incidents": rows,
         "links": {
-            "self": link(page) or query_url("/api/v1/incidents", [*base, ("page", str(page))]),
-            "next": link(page + 1),
-            "prev": link(page - 1),
+            "self": query_url("/api/v1/incidents", [*base, *here]),
+            "next": following,
+            "prev": None if cursor is not None else link(page - 1),
         },
     }
 
 
 @router.get("/incidents.geojson", summary="Incidents with coordinates as GeoJSON (for the map)")
-def incidents_geojson(request: Request, filters: Filters) -> JSONResponse:
+def incidents_geojson(request: Request, filters: Filters) -> Response:
     """A FeatureCollection of the filtered incidents that have coordinates."""
     _principal, audience = reader(request)
     with database(request) as session:
-        statement = search.filtered(session, filters, audience).where(
-            Incident.lat.is_not(None), Incident.lon.is_not(None)
-        )
-        chosen = list(session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(MAP_LIMIT)))
-        features = [
-            {
-                "type": "Feature",
-                "id": i.id,
-                "geometry": {"type": "Point", "coordinates": [i.lon, i.lat]},
-                "properties": {
-                    **summary(i),
-                    "tactic_label": label(i.tactic),
-                    "country_name": country_name(i.country),
-                    "date_text": column_date(i.date_start, i.date_end, i.date_precision),
-                },
-            }
-            for i in chosen
-        ]
-    return JSONResponse({"type": "FeatureCollection", "features": features}, media_type="application/geo+json")
+        body = _MAPS.get(session, (filters, audience), lambda: _features(session, filters, audience))
+    return Response(body, media_type="application/geo+json")
+
+
+# The map's answer, serialised once per data version and filter set: it is the largest a reader asks for.
+_MAPS = VersionedCache(size=64)
+
+
+def _features(session: Session, filters: search.IncidentFilters, audience: search.Audience) -> bytes:
+    statement = search.filtered(session, filters, audience).where(Incident.lat.is_not(None), Incident.lon.is_not(None))
+    chosen = session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(MAP_LIMIT))
+    features = [
+        {
+            "type": "Feature",
+            "id": i.id,
+            "geometry": {"type": "Point", "coordinates": [i.lon, i.lat]},
+            "properties": {
+                **summary(i),
+                "tactic_label": label(i.tactic),
+                "country_name": country_name(i.country),
+                "date_text": column_date(i.date_start, i.date_end, i.date_precision),
+            },
+        }
+        for i in chosen
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
 
 
 @router.get("/incidents/{incident_id}", summary="One incident in the export's shape, with claims and conflicts")

@@ -12,10 +12,12 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
         port: int = typer.Option(8000, "--port", help="Port to listen on."),
+        workers: int = typer.Option(
+            1, "--workers", min=1, max=64, help="Server processes (each with its own connection pool)."
+        ),
     ) -> None:
         """Serve the web app and the API."""
         import uvicorn
 
-        from longarm.web.app import create_app
-
-        uvicorn.run(create_app(), host=host, port=port, log_level="info")
+        # Several processes need the app by name: each builds its own, with its own engine.
+        uvicorn.run("longarm.web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
