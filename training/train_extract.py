@@ -175,8 +175,8 @@ def fit_decision_models(batch: list[Prepared]) -> tuple[LinearModel, LinearModel
 
 def _models(fitted: tuple[LinearModel, LinearModel, LinearModel], choice: tuple[Any, ...]) -> DecisionModels:
     sentence, keep_model, same_model = fitted
-    keep, same, doc, fill, best = choice
-    return DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill, keep_best=best)
+    keep, same, doc, fill = choice
+    return DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill)
 
 
 def _predict(
@@ -233,13 +233,13 @@ def _fit_softmax(rows: list[dict[str, float]], labels: list[str]) -> SoftmaxMode
 def choose_thresholds(fitted: tuple[LinearModel, LinearModel, LinearModel], dev: list[Prepared]) -> tuple[Any, ...]:
     """The thresholds that give the best slot F1 on the dev split."""
     best: tuple[float, tuple[Any, ...]] = (-1.0, ())
-    for choice in itertools.product(GRID_KEEP, GRID_SAME, GRID_DOCUMENT, (False, True), (False, True)):
+    for choice in itertools.product(GRID_KEEP, GRID_SAME, GRID_DOCUMENT, (False, True)):
         models = _models(fitted, choice)
         predictions = {item.article.name: _predict(item, models, None) for item in dev}
         f1 = score_predictions([item.article for item in dev], predictions)["slot"]["f"]
         if f1 > best[0] + 1e-9:
             best = (f1, choice)
-    print(f"dev slot F1 {best[0]:.3f} at keep, same, document, fill_origin, keep_best = {best[1]}")
+    print(f"dev slot F1 {best[0]:.3f} at keep, same, document, fill_origin = {best[1]}")
     return best[1]
 
 
@@ -362,9 +362,9 @@ def main(argv: list[str] | None = None) -> int:
     tuned = dataclasses.replace(tuned, fallback_threshold=fallback)
     for name, batch in (("dev", dev), ("../shared/corpus/dev", shared_dev)):
         _report(name, batch, tuned, slots, kinds)
-    keep, same, doc, fill, best = choice
+    keep, same, doc, fill = choice
     sentence, keep_model, same_model = fit_decision_models(train + dev)
-    final = DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill, fallback, best)
+    final = DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill, fallback)
     final_kinds = fit_kind_models(train + dev, final)
     slot_models = fit_slot_models(train + dev, final, final_kinds)
     spec = {
@@ -375,7 +375,6 @@ def main(argv: list[str] | None = None) -> int:
             "document": doc,
             "fill_origin": fill,
             "fallback": fallback,
-            "keep_best": best,
         },
         "sentence": _spec(sentence),
         "keep": _spec(keep_model),

@@ -6,7 +6,7 @@ import re
 
 from longarm.ingestion.extract.attribution import state_official_country
 from longarm.ingestion.extract.dates import DateMention
-from longarm.ingestion.extract.incidents import Incident, Mention, Perpetrator
+from longarm.ingestion.extract.incidents import NEARBY_SENTENCES, Incident, Mention, Perpetrator
 from longarm.ingestion.extract.keep import keep
 from longarm.ingestion.extract.ledes import PERP_CUE, bare_incident, names_victim, opens
 from longarm.ingestion.extract.mentions import PRONOUN, find_mentions
@@ -175,14 +175,10 @@ def _affinity(incident: Incident, mention: Mention) -> int | None:
     return score if score >= 2 or (score >= 1 and (features == 1 or one_side_unnamed)) else None
 
 
-WINDOW = 25  # sentences: an act told again, or its people named again, further on is another act's story
-
-
 def _recent(incidents: list[Incident], sentence: int) -> list[Incident]:
-    """The incidents told within WINDOW sentences of this one: all of them in a lede; in a long text, what
-    keeps reading it linear."""
+    """The incidents told within NEARBY_SENTENCES of this sentence (all of them in a lede)."""
     # incidents are opened in the text's order: the recent ones are at the end of the list
-    return [i for i in incidents[-WINDOW:] if abs(i.mentions[-1].sentence - sentence) <= WINDOW]
+    return [i for i in incidents[-NEARBY_SENTENCES:] if abs(i.mentions[-1].sentence - sentence) <= NEARBY_SENTENCES]
 
 
 def _named(item: Facts, index: int, incidents: list[Incident]) -> list[Incident]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from longarm.incidents.names import name_tokens, same_person
 from longarm.ingestion.extract.gazetteer import country_names, demonyms
+from longarm.ingestion.extract.incidents import NEARBY_SENTENCES
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STATE_SEIZURES = {"abduction", "detention", "deportation"}
@@ -57,7 +58,6 @@ class DecisionModels:
     same_threshold: float
     document_threshold: float
     fill_origin: bool = False  # an incident the text blames on nobody in particular takes the text's state
-    keep_best: bool = False  # a text that reads as a report keeps its likeliest proposal, however unsure
     fallback_threshold: float = 1.01  # a text this act-like that the rules found nothing in still reports one
 
 
@@ -91,7 +91,6 @@ def load_models() -> DecisionModels | None:
         document_threshold=float(spec["thresholds"]["document"]),
         fill_origin=bool(spec["thresholds"].get("fill_origin", False)),
         fallback_threshold=float(spec["thresholds"].get("fallback", 1.01)),
-        keep_best=bool(spec["thresholds"].get("keep_best", False)),
     )
 
 
@@ -181,9 +180,10 @@ def pair_features(first: Proposal, second: Proposal, sentence_p: list[float]) ->
     return features
 
 
-# Sentences between two proposals beyond which they are not weighed as one act, and how many earlier
-# proposals each is compared with: every one in a lede, and a linear cost in a long text.
-SAME_WINDOW = 25
+def _earlier(proposals: list[Proposal], rank: int) -> list[tuple[int, Proposal]]:
+    """The proposals before this one that it is weighed against: every one in a lede, a bounded few in a long text."""
+    start = max(0, rank - NEARBY_SENTENCES)
+    return list(enumerate(proposals[start:rank], start))
 
 
 def _gap(first: Proposal, second: Proposal) -> int:
@@ -288,14 +288,18 @@ def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[st
     if not proposals:
         return _fallback(models, sentence_p)
     keep_p = [
-        models.keep.probability(incident_features(p, rank, proposals[max(0, rank - SAME_WINDOW) : rank], sentence_p))
+        models.keep.probability(
+            incident_features(p, rank, proposals[max(0, rank - NEARBY_SENTENCES) : rank], sentence_p)
+        )
         for rank, p in enumerate(proposals)
     ]
     # one act told twice: join each proposal to the likeliest earlier one above the threshold
     parent = list(range(len(proposals)))
     for j in range(1, len(proposals)):
         # an act is told again within a few dozen sentences; beyond, a long text speaks of another
-        near = [i for i in range(max(0, j - SAME_WINDOW), j) if _gap(proposals[i], proposals[j]) <= SAME_WINDOW]
+        near = [
+            i for i in range(max(0, j - NEARBY_SENTENCES), j) if _gap(proposals[i], proposals[j]) <= NEARBY_SENTENCES
+        ]
         scored = [(models.same.probability(pair_features(proposals[i], proposals[j], sentence_p)), i) for i in near]
         best, i = max(scored, default=(0.0, j))
         if best >= models.same_threshold:
@@ -304,9 +308,8 @@ def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[st
     for j, root in enumerate(parent):
         groups.setdefault(root, []).append(j)
     decided = []
-    best_group = max(groups.values(), key=lambda members: max(keep_p[m] for m in members))
     for members in groups.values():
-        if max(keep_p[m] for m in members) < models.keep_threshold and not (models.keep_best and members is best_group):
+        if max(keep_p[m] for m in members) < models.keep_threshold:
             continue
         ordered = sorted(members, key=lambda m: -keep_p[m])
         incident = proposals[ordered[0]].incident

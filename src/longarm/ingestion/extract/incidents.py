@@ -9,6 +9,11 @@ from longarm.ingestion.extract.outcomes import OutcomeMention
 from longarm.ingestion.extract.places import PlaceMention
 from longarm.ingestion.extract.tactics import Trigger
 
+# How near, in sentences, something must stand to an act to be weighed with it: an act told again, its
+# people named again, a candidate value, an earlier proposal. A lede lies within it whole; in a long
+# text, what lies further is another act's story, and leaving it out keeps extraction near-linear.
+NEARBY_SENTENCES = 25
+
 
 @dataclass
 class Mention:

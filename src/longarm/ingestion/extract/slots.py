@@ -17,12 +17,12 @@ from typing import Any
 
 from longarm.ingestion.extract.candidates import Candidate
 from longarm.ingestion.extract.decisions import LinearModel, linear, shipped_spec
+from longarm.ingestion.extract.incidents import NEARBY_SENTENCES
 
 _WORD = re.compile(r"[a-z]+")
 ROLES = ("victim", "perpetrator", "accused", "origin", "place", "date")
 # Victims and perpetrators are lists: the likeliest needs the role's threshold, each further one this higher bar.
 MORE = ("victim_more", "perpetrator_more", "accused_more")
-WINDOW = 25  # sentences either side of an act within which candidates are weighed
 KINDS = {
     "victim": ("person",),
     "perpetrator": ("actor", "state"),  # agencies and governments
@@ -125,11 +125,13 @@ def _nearest(told: tuple[int, ...], sentence: int) -> int:
 
 
 def _local(candidate: Candidate, told: tuple[int, ...]) -> list[tuple[int, int, int]]:
-    """The candidate's mentions within WINDOW sentences of the act (all of them in a lede)."""
+    """The candidate's mentions within NEARBY_SENTENCES of the act (all of them in a lede)."""
     sentences = [s for s, _, _ in candidate.mentions]
     return (
         candidate.mentions[
-            bisect.bisect_left(sentences, told[0] - WINDOW) : bisect.bisect_right(sentences, told[-1] + WINDOW)
+            bisect.bisect_left(sentences, told[0] - NEARBY_SENTENCES) : bisect.bisect_right(
+                sentences, told[-1] + NEARBY_SENTENCES
+            )
         ]
         if told
         else candidate.mentions
@@ -198,12 +200,8 @@ def by_sentence(found: list[Candidate]) -> dict[int, list[Candidate]]:
 
 
 def nearby(found: list[Candidate], index: dict[int, list[Candidate]], told: tuple[int, ...]) -> list[Candidate]:
-    """The candidates mentioned within WINDOW sentences of the act's sentences, in the text's order.
-
-    In a long document, what stands far from the act is about something else: weighing it for every incident
-    would make a long text quadratic. A lede lies within the window whole.
-    """
-    spans = {s for t in told for s in range(t - WINDOW, t + WINDOW + 1)}
+    """The candidates mentioned within NEARBY_SENTENCES of the act's sentences, in the text's order."""
+    spans = {s for t in told for s in range(t - NEARBY_SENTENCES, t + NEARBY_SENTENCES + 1)}
     seen = {id(c) for s in spans for c in index.get(s, ())}
     return [c for c in found if id(c) in seen]
 
