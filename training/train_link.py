@@ -11,9 +11,9 @@
    out: it is not known what it reports).
 3. A logistic regression (scikit-learn, seeded) over the declared comparison levels of
    `longarm.review.comparisons` fits the pairs; its coefficients are the match weights.
-4. `certain` is the lowest probability at which clustering the files as `--auto-merge` does
-   links document pairs with precision ≥ 0.98, counted over a grouped 5-fold
-   cross-validation of train and dev (each fold clustered with weights fitted on the
+4. `certain` is the probability at which clustering the files as `--auto-merge` does
+   links document pairs with precision ≥ 0.98 and the best F1 (of equals, the highest),
+   counted over a grouped 5-fold cross-validation of train and dev (each fold clustered with weights fitted on the
    others; the files of one story stay in one fold). `possible`, the start of the
    uncertain middle, is half of it. The final weights are fitted on train and dev; the
    test split is never looked at here.
@@ -149,7 +149,10 @@ def _models(intercept: float, weights: dict[str, float]) -> list[LinkModel]:
 
 
 def cross_validate(files: Sequence[PoolFile], profiles: Labelled) -> tuple[float, dict[str, float]]:
-    """The lowest `certain` whose out-of-fold document pairs reach the target precision, and its figures."""
+    """The `certain` whose out-of-fold document pairs reach the target precision with the best F1, and its figures.
+
+    Of thresholds that do equally well, the highest: the pool is small, and a higher bar costs nothing it can show.
+    """
     parts = folds(files)
     predicted: dict[float, set[frozenset[str]]] = defaultdict(set)
     for held in parts:
@@ -158,11 +161,10 @@ def cross_validate(files: Sequence[PoolFile], profiles: Labelled) -> tuple[float
         for model in _models(intercept, weights):
             predicted[model.certain] |= document_pairs(held, profiles, model)
     gold = set().union(*(gold_pairs(part) for part in parts))
-    for certain in sorted(predicted):
-        found = figures(gold, predicted[certain])
-        if found["precision"] >= TARGET_PRECISION:
-            return certain, found
-    return 0.99, figures(gold, predicted[0.99])
+    scored = {certain: figures(gold, found) for certain, found in predicted.items()}
+    precise = [certain for certain, found in scored.items() if found["precision"] >= TARGET_PRECISION]
+    certain = max(precise, key=lambda c: (scored[c]["f1"], c), default=0.99)
+    return certain, scored[certain]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
 
-from longarm.incidents.names import same_person
+from longarm.incidents.names import COMMON_NAME_TOKENS, same_person
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4
@@ -67,15 +67,21 @@ def _shared_person(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[
     return None
 
 
-def _spelled_alike(a: frozenset[str], b: frozenset[str]) -> list[str]:
-    """Distinctive name words of both sides that are one word, or one spelled two ways (`kansiz ~ kans`)."""
-    if common := a & b:
+def _surnames(names: list[tuple[str, ...]]) -> set[str]:
+    # The last word of a name: a shared given name (two men called Omid) says nothing of who they are.
+    return {name[-1] for name in names if name and name[-1] not in COMMON_NAME_TOKENS and len(name[-1]) > 2}
+
+
+def _spelled_alike(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> list[str]:
+    """Surnames of both sides that are one word, or one spelled two ways (`kansiz ~ kans`)."""
+    x_names, y_names = _surnames(a), _surnames(b)
+    if common := x_names & y_names:
         return sorted(common)
     return [
         f"{x} ~ {y}"
-        for x in sorted(a)
-        for y in sorted(b)
-        if min(len(x), len(y)) >= _SPELLED_MIN and JaroWinkler.similarity(x, y) >= _SPELLING
+        for x in sorted(x_names)
+        for y in sorted(y_names)
+        if x[0] == y[0] and min(len(x), len(y)) >= _SPELLED_MIN and JaroWinkler.similarity(x, y) >= _SPELLING
     ]
 
 
@@ -89,14 +95,14 @@ def _victims(a: Profile, b: Profile) -> str | None:
         return None
     if _shared_person(a.victims, b.victims):
         return "same"
-    alike = _spelled_alike(a.victim_words, b.victim_words) or _within(a.victims, b.victims)
+    alike = _spelled_alike(a.victims, b.victims) or _within(a.victims, b.victims)
     return "name_word" if alike else "different"
 
 
 def _victims_detail(a: Profile, b: Profile) -> str:
     if shared := _shared_person(a.victims, b.victims):
         return f"{shared[0]} ~ {shared[1]}"
-    return ", ".join(_spelled_alike(a.victim_words, b.victim_words))
+    return ", ".join(_spelled_alike(a.victims, b.victims))
 
 
 def _perpetrators(a: Profile, b: Profile) -> str | None:
@@ -140,10 +146,11 @@ def _dates(a: Profile, b: Profile) -> str | None:
     # Disjoint ranges: the later one starts after the earlier one ends.
     earlier_end, later_start = (x["end"], y["start"]) if x["end"] < y["start"] else (y["end"], x["start"])
     gap = (date.fromisoformat(later_start[:10]) - date.fromisoformat(earlier_end[:10])).days
-    if gap <= _CLOSE_DAYS:
-        return "close"
-    if gap <= _MONTHS_DAYS:
-        return "months_apart"
+    if x["precision"] in _FINE and y["precision"] in _FINE:  # a year-long range says nothing of weeks
+        if gap <= _CLOSE_DAYS:
+            return "close"
+        if gap <= _MONTHS_DAYS:
+            return "months_apart"
     return "year_apart" if int(later_start[:4]) - int(earlier_end[:4]) <= 1 else "far_apart"
 
 
@@ -274,8 +281,8 @@ _NOT_APART = frozenset({None, "same_day", "same_month", "same_year", "close"})
 IDENTIFYING: tuple[Rule, ...] = (
     {"victim": frozenset({"same"})},
     {"perpetrator": frozenset({"same"})},
-    # One surname, or one name spelled two ways (the extractor drops or garbles a given name), in one place or time.
-    {"victim": frozenset({"name_word"}), "place": frozenset({"same_place", "same_country"})},
+    # One surname, or one name spelled two ways (the extractor drops or garbles a given name), in one town or time.
+    {"victim": frozenset({"name_word"}), "place": frozenset({"same_place"}), "date": _NOT_APART},
     {"victim": frozenset({"name_word"}), "date": _NEAR},
     {"date": _NEAR, "place": frozenset({"same_place"})},
     {"wording": frozenset({"close"})},
