@@ -81,7 +81,8 @@ def fit(pairs: list[tuple[Profile, Profile, int]]) -> tuple[float, dict[str, flo
     """A seeded, L2-regularised logistic regression over the comparison levels: intercept and weights."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=1.0, max_iter=1000, random_state=SEED)
+    # Converged far below the rounding, so that a rerun writes the same three decimals.
+    model = LogisticRegression(C=1.0, max_iter=10_000, tol=1e-10, random_state=SEED)
     model.fit([_vector(a, b) for a, b, _ in pairs], [label for _, _, label in pairs])
     weights = {feature: round(float(w), 3) for feature, w in zip(FEATURES, model.coef_[0], strict=True)}
     return round(float(model.intercept_[0]), 3), weights

@@ -18,7 +18,7 @@ from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
 
-from longarm.incidents.names import COMMON_NAME_TOKENS, same_person
+from longarm.incidents.names import same_person
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4
@@ -67,14 +67,9 @@ def _shared_person(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[
     return None
 
 
-def _surnames(names: list[tuple[str, ...]]) -> set[str]:
-    # The last word of a name: a shared given name (two men called Omid) says nothing of who they are.
-    return {name[-1] for name in names if name and name[-1] not in COMMON_NAME_TOKENS and len(name[-1]) > 2}
-
-
-def _spelled_alike(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> list[str]:
-    """Surnames of both sides that are one word, or one spelled two ways (`kansiz ~ kans`)."""
-    x_names, y_names = _surnames(a), _surnames(b)
+def _spelled_alike(a: Profile, b: Profile) -> list[str]:
+    """Victims' surnames of both sides that are one word, or one spelled two ways (`kansiz ~ kans`)."""
+    x_names, y_names = a.surnames, b.surnames
     if common := x_names & y_names:
         return sorted(common)
     return [
@@ -87,7 +82,8 @@ def _spelled_alike(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> list[s
 
 def _within(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> bool:
     # `Ahmad Jafar` inside `Ahmad Jafar Mohammad Ali`: too common to be the same person, yet not a different one.
-    return any(set(x) <= set(y) or set(y) <= set(x) for x in a for y in b if x and y)
+    # (The last word test first: it is cheap, and a name inside another has its last word there.)
+    return any((x[-1] in y and set(x) <= set(y)) or (y[-1] in x and set(y) <= set(x)) for x in a for y in b if x and y)
 
 
 def _victims(a: Profile, b: Profile) -> str | None:
@@ -95,14 +91,14 @@ def _victims(a: Profile, b: Profile) -> str | None:
         return None
     if _shared_person(a.victims, b.victims):
         return "same"
-    alike = _spelled_alike(a.victims, b.victims) or _within(a.victims, b.victims)
+    alike = _spelled_alike(a, b) or _within(a.victims, b.victims)
     return "name_word" if alike else "different"
 
 
 def _victims_detail(a: Profile, b: Profile) -> str:
     if shared := _shared_person(a.victims, b.victims):
         return f"{shared[0]} ~ {shared[1]}"
-    return ", ".join(_spelled_alike(a.victims, b.victims))
+    return ", ".join(_spelled_alike(a, b))
 
 
 def _perpetrators(a: Profile, b: Profile) -> str | None:
@@ -145,13 +141,14 @@ def _dates(a: Profile, b: Profile) -> str | None:
         return "same_month" if px in _FINE and py in _FINE else "same_year"
     # Disjoint ranges: the later one starts after the earlier one ends.
     earlier_end, later_start = (x["end"], y["start"]) if x["end"] < y["start"] else (y["end"], x["start"])
-    gap = (date.fromisoformat(later_start[:10]) - date.fromisoformat(earlier_end[:10])).days
-    if x["precision"] in _FINE and y["precision"] in _FINE:  # a year-long range says nothing of weeks
+    years = int(later_start[:4]) - int(earlier_end[:4])
+    if years <= 1 and x["precision"] in _FINE and y["precision"] in _FINE:  # a year-long range says nothing of weeks
+        gap = (date.fromisoformat(later_start[:10]) - date.fromisoformat(earlier_end[:10])).days
         if gap <= _CLOSE_DAYS:
             return "close"
         if gap <= _MONTHS_DAYS:
             return "months_apart"
-    return "year_apart" if int(later_start[:4]) - int(earlier_end[:4]) <= 1 else "far_apart"
+    return "year_apart" if years <= 1 else "far_apart"
 
 
 def _dates_detail(a: Profile, b: Profile) -> str:
@@ -312,13 +309,20 @@ def _compiled(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[int, frozenset[str |
 _RULES, _VETOES = _compiled(IDENTIFYING), _compiled(VETOES)
 
 
-def _holds(rule: tuple[tuple[int, frozenset[str | None]], ...], found: list[str | None]) -> bool:
-    return all(found[n] in allowed for n, allowed in rule)
+def _any_holds(rules: tuple[tuple[tuple[int, frozenset[str | None]], ...], ...], found: list[str | None]) -> bool:
+    # Plain loops: this runs for every compared pair, millions of times in a large batch.
+    for rule in rules:
+        for n, allowed in rule:
+            if found[n] not in allowed:
+                break
+        else:
+            return True
+    return False
 
 
 def identifies(found: list[str | None]) -> bool:
     """Whether a pair's levels (from `levels`) hold identifying evidence and no veto."""
-    return not any(_holds(veto, found) for veto in _VETOES) and any(_holds(rule, found) for rule in _RULES)
+    return not _any_holds(_VETOES, found) and _any_holds(_RULES, found)
 
 
 def levels(a: Profile, b: Profile) -> list[str | None]:
