@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 from functools import cache
 
-import pycountry
 from markupsafe import Markup, escape
 
+from longarm.names.countries import numeric_code
 from longarm.web.rendering import HERE
 
 ATLAS = HERE / "static" / "vendor" / "world-atlas" / "countries-110m.json"
@@ -55,14 +55,9 @@ def _countries() -> tuple[tuple[str, str, str], ...]:
     return tuple(found)
 
 
-def _numeric(alpha2: str) -> str | None:
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.numeric if country else None
-
-
 def world_map(*, hosts: dict[str, int], points: Iterable[tuple[float, float, str]], title: str) -> Markup:
     """Countries shaded by how many incidents they host (alpha-2 code → count); a dot per located incident."""
-    by_numeric = {numeric: n for code, n in hosts.items() if (numeric := _numeric(code))}
+    by_numeric = {numeric: n for code, n in hosts.items() if (numeric := numeric_code(code))}
     most = max(by_numeric.values(), default=0)
     parts = [
         f'<svg class="svg-map" viewBox="0 0 {WIDTH} {HEIGHT}"'

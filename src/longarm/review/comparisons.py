@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from longarm.incidents.names import same_person
+from longarm.names.people import same_person
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4

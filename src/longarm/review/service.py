@@ -12,7 +12,8 @@ from longarm.auth.permissions import Permission, Principal
 from longarm.errors import Conflict, NotFound
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
-from longarm.incidents.names import name_key, name_tokens, same_person
+from longarm.names.folding import name_key
+from longarm.names.people import name_tokens, same_person
 from longarm.review.candidates import claims_for_extracted
 from longarm.review.clusters import Decision
 from longarm.review.matching import link_pending

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
 from longarm.incidents.models import Claim
-from longarm.web.rendering import FIELD_LABELS, label, value_text
+from longarm.names.labels import label
+from longarm.web.rendering import FIELD_LABELS, value_text
 
 ACTIONS = {
     "create": "created the incident",

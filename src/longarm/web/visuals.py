@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from functools import cache
 
-import pycountry
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy import func, or_, select
@@ -16,6 +14,7 @@ from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import search
 from longarm.incidents.models import Incident
+from longarm.names.countries import country_numbers
 from longarm.reports.figures import charts
 from longarm.web.access import Filters, browse_facets, database, reader
 from longarm.web.rendering import HERE, render
@@ -46,12 +45,6 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
             "numeric_codes": json.dumps(country_numbers()),
         }
         return render(request, "map.html", context)
-
-
-@cache
-def country_numbers() -> dict[str, str]:
-    """ISO 3166-1 numeric code → alpha-2 code, for the basemap's country shapes."""
-    return {c.numeric: c.alpha_2 for c in pycountry.countries}
 
 
 @router.get("/timeline", summary="Timeline and charts: incidents per year by tactic and by host country")

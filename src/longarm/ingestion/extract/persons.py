@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from longarm.ingestion.extract.actors import fold
 from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
-from longarm.ingestion.extract.gazetteer import country_names, demonyms, place_index
+from longarm.ingestion.extract.gazetteer import demonyms, place_index
+from longarm.names.countries import country_names
+from longarm.names.people import similar_words, spelled_alike, spelling_tokens, words_within
 
 _LETTERS = r"[a-z\u00c0-\u024f'\u2019]+"
 _TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn|Bin|Ibn|Abu)[-\s])?(?:Mc|Mac|O['\u2019])?[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})*"
@@ -160,11 +158,7 @@ class Person:
         for n in self.names:
             if n != main and n not in seen and (len(n.split()) > 1 or "'" in n or n[:1].isupper()):
                 seen.append(n)
-        return [n for n in seen if not _same_tokens(n, main)]
-
-
-def _same_tokens(a: str, b: str) -> bool:
-    return set(fold(a).split()) <= set(fold(b).split())
+        return [n for n in seen if not words_within(n, main)]
 
 
 def _is_noise(token: str) -> bool:
@@ -240,27 +234,6 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
     return found
 
 
-@lru_cache(maxsize=65536)
-def _tokens(name: str) -> tuple[str, ...]:
-    # cached: grouping compares every mention with every name known so far, the same names again and again
-    return tuple(fold(name).replace("ou", "u").replace("ee", "i").replace("ll", "l").split())
-
-
-def _similar(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) > 2 and fuzz.ratio(a, b) >= 84)
-
-
-def same_person(a: str, b: str) -> bool:
-    """Whether two full names (two words or more) are spellings of one person."""
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return False
-    if _similar(ta[-1], tb[-1]) and (ta[0][0] == tb[0][0]):
-        return True
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return len(short) >= 2 and all(any(_similar(s, t) for t in long_) for s in short)
-
-
 def group_people(mentions: list[PersonMention]) -> list[Person]:
     """Group mentions into people: full names by spelling, then single names by the person they most likely mean."""
     people: list[Person] = []
@@ -269,7 +242,7 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
         if len(mention.surface.split()) < 2:
             continue
         person = spelled.get(mention.surface) or next(
-            (p for p in people if any(same_person(mention.surface, n) for n in dict.fromkeys(p.names) if " " in n)),
+            (p for p in people if any(spelled_alike(mention.surface, n) for n in dict.fromkeys(p.names) if " " in n)),
             None,
         )
         if person is None:
@@ -280,14 +253,18 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
     for mention in mentions:
         if mention.person >= 0:
             continue
-        token = _tokens(mention.surface)
+        token = spelling_tokens(mention.surface)
         if not token:
             continue
         candidates = [
-            p for p in people if any(_similar(token[0], t) for n in dict.fromkeys(p.names) for t in _tokens(n)[-1:])
+            p
+            for p in people
+            if any(similar_words(token[0], t) for n in dict.fromkeys(p.names) for t in spelling_tokens(n)[-1:])
         ]
         candidates = candidates or [
-            p for p in people if any(_similar(token[0], t) for n in dict.fromkeys(p.names) for t in _tokens(n))
+            p
+            for p in people
+            if any(similar_words(token[0], t) for n in dict.fromkeys(p.names) for t in spelling_tokens(n))
         ]
         if candidates:
             best = max(candidates, key=lambda p: (len(p.mentions), -people.index(p)))
