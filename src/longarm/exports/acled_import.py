@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.auth.permissions import Principal
 from longarm.errors import BadInput
@@ -248,7 +249,7 @@ def import_acled(*, session: Session, store: EvidenceStore, path: Path, principa
     record_event(
         session=session,
         actor=principal.label,
-        action="source.import_acled",
+        action=AuditAction.source_import_acled,
         target_type="source",
         target_id=source.id,
         after={"sha256": digest, "candidates": result.candidates, "skipped": len(result.skipped)},

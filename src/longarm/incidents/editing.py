@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
+from longarm.audit.actions import AuditAction
 from longarm.auth.permissions import Permission, Principal
 from longarm.errors import BadInput
 from longarm.incidents import service as incidents
@@ -275,7 +276,7 @@ def edit_incident(
         audit.record_event(
             session=session,
             actor=principal.label,
-            action="incident.edit",
+            action=AuditAction.incident_edit,
             target_type="incident",
             target_id=incident.id,
             before=before,
