@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from longarm.names.countries import check_country, country_code, country_name, numeric_code
+from longarm.names.countries import check_country, country_code, country_name, country_numbers
 
 
 def test_a_country_reads_as_people_name_it() -> None:
@@ -35,9 +35,9 @@ def test_a_code_is_checked_against_iso_and_kosovo() -> None:
         check_country("QQ")
 
 
-def test_numeric_codes_for_maps() -> None:
-    assert numeric_code("nl") == "528"
-    assert numeric_code("XK") is None
+def test_maps_number_countries_by_iso_numeric_code() -> None:
+    assert country_numbers()["528"] == "NL"
+    assert "XK" not in country_numbers().values()  # Kosovo has no numeric code: maps find it by name
 
 
 def test_the_extractor_and_the_pages_name_a_country_alike() -> None:

@@ -86,13 +86,3 @@ def country_numbers() -> dict[str, str]:
     import pycountry
 
     return {c.numeric: c.alpha_2 for c in pycountry.countries}
-
-
-@cache
-def _numeric_codes() -> dict[str, str]:
-    return {alpha2: numeric for numeric, alpha2 in country_numbers().items()}
-
-
-def numeric_code(code: str) -> str | None:
-    """The ISO numeric code of an alpha-2 code (`NL` → `528`), or None (Kosovo has none)."""
-    return _numeric_codes().get(code.upper())

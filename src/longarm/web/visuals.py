@@ -14,8 +14,8 @@ from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import search
 from longarm.incidents.models import Incident
-from longarm.names.countries import country_numbers
 from longarm.reports.figures import charts
+from longarm.reports.world_map import atlas_countries
 from longarm.web.access import Filters, browse_facets, database, reader
 from longarm.web.rendering import HERE, render
 
@@ -41,8 +41,8 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
             "actor_names": names,
             "total": total,
             "unlocated": unlocated,
-            # The basemap names countries by ISO numeric code; a click on one filters by its alpha-2 code.
-            "numeric_codes": json.dumps(country_numbers()),
+            # The basemap keys shapes by ISO numeric code; a click on one filters by its alpha-2 code.
+            "atlas_countries": json.dumps(atlas_countries()),
         }
         return render(request, "map.html", context)
 
