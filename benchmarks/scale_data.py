@@ -17,8 +17,8 @@ from sqlalchemy import Engine, insert
 from longarm.incidents import actors as registry
 from longarm.incidents.claims import item_key
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement, Outcome
-from longarm.incidents.names import name_key
 from longarm.incidents.search_index import suspended
+from longarm.names.folding import name_key
 from longarm.sources.models import Source
 
 GIVEN = "Mohammad Ali Ahmad Reza Hassan Mahsa Zahra Leila Omid Babak Nasrin Dawit Liu Wei Ivan Olga Jamal Amal".split()

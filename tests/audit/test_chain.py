@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from longarm.audit import service as audit
+from longarm.audit.actions import AuditAction
 from longarm.storage.engine import transaction
 from tests.cli_runner import longarm
 
@@ -21,7 +22,7 @@ def _five_events(engine) -> None:  # type: ignore[no-untyped-def]
             audit.record_event(
                 session=session,
                 actor="tester",
-                action="edit",
+                action=AuditAction.incident_edit,
                 target_type="incident",
                 target_id="INC-1",
                 before={"n": n - 1},
@@ -120,7 +121,12 @@ def test_restricted_values_are_masked_in_the_log(engine):  # type: ignore[no-unt
     }
     with transaction(engine) as session:
         audit.record_event(
-            session=session, actor="t", action="create", target_type="incident", target_id="I", after=record
+            session=session,
+            actor="t",
+            action=AuditAction.incident_create,
+            target_type="incident",
+            target_id="I",
+            after=record,
         )
     with engine.connect() as connection:
         stored = connection.execute(text("SELECT after FROM audit_events")).scalar_one()

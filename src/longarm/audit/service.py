@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from longarm.audit import anchor
+from longarm.audit.actions import AuditAction
 from longarm.audit.masking import has_restricted, mask, mask_secrets
 from longarm.audit.models import AuditEvent, AuditHead
 from longarm.errors import BadInput, IntegrityError
@@ -53,16 +54,11 @@ def _context(seq: int) -> str:
     return f"audit:{seq}"
 
 
-def _actor_name(actor: Any) -> str:
-    # Callers may hand over a Principal; the log keeps its label.
-    return str(getattr(actor, "label", actor))[:100]
-
-
 def record_event(
     *,
     session: Session,
     actor: str,
-    action: str,
+    action: AuditAction,
     target_type: str,
     target_id: str | None,
     before: dict[str, Any] | None = None,
@@ -82,8 +78,8 @@ def record_event(
     event = AuditEvent(
         seq=seq,
         at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        actor=_actor_name(actor),
-        action=action[:40],
+        actor=actor[:100],
+        action=action.value,
         target_type=target_type[:40],
         target_id=None if target_id is None else str(target_id)[:100],
         before=canonical_json(mask(before)),

@@ -13,11 +13,6 @@ token_app = typer.Typer(help="Manage API tokens.", no_args_is_help=True)
 key_app = typer.Typer(help="Manage the key that encrypts restricted values.", no_args_is_help=True)
 
 
-def cli_actor() -> str:
-    """How the audit log names the operator at this shell."""
-    return operator().label
-
-
 @user_app.command("add")
 def add_user(
     name: str = typer.Argument(..., help="Login name."),
@@ -25,6 +20,7 @@ def add_user(
     password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
 ) -> None:
     """Create a user; the password is asked for (or read from stdin) and stored as an argon2id hash."""
+    from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import service
     from longarm.storage.database import configured_transaction
@@ -37,8 +33,8 @@ def add_user(
         user = service.create(session=session, name=name, role=role, password=password)
         record_event(
             session=session,
-            actor=cli_actor(),
-            action="user_add",
+            actor=operator().label,
+            action=AuditAction.user_add,
             target_type="user",
             target_id=user.name,
             after=service.user_record(user),
@@ -47,6 +43,7 @@ def add_user(
 
 
 def _change_user(name: str, change: str, value: object) -> None:
+    from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import service
     from longarm.storage.database import configured_transaction
@@ -60,8 +57,8 @@ def _change_user(name: str, change: str, value: object) -> None:
             service.set_active(session=session, user=user, active=bool(value))
         record_event(
             session=session,
-            actor=cli_actor(),
-            action="user_change",
+            actor=operator().label,
+            action=AuditAction.user_change,
             target_type="user",
             target_id=user.name,
             before=before,
@@ -101,6 +98,7 @@ def create_token(
     days: float | None = typer.Option(None, "--days", help="Expire after this many days."),
 ) -> None:
     """Create an API token; its secret is printed once and stored only as a hash."""
+    from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import service, tokens
     from longarm.storage.database import configured_transaction
@@ -110,8 +108,8 @@ def create_token(
         secret, row = tokens.create(session=session, user=user, name=name, scopes=scope, days=days)
         record_event(
             session=session,
-            actor=cli_actor(),
-            action="token_create",
+            actor=operator().label,
+            action=AuditAction.token_create,
             target_type="token",
             target_id=str(row.id),
             after=tokens.token_record(row),
@@ -124,6 +122,7 @@ def create_token(
 @token_app.command("revoke")
 def revoke_token(token: str = typer.Argument(..., help="The token's id or its prefix (lat_…).")) -> None:
     """Revoke an API token; it stops working at once."""
+    from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import tokens
     from longarm.storage.database import configured_transaction
@@ -134,8 +133,8 @@ def revoke_token(token: str = typer.Argument(..., help="The token's id or its pr
         tokens.revoke(session=session, token=row)
         record_event(
             session=session,
-            actor=cli_actor(),
-            action="token_revoke",
+            actor=operator().label,
+            action=AuditAction.token_revoke,
             target_type="token",
             target_id=str(row.id),
             before=before,
@@ -167,7 +166,7 @@ def rotate_key() -> None:
     from longarm.storage.database import open_engine
 
     settings = load_settings()
-    key_id, moved = rotate(engine=open_engine(settings), settings=settings, actor=cli_actor())
+    key_id, moved = rotate(engine=open_engine(settings), settings=settings, actor=operator().label)
     typer.echo(f"new key {key_id}: {moved} restricted value(s) re-sealed")
 
 

@@ -7,6 +7,7 @@ import sys
 import typer
 from sqlalchemy import Engine
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.auth import service, tokens
 from longarm.auth.models import User
@@ -44,15 +45,15 @@ def principal_for_export(*, engine: Engine, user_name: str | None, use_token: bo
             if known is not None:
                 record_event(
                     session=session,
-                    actor="anonymous",
-                    action="login_failed",
+                    actor=ANONYMOUS.label,
+                    action=AuditAction.login_failed,
                     target_type="user",
                     target_id=known.name,
                     after={"via": "export"},
                 )
             principal = None
         else:
-            principal = Principal(name=user.name, role=user.role, user_id=user.id)
+            principal = Principal.for_user(user)
     if principal is None:
         raise PermissionDenied("Wrong name or password, or too many attempts: wait a while and try again.")
     return principal

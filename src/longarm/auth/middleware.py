@@ -111,9 +111,7 @@ class SecurityMiddleware:
             with transaction(self.engine) as session:
                 row = sessions.load(session=session, token=token)
                 if row is not None:
-                    user = row.user
-                    principal = Principal(name=user.name, role=user.role, user_id=user.id)
-                    return Identity(principal, row.csrf_token)
+                    return Identity(Principal.for_user(row.user), row.csrf_token)
         visitor = request.cookies.get(VISITOR_COOKIE, "")
         fresh = None
         if not (20 <= len(visitor) <= 64 and visitor.replace("-", "").replace("_", "").isalnum()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from longarm.auth.models import UserRole
+from longarm.auth.models import User, UserRole
 from longarm.errors import PermissionDenied
 
 
@@ -59,9 +59,14 @@ class Principal:
             action = permission.value.replace("_", " ")
             raise PermissionDenied(f"Your role ({self.role or 'anonymous'}) may not {action}.")
 
+    @classmethod
+    def for_user(cls, user: User, scopes: frozenset[Permission] | None = None) -> Principal:
+        """A user acting (through an API token: with its scopes only)."""
+        return cls(name=user.name, role=user.role, user_id=user.id, scopes=scopes)
+
     @property
     def label(self) -> str:
-        """How the audit log and claims name this principal."""
+        """The one name of whoever acts, in audit events, claims, reviews and sources (`anonymous` for a visitor)."""
         return self.name or "anonymous"
 
 

@@ -65,7 +65,7 @@ def principal_for(*, session: Session, secret: str) -> Principal | None:
     if last_used is None or now - last_used > _TOUCH_EVERY:
         row.last_used_at = now
     scopes = frozenset(Permission(s) for s in row.scopes if s in {p.value for p in Permission})
-    return Principal(name=row.user.name, role=row.user.role, user_id=row.user.id, scopes=scopes)
+    return Principal.for_user(row.user, scopes)
 
 
 def find(*, session: Session, token: str) -> ApiToken:

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.auth import pages, service, sessions, throttle
 from longarm.auth.middleware import PERMISSION_ATTRIBUTE, SecurityMiddleware
@@ -141,8 +142,8 @@ def _sign_in(engine: Engine, settings: Settings, name: str, password: str, *, kn
                 return None
             record_event(
                 session=session,
-                actor="anonymous",
-                action="login_failed",
+                actor=ANONYMOUS.label,
+                action=AuditAction.login_failed,
                 target_type="user",
                 target_id=known.name,
                 after={"failed_logins": known.failed_logins, "locked": service.is_locked(known)},
@@ -151,7 +152,13 @@ def _sign_in(engine: Engine, settings: Settings, name: str, password: str, *, kn
         user = session.get(User, user_id)
         assert user is not None  # just authenticated
         token, _row = sessions.start(session=session, user=user, hours=settings.session_hours)
-        record_event(session=session, actor=user.name, action="login", target_type="user", target_id=user.name)
+        record_event(
+            session=session,
+            actor=Principal.for_user(user).label,
+            action=AuditAction.login,
+            target_type="user",
+            target_id=user.name,
+        )
         return token
 
 
@@ -159,5 +166,10 @@ def _end_session(engine: Engine, token: str | None) -> None:
     with transaction(engine) as session:
         ended = sessions.end(session=session, token=token)
         if ended is not None:
-            name = ended.user.name
-            record_event(session=session, actor=name, action="logout", target_type="user", target_id=name)
+            record_event(
+                session=session,
+                actor=Principal.for_user(ended.user).label,
+                action=AuditAction.logout,
+                target_type="user",
+                target_id=ended.user.name,
+            )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from longarm.audit import anchor
 from longarm.audit import service as audit
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.backup import postgres
 from longarm.config import Settings
@@ -101,7 +102,7 @@ def backup(*, engine: Engine, settings: Settings, directory: Path, actor: str) -
         record_event(
             session=session,
             actor=actor,
-            action="backup",
+            action=AuditAction.backup,
             target_type="database",
             target_id=None,
             after={"directory": directory.name, "backend": backend},
@@ -227,7 +228,7 @@ def restore(*, engine: Engine, settings: Settings, directory: Path, actor: str) 
         record_event(
             session=session,
             actor=actor,
-            action="restore",
+            action=AuditAction.restore,
             target_type="database",
             target_id=None,
             after={"directory": directory.name, "created": manifest["created"]},

@@ -17,6 +17,7 @@ import pycountry
 from longarm.exports.csv_format import LIST_SEPARATOR, flat_row, neutralise
 from longarm.exports.registry import ExportFormat, register
 from longarm.incidents.search import REGIONS, region_of
+from longarm.names.countries import country_name
 
 COLUMNS = (
     "data_id",
@@ -75,12 +76,6 @@ def country_of(code: str | None) -> Any:
     return pycountry.countries.get(alpha_2=code) if code else None
 
 
-def country_name(code: str | None) -> str:
-    """The English name ACLED uses for a country (pycountry's common name when it has one)."""
-    country = country_of(code)
-    return (getattr(country, "common_name", None) or country.name) if country else ""
-
-
 def event_types(tactic: str | None, status: str | None) -> tuple[str, str]:
     """ACLED's event type and sub-event type for a tactic and status."""
     if status == "foiled":
@@ -111,7 +106,7 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
     host = country_of(location.get("country"))
     perpetrators = record.get("perpetrators") or []
     state = any(p.get("kind") in STATE_KINDS for p in perpetrators) or not perpetrators
-    origin = country_name(record.get("origin_state"))
+    origin = country_name(record["origin_state"]) if record.get("origin_state") else ""
     first = next((p["name"] for p in perpetrators if p.get("name")), None)
     inter1 = INTER["state"] if state else INTER["other"]
     event_type, sub_event_type = event_types(record.get("tactic"), record.get("status"))
@@ -130,12 +125,12 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
         "actor1": first or (f"Unidentified agents of {origin}" if origin else "Unidentified Armed Group"),
         "assoc_actor_1": flat["perpetrators"],
         "inter1": inter1,
-        "actor2": f"Civilians ({host_name})" if (host_name := country_name(location.get("country"))) else "Civilians",
+        "actor2": f"Civilians ({country_name(location['country'])})" if location.get("country") else "Civilians",
         "assoc_actor_2": flat["victims"],
         "inter2": INTER["civilians"],
         "interaction": int(f"{min(inter1, INTER['civilians'])}{max(inter1, INTER['civilians'])}"),
         "region": REGIONS[region][0] if region else "",
-        "country": country_name(location.get("country")),
+        "country": country_name(location["country"]) if location.get("country") else "",
         "admin1": "",
         "admin2": "",
         "admin3": "",

@@ -19,14 +19,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pycountry
 from sqlalchemy.orm import Session
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.auth.permissions import Principal
 from longarm.errors import BadInput
 from longarm.exports.acled_format import GEO_PRECISION, TAG
 from longarm.exports.importing import _bracketed, _date_value, _split
+from longarm.names.countries import country_code
 from longarm.review import service as review
 from longarm.sources import service as sources
 from longarm.sources.evidence import EvidenceStore
@@ -65,24 +66,9 @@ class AcledImport:
 
 
 def _country_code(row: dict[str, str]) -> str | None:
-    found = None
-    if (row.get("iso") or "").strip().isdigit():
-        found = pycountry.countries.get(numeric=row["iso"].strip().zfill(3))
-    if found is None and row.get("iso3"):
-        found = pycountry.countries.get(alpha_3=row["iso3"].strip())
-    if found is None and row.get("country"):
-        try:
-            found = pycountry.countries.lookup(row["country"].strip())
-        except LookupError:
-            found = None
-    return found.alpha_2 if found else None
-
-
-def _state_code(name: str) -> str | None:
-    try:
-        return pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return None
+    iso = (row.get("iso") or "").strip()
+    named = (iso.zfill(3) if iso.isdigit() else "", row.get("iso3") or "", row.get("country") or "")
+    return next((code for text in named if (code := country_code(text))), None)
 
 
 def _day(text: str) -> date:
@@ -164,7 +150,7 @@ def incident_of(row: dict[str, str]) -> dict[str, Any]:
         "status": tag.get("status", "foiled" if kind == "Disrupted weapons use" else "completed"),
         "date": _date_value(tag["date"], "notes") if "date" in tag else _date(row) if row.get("event_date") else None,
         "location": _location(row),
-        "origin_state": tag.get("origin_state") or (_state_code(state["state"]) if state else None),
+        "origin_state": tag.get("origin_state") or (country_code(state["state"]) if state else None),
         "fatalities": None if tag.get("fatalities") == "unknown" else fatalities,
         # ACLED's own rows name groups, not people: the actor is the perpetrator, the victims stay unnamed.
         "victims": [{"name": name or None, "affiliations": details} for name, details in _people(row, "assoc_actor_2")]
@@ -263,7 +249,7 @@ def import_acled(*, session: Session, store: EvidenceStore, path: Path, principa
     record_event(
         session=session,
         actor=principal.label,
-        action="source.import_acled",
+        action=AuditAction.source_import_acled,
         target_type="source",
         target_id=source.id,
         after={"sha256": digest, "candidates": result.candidates, "skipped": len(result.skipped)},

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.errors import BadInput
 from longarm.exports import (  # noqa: F401  (they register themselves)
@@ -81,7 +82,7 @@ def record_export(
     record_event(
         session=session,
         actor=actor,
-        action="export",
+        action=AuditAction.export,
         target_type="export",
         target_id=format_name,
         after={"format": format_name, "include_restricted": include_restricted, "filters": filters.to_params()},

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.incidents.models import Actor, ActorAlias
-from longarm.incidents.names import name_key
+from longarm.names.folding import name_key
 
 
 @lru_cache(maxsize=1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from longarm.incidents.names import name_key
 from longarm.incidents.schemas import ClaimRecord, IncidentRecord
+from longarm.names.folding import name_key
 
 
 def item_key(field: str, value: dict[str, Any]) -> str | None:

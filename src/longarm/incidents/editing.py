@@ -15,13 +15,16 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
+from longarm.audit.actions import AuditAction
 from longarm.auth.permissions import Permission, Principal
 from longarm.errors import BadInput
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
 from longarm.incidents.resolve import compatible
-from longarm.incidents.schemas import ClaimRecord, DateValue, LocationValue, check_country
+from longarm.incidents.schemas import ClaimRecord, DateValue, LocationValue
 from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
+from longarm.names.countries import check_country
+from longarm.names.labels import label
 from longarm.sources.models import SOURCE_STRENGTH, Source, SourceKind
 
 FORM_FIELDS = (
@@ -177,7 +180,7 @@ def _stronger_disagreeing(incident: Incident, name: str, value: Any, strength: i
             continue
         kind = SourceKind(claim.source.kind)
         if SOURCE_STRENGTH.get(kind, 0) > strength and not compatible(name, claim.value, value):
-            kinds.append(kind.value.replace("_", " "))
+            kinds.append(label(kind).lower())
     return sorted(set(kinds))
 
 
@@ -273,7 +276,7 @@ def edit_incident(
         audit.record_event(
             session=session,
             actor=principal.label,
-            action="incident.edit",
+            action=AuditAction.incident_edit,
             target_type="incident",
             target_id=incident.id,
             before=before,

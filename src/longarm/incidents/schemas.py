@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
-import pycountry
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from longarm.incidents.vocabulary import (
@@ -21,19 +20,8 @@ from longarm.incidents.vocabulary import (
     Status,
     Tactic,
 )
+from longarm.names.countries import check_country
 from longarm.sources.models import SourceKind
-
-# User-assigned codes in wide use: Kosovo's XK (EU, geonames, passports of Kosovo).
-EXTRA_COUNTRY_CODES = {"XK": "Kosovo"}
-
-
-def check_country(code: str | None) -> str | None:
-    """An ISO 3166-1 alpha-2 code in upper case, or an error naming the bad code."""
-    if code is None or code == "":
-        return None
-    if code.upper() not in EXTRA_COUNTRY_CODES and pycountry.countries.get(alpha_2=code.upper()) is None:
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
-    return code.upper()
 
 
 class Strict(BaseModel):

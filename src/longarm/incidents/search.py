@@ -38,8 +38,8 @@ from sqlalchemy.orm import Session, aliased
 from longarm.errors import BadInput
 from longarm.incidents import spelling
 from longarm.incidents.models import Actor, Incident, Involvement
-from longarm.incidents.schemas import check_country
 from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
+from longarm.names.countries import check_country
 from longarm.storage.data_version import VersionedCache
 
 SORTS = {

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.errors import NotFound
 from longarm.incidents import actors
@@ -75,7 +76,7 @@ def create_from_record(*, session: Session, record: IncidentRecord, made_by: str
     record_event(
         session=session,
         actor=made_by,
-        action="create",
+        action=AuditAction.incident_create,
         target_type="incident",
         target_id=incident.id,
         after=to_record(incident, include_restricted=True),

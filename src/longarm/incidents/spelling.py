@@ -1,12 +1,12 @@
 """Search that forgives spelling: one key for transliterations and letter variants, near matches, aliases.
 
 The full-text index matches words as written. Before a query reaches it, each word is widened
-to the indexed words that share its key (`name_key`, shared with linking, plus the Arabic and
-Persian letter variants ي/ی, ك/ک, ى/ی) or are close to it (edit similarity on those keys), and
-place aliases are replaced by the name the index holds (Den Haag → The Hague). The vocabulary
-comes from the index rows the reader may see, so neither an expansion nor a "did you mean"
-reveals a word of a hidden incident. It runs in Python over that vocabulary, so SQLite and
-PostgreSQL behave the same.
+to the indexed words that share its key (`longarm.names.folding.word_key`: the transliteration
+key linking uses, plus the Arabic and Persian letter variants ي/ی, ك/ک, ى/ی) or are close to it
+(edit similarity on those keys), and place aliases are replaced by the name the index holds
+(Den Haag → The Hague). The vocabulary comes from the index rows the reader may see, so neither
+an expansion nor a "did you mean" reveals a word of a hidden incident. It runs in Python over
+that vocabulary, so SQLite and PostgreSQL behave the same.
 """
 
 from __future__ import annotations
@@ -24,27 +24,14 @@ from sqlalchemy import table as table_clause
 from sqlalchemy.orm import Session
 
 from longarm.incidents.models import Incident
-from longarm.incidents.names import name_key
+from longarm.names.folding import word_key
 from longarm.storage import data_version
 
 _WORD = re.compile(r"[^\W_]+")
-# Arabic and Persian spellings of one letter, and marks that come and go between writers.
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و"})
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")  # harakat, superscript alef, tatweel, ZWNJ/ZWJ
 # Words shorter than this are matched only by their key: a near match of "zam" is noise.
 MIN_FUZZY = 5
 SIMILAR = 88  # rapidfuzz ratio (0-100) on keys: about one letter in eight different
 SUGGEST = 70  # looser for a suggestion the reader chooses to follow
-
-
-def fold(word: str) -> str:
-    """The key a word shares with its spelling variants (Colahi ~ Kolahi, يوسف ~ یوسف)."""
-    lowered = _MARKS.sub("", word.lower()).translate(_LETTERS)
-    if not lowered.isascii() and not any("a" <= c <= "z" for c in name_key(lowered)):
-        return lowered  # Arabic or Persian script: the letter folds are the key
-    key = name_key(lowered).replace(" ", "")
-    # c and k stand for one sound in transliterations (Colahi, Kolahi); ch keeps its own.
-    return re.sub(r"c(?!h)", "k", key) or lowered
 
 
 @cache
@@ -76,7 +63,7 @@ class Vocabulary:
     def add(self, word: str) -> None:
         """Count a word of the index."""
         if len(word) > 1 and not word.isdigit():
-            self.by_key.setdefault(fold(word), set()).add(word.lower())
+            self.by_key.setdefault(word_key(word), set()).add(word.lower())
 
 
 # (database, audience) → vocabulary, rebuilt when the data changes; one build at a time per audience.
@@ -118,7 +105,7 @@ class Expansion:
 
 
 def _near(word: str, words: Vocabulary) -> list[str]:
-    key = fold(word)
+    key = word_key(word)
     found = set(words.by_key.get(key, ()))
     if len(key) >= MIN_FUZZY:
         keys = list(words.by_key)
@@ -131,7 +118,7 @@ def _near(word: str, words: Vocabulary) -> list[str]:
 def _split(word: str, words: Vocabulary) -> list[str] | None:
     """Two indexed words written as one (Mohammadreza → mohammad reza), or None."""
     for cut in range(3, len(word) - 2):
-        left, right = fold(word[:cut]), fold(word[cut:])
+        left, right = word_key(word[:cut]), word_key(word[cut:])
         if left in words.by_key and right in words.by_key:
             return [sorted(words.by_key[left])[0], sorted(words.by_key[right])[0]]
     return None
@@ -147,7 +134,7 @@ def expand(terms: list[str], words: Vocabulary) -> Expansion:
             widened[term] = near
             groups.append([term, *near])
             continue
-        parts = None if fold(term) in words.by_key else _split(term, words)
+        parts = None if word_key(term) in words.by_key else _split(term, words)
         if parts:
             widened[term] = [" ".join(parts)]
             groups.extend([[p] for p in parts])
@@ -161,7 +148,7 @@ def suggest(terms: list[str], words: Vocabulary) -> str | None:
     keys = list(words.by_key)
     chosen = []
     for term in terms:
-        best = process.extractOne(fold(term), keys, scorer=fuzz.ratio, score_cutoff=SUGGEST) if keys else None
+        best = process.extractOne(word_key(term), keys, scorer=fuzz.ratio, score_cutoff=SUGGEST) if keys else None
         chosen.append(sorted(words.by_key[best[0]])[0] if best else term)
     suggestion = " ".join(chosen)
     return suggestion if suggestion != " ".join(terms) else None

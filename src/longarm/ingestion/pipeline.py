@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from longarm import __version__
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.auth.permissions import Permission, Principal
 from longarm.config import Settings, load_settings
@@ -165,7 +166,7 @@ def ingest_document(
         record_event(
             session=session,
             actor=principal.label,
-            action="source.ingest",
+            action=AuditAction.source_ingest,
             target_type="source",
             target_id=source.id,
             after={"sha256": source.sha256, "candidates": len(extracted["incidents"])},

@@ -12,9 +12,11 @@ from longarm.analytics import stats
 from longarm.analytics.overview import overview
 from longarm.exports.service import records
 from longarm.incidents.search import PUBLIC, IncidentFilters
+from longarm.names.countries import country_name
+from longarm.names.labels import label
 from longarm.reports.figures import charts
 from longarm.reports.world_map import world_map
-from longarm.web.rendering import country_name, date_text, label
+from longarm.web.rendering import date_text
 
 
 @dataclass

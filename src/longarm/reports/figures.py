@@ -7,8 +7,9 @@ from typing import Any
 from markupsafe import Markup
 
 from longarm.analytics.overview import UNKNOWN
+from longarm.names.countries import country_name
+from longarm.names.labels import label
 from longarm.reports.charts import bar_chart, column_chart
-from longarm.web.rendering import country_name, label
 
 BREAKDOWNS = {
     "tactic": ("Incidents by tactic", label),

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 from functools import cache
 
-import pycountry
 from markupsafe import Markup, escape
 
+from longarm.names.countries import country_code, country_name, country_numbers
 from longarm.web.rendering import HERE
 
 ATLAS = HERE / "static" / "vendor" / "world-atlas" / "countries-110m.json"
@@ -55,22 +55,28 @@ def _countries() -> tuple[tuple[str, str, str], ...]:
     return tuple(found)
 
 
-def _numeric(alpha2: str) -> str | None:
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return country.numeric if country else None
+@cache
+def atlas_countries() -> dict[str, tuple[str, str]]:
+    """Each atlas shape's key (ISO numeric code, else its name) → (alpha-2 code, the name longarm shows)."""
+    found = {}
+    for numeric, shape_name, _path in _countries():
+        # The atlas numbers its shapes by ISO numeric code; Kosovo has none and is found by its name.
+        if code := country_numbers().get(numeric) or country_code(shape_name):
+            found[numeric or shape_name] = (code, country_name(code))
+    return found
 
 
 def world_map(*, hosts: dict[str, int], points: Iterable[tuple[float, float, str]], title: str) -> Markup:
     """Countries shaded by how many incidents they host (alpha-2 code → count); a dot per located incident."""
-    by_numeric = {numeric: n for code, n in hosts.items() if (numeric := _numeric(code))}
-    most = max(by_numeric.values(), default=0)
+    most = max(hosts.values(), default=0)
     parts = [
         f'<svg class="svg-map" viewBox="0 0 {WIDTH} {HEIGHT}"'
         f' role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#f7fafc"/>',
     ]
-    for numeric, name, path in _countries():
-        n = by_numeric.get(numeric, 0)
+    for numeric, shape_name, path in _countries():
+        code, name = atlas_countries().get(numeric or shape_name, ("", shape_name))
+        n = hosts.get(code, 0)
         shade = SHADES[0] if not n else SHADES[1 + min(3, (n * 4 - 1) // most)]
         tip = f"{name}: {n} incident(s)" if n else name
         parts.append(

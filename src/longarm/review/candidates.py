@@ -7,33 +7,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from longarm.incidents.names import name_key
 from longarm.incidents.schemas import ClaimRecord
+from longarm.names.folding import name_key
+from longarm.names.labels import STATUS_TITLES, TACTIC_TITLES
 
 log = logging.getLogger(__name__)
 
 _SCALARS = ("tactic", "status", "date", "location", "origin_state", "fatalities")
 _LISTS = (("victims", "victim"), ("perpetrators", "perpetrator"), ("outcomes", "outcome"))
-_TACTIC_WORDS = {
-    "killing": "Killing",
-    "assault": "Assault",
-    "abduction": "Abduction",
-    "detention": "Detention",
-    "deportation": "Deportation",
-    "surveillance": "Surveillance",
-    "threat": "Threats",
-    "coercion_by_proxy": "Coercion of relatives",
-    "digital_attack": "Digital attack",
-    "legal_harassment": "Legal harassment",
-    "other": "Incident",
-}
-_STATUS_WORDS = {"foiled": "Foiled plot: ", "attempted": "Attempted ", "alleged": "Alleged "}
 
 
 def title_for(incident: dict[str, Any]) -> str:
     """A plain title such as `Killing of Jane Doe, Almere, 2015`."""
-    tactic = _TACTIC_WORDS.get(incident.get("tactic") or "other", "Incident")
-    prefix = _STATUS_WORDS.get(incident.get("status") or "", "")
+    tactic = TACTIC_TITLES.get(incident.get("tactic") or "other", "Incident")
+    prefix = STATUS_TITLES.get(incident.get("status") or "", "")
     title = prefix + (tactic.lower() if prefix else tactic)
     names = [v["name"] for v in incident.get("victims") or [] if v.get("name")]
     if names:

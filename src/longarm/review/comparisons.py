@@ -18,7 +18,7 @@ from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
 
-from longarm.incidents.names import same_person
+from longarm.names.people import same_person
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4

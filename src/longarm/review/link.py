@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from longarm.incidents.names import COMMON_NAME_TOKENS
+from longarm.names.people import COMMON_NAME_TOKENS
 from longarm.review.probability import LinkModel, Match, link_model, match, probability
 from longarm.review.profiles import Profile
 

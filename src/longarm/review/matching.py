@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from longarm.incidents.models import Actor, Claim, Incident, Involvement
-from longarm.incidents.names import name_tokens
+from longarm.names.people import name_tokens
 from longarm.review.clusters import Cluster, clusters
 from longarm.review.link import LinkIndex
 from longarm.review.models import Candidate, CandidateStatus

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from longarm.incidents.names import COMMON_NAME_TOKENS, name_tokens, plain
+from longarm.names.folding import fold
+from longarm.names.people import COMMON_NAME_TOKENS, name_tokens
 
 _STOPWORDS = frozenset(
     """the a an of in on at to and or for by with from as is was were be been has had have his her their its it
@@ -46,7 +47,7 @@ class Profile:
 
 def wording(*texts: str | None) -> frozenset[str]:
     """The content words of headlines, titles and quotes, for the wording comparison."""
-    return frozenset(w for w in plain(" ".join(filter(None, texts))).split() if w not in _STOPWORDS and len(w) > 2)
+    return frozenset(w for w in fold(" ".join(filter(None, texts))).split() if w not in _STOPWORDS and len(w) > 2)
 
 
 def profile_from_extracted(ref: str, incident: dict[str, Any], *, headline: str | None = None) -> Profile:

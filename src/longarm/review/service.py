@@ -7,12 +7,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.auth.permissions import Permission, Principal
 from longarm.errors import Conflict, NotFound
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
-from longarm.incidents.names import name_key, name_tokens, same_person
+from longarm.names.folding import name_key
+from longarm.names.people import name_tokens, same_person
 from longarm.review.candidates import claims_for_extracted
 from longarm.review.clusters import Decision
 from longarm.review.matching import link_pending
@@ -139,7 +141,7 @@ def _attach(
     record_event(
         session=session,
         actor=principal.label,
-        action=f"candidate.{status.value}",
+        action=AuditAction.candidate(status.value),
         target_type="incident",
         target_id=incident.id,
         before=before,
@@ -215,11 +217,13 @@ def split(*, session: Session, candidate_id: int, principal: Principal) -> Candi
         raise Conflict(f"Candidate {candidate_id} is already on its own; undo puts it back in its cluster.")
     candidate.separate = True
     candidate.reviewed_by, candidate.reviewed_at = principal.label, utcnow()
-    _candidate_event(session, principal, "candidate.split", candidate)
+    _candidate_event(session, principal, AuditAction.candidate_split, candidate)
     return candidate
 
 
-def _candidate_event(session: Session, principal: Principal, action: str, candidate: Candidate, **details: Any) -> None:
+def _candidate_event(
+    session: Session, principal: Principal, action: AuditAction, candidate: Candidate, **details: Any
+) -> None:
     record_event(
         session=session,
         actor=principal.label,
@@ -239,7 +243,7 @@ def reject(*, session: Session, candidate_id: int, principal: Principal, reason:
         raise Conflict("A rejection needs a reason.")
     _decide(candidate, CandidateStatus.rejected, principal, None)
     candidate.reason = reason.strip()
-    _candidate_event(session, principal, "candidate.rejected", candidate, after={"reason": candidate.reason})
+    _candidate_event(session, principal, AuditAction.candidate_rejected, candidate, after={"reason": candidate.reason})
     return candidate
 
 
@@ -250,7 +254,7 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
     if candidate.status == CandidateStatus.pending.value and candidate.separate:
         candidate.separate = False
         link_pending(session=session)  # its cluster may have become an incident meanwhile
-        _candidate_event(session, principal, "candidate.undo_split", candidate)
+        _candidate_event(session, principal, AuditAction.candidate_undo_split, candidate)
         return candidate
     if candidate.status == CandidateStatus.pending.value:
         raise Conflict(f"Candidate {candidate.id} is pending; there is nothing to undo.")
@@ -270,7 +274,7 @@ def undo(*, session: Session, candidate_id: int, principal: Principal) -> Candid
     record_event(
         session=session,
         actor=principal.label,
-        action=f"candidate.undo_{previous}",
+        action=AuditAction.candidate(f"undo_{previous}"),
         # An undone merge changed an incident: its history must show the undo beside the merge.
         target_type="incident" if incident is not None and previous == CandidateStatus.merged.value else "candidate",
         target_id=incident.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
+from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.config import Settings
 from longarm.errors import BadInput
@@ -36,7 +37,7 @@ def rotate(*, engine: Engine, settings: Settings, actor: str) -> tuple[str, int]
         record_event(
             session=session,
             actor=actor,
-            action="key_rotate",
+            action=AuditAction.key_rotate,
             target_type="key",
             target_id=new.current,
             before={"key_id": old.current},

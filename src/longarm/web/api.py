@@ -16,12 +16,14 @@ from longarm.errors import NotFound
 from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
+from longarm.names.countries import country_name
+from longarm.names.labels import label
 from longarm.sources import service as sources
 from longarm.storage.data_version import VersionedCache
 from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
 from longarm.web.indexes import actors_with_counts
 from longarm.web.public import actor_incidents, source_claims, visible_incident
-from longarm.web.rendering import column_date, country_name, facet_value, label, query_url
+from longarm.web.rendering import column_date, facet_value, query_url
 
 router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
 

@@ -10,16 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
+from longarm.audit.actions import AuditAction, history_words
 from longarm.incidents.models import Claim
-from longarm.web.rendering import FIELD_LABELS, label, value_text
-
-ACTIONS = {
-    "create": "created the incident",
-    "incident.edit": "edited",
-    "candidate.merged": "merged a candidate into it",
-    "candidate.accepted": "accepted a candidate as this incident",
-    "candidate.undo_merged": "undid a merge",
-}
+from longarm.names.labels import label
+from longarm.web.rendering import FIELD_LABELS, value_text
 
 
 @dataclass
@@ -89,10 +83,8 @@ def event_entry(event: dict[str, Any], source_names: dict[str, str]) -> Entry:
     """An audit event as a readable entry (sources named by `source_names`, id → title)."""
     before, after = event.get("before") or {}, event.get("after") or {}
     moment = moment_of(event["at"])
-    entry = Entry(
-        at=when(moment), actor=event["actor"], what=ACTIONS.get(event["action"], event["action"]), moment=moment
-    )
-    if event["action"] == "incident.edit":
+    entry = Entry(at=when(moment), actor=event["actor"], what=history_words(event["action"]), moment=moment)
+    if event["action"] == AuditAction.incident_edit:
         old, new = snapshot_values(before), snapshot_values(after)
         for name in after.get("changed", []):
             entry.changes.append(
@@ -106,7 +98,7 @@ def event_entry(event: dict[str, Any], source_names: dict[str, str]) -> Entry:
             entry.details.append(f"shown above a stronger source that disagrees on: {names}")
         if after.get("note"):
             entry.details.append(f"why: {after['note']}")
-    elif event["action"] == "create":
+    elif event["action"] == AuditAction.incident_create:
         entry.details.append(f"{len(after.get('claims', []))} claims from {len(after.get('sources', []))} sources")
     elif event["action"].startswith("candidate."):
         candidate = after.get("candidate") or before.get("candidate")

@@ -15,8 +15,8 @@ from longarm.auth.web import require
 from longarm.exports.codebook import CODEBOOK
 from longarm.incidents import search
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement
-from longarm.incidents.names import name_key
 from longarm.incidents.search import Audience, IncidentFilters
+from longarm.names.folding import name_key
 from longarm.sources.models import SOURCE_STRENGTH, Source, SourceKind
 from longarm.web.access import Page, database, reader
 from longarm.web.rendering import render

@@ -17,15 +17,16 @@ from longarm.errors import NotFound
 from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Actor, Claim, Incident, Involvement
-from longarm.incidents.names import name_key
 from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution
 from longarm.incidents.search import Audience
+from longarm.names.folding import name_key
+from longarm.names.labels import label
 from longarm.review.models import Candidate
 from longarm.sources import service as sources
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 from longarm.web import citations
 from longarm.web.access import Filters, Page, PerPage, Sort, browse_facets, database, reader
-from longarm.web.rendering import label, render
+from longarm.web.rendering import render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
 

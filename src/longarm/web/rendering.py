@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import pycountry
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -17,26 +16,13 @@ from markupsafe import Markup
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
 from longarm.incidents.search import REGIONS, IncidentFilters
+from longarm.names.countries import country_name
+from longarm.names.labels import label
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
-LABELS = {
-    "coercion_by_proxy": "Coercion by proxy",
-    "digital_attack": "Digital attack",
-    "legal_harassment": "Legal harassment",
-    "court_ruling": "Court ruling",
-    "official": "Official statement",
-    "court_record": "Court record",
-    "official_statement": "Official statement",
-    "news_report": "News report",
-    "interested_party": "Interested party",
-    "state_agency": "State agency",
-    "state_official": "State official",
-    "carried_out": "Carried out",
-    "origin_state": "Origin state",
-}
 FIELD_LABELS = {
     "title": "Title",
     "tactic": "Tactic",
@@ -50,24 +36,6 @@ FIELD_LABELS = {
     "perpetrator": "Perpetrator",
     "outcome": "Outcome",
 }
-
-
-def label(code: Any) -> str:
-    """A code as people read it: `coercion_by_proxy` → `Coercion by proxy`."""
-    if code is None or code == "":
-        return "—"
-    text = str(code)
-    return LABELS.get(text, text.replace("_", " ").capitalize())
-
-
-def country_name(code: str | None) -> str:
-    """The common English name of an ISO 3166-1 alpha-2 code (the code itself when unknown)."""
-    if not code:
-        return "—"
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
 
 
 def date_text(value: dict[str, Any] | None) -> str:

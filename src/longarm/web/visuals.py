@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from functools import cache
 
-import pycountry
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy import func, or_, select
@@ -17,6 +15,7 @@ from longarm.auth.web import require
 from longarm.incidents import search
 from longarm.incidents.models import Incident
 from longarm.reports.figures import charts
+from longarm.reports.world_map import atlas_countries
 from longarm.web.access import Filters, browse_facets, database, reader
 from longarm.web.rendering import HERE, render
 
@@ -42,16 +41,10 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
             "actor_names": names,
             "total": total,
             "unlocated": unlocated,
-            # The basemap names countries by ISO numeric code; a click on one filters by its alpha-2 code.
-            "numeric_codes": json.dumps(country_numbers()),
+            # The basemap keys shapes by ISO numeric code; a click on one filters by its alpha-2 code.
+            "atlas_countries": json.dumps(atlas_countries()),
         }
         return render(request, "map.html", context)
-
-
-@cache
-def country_numbers() -> dict[str, str]:
-    """ISO 3166-1 numeric code → alpha-2 code, for the basemap's country shapes."""
-    return {c.numeric: c.alpha_2 for c in pycountry.countries}
 
 
 @router.get("/timeline", summary="Timeline and charts: incidents per year by tactic and by host country")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+
+from longarm.names.folding import fold
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,6 @@ def registry() -> dict[str, Actor]:
     """All known actors by id."""
     rows = json.loads(resources.files("longarm.data").joinpath("actors.json").read_text(encoding="utf-8"))
     return {row["id"]: Actor(row["id"], row["name"], row["kind"], row["country"]) for row in rows}
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: the key aliases are compared on."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[\u2018\u2019'`]", "", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 @cache

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from longarm.ingestion.extract.actors import ActorMention, registry
-from longarm.ingestion.extract.gazetteer import country_names, demonyms
+from longarm.ingestion.extract.gazetteer import demonyms
+from longarm.names.countries import country_names
 
 _CUE = re.compile(
     r"\b(?:involved|involvement|responsible|responsibility|behind|ordered|ordering|orders?\s+(?:from|of|by)|"

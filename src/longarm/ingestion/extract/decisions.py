@@ -18,9 +18,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from longarm.incidents.names import name_tokens, same_person
-from longarm.ingestion.extract.gazetteer import country_names, demonyms
+from longarm.ingestion.extract.gazetteer import demonyms
 from longarm.ingestion.extract.incidents import NEARBY_SENTENCES
+from longarm.names.countries import country_names
+from longarm.names.people import name_tokens, same_person
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STATE_SEIZURES = {"abduction", "detention", "deportation"}

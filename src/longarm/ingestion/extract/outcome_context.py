@@ -105,8 +105,9 @@ def outcome_of(
 
 def _by_origin_state(reading: Reading, item: Facts, outcome: OutcomeMention, incident: Incident) -> bool:
     """Whether the origin state did it, to its critic: "an Egyptian court sentenced", "jailed in Cambodia"."""
-    from longarm.ingestion.extract.gazetteer import country_names, demonyms
+    from longarm.ingestion.extract.gazetteer import demonyms
     from longarm.ingestion.extract.keep import origin_of
+    from longarm.names.countries import country_names
 
     origin = origin_of(incident) or reading.origin
     if origin is None:

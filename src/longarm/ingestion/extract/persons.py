@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from longarm.ingestion.extract.actors import fold
 from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
-from longarm.ingestion.extract.gazetteer import country_names, demonyms, place_index
+from longarm.ingestion.extract.gazetteer import demonyms, place_index
+from longarm.names.countries import country_names
+from longarm.names.people import SIMILAR_SPELLING, similar_words, spelled_alike, spelling_tokens, words_within
 
 _LETTERS = r"[a-z\u00c0-\u024f'\u2019]+"
 _TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn|Bin|Ibn|Abu)[-\s])?(?:Mc|Mac|O['\u2019])?[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})*"
@@ -160,11 +160,7 @@ class Person:
         for n in self.names:
             if n != main and n not in seen and (len(n.split()) > 1 or "'" in n or n[:1].isupper()):
                 seen.append(n)
-        return [n for n in seen if not _same_tokens(n, main)]
-
-
-def _same_tokens(a: str, b: str) -> bool:
-    return set(fold(a).split()) <= set(fold(b).split())
+        return [n for n in seen if not words_within(n, main)]
 
 
 def _is_noise(token: str) -> bool:
@@ -240,27 +236,6 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
     return found
 
 
-@lru_cache(maxsize=65536)
-def _tokens(name: str) -> tuple[str, ...]:
-    # cached: grouping compares every mention with every name known so far, the same names again and again
-    return tuple(fold(name).replace("ou", "u").replace("ee", "i").replace("ll", "l").split())
-
-
-def _similar(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) > 2 and fuzz.ratio(a, b) >= 84)
-
-
-def same_person(a: str, b: str) -> bool:
-    """Whether two full names (two words or more) are spellings of one person."""
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return False
-    if _similar(ta[-1], tb[-1]) and (ta[0][0] == tb[0][0]):
-        return True
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return len(short) >= 2 and all(any(_similar(s, t) for t in long_) for s in short)
-
-
 class _Owners:
     """The people each name token belongs to, kept as names are added, and the known tokens similar to a token.
 
@@ -277,7 +252,7 @@ class _Owners:
 
     def add(self, name: str, person: int) -> None:
         """Record that `person` (an index) is named `name`."""
-        tokens = _tokens(name)
+        tokens = spelling_tokens(name)
         for token in tokens[-1:] if self.last_only else tokens:
             owners = self.owners.setdefault(token, [])
             if not owners:
@@ -290,9 +265,11 @@ class _Owners:
         found: set[int] = set()
         for token in tokens:
             similar, seen = self.similar.get(token, ([], 0))
-            # a score just below the bar as a first sieve; `_similar` itself decides
-            close = process.extract(token, self.known[seen:], scorer=fuzz.ratio, score_cutoff=83, limit=None)
-            similar = similar + [t for t, _, _ in close if _similar(token, t)]
+            # a score just below the bar as a first sieve; `similar_words` itself decides
+            close = process.extract(
+                token, self.known[seen:], scorer=fuzz.ratio, score_cutoff=SIMILAR_SPELLING - 1, limit=None
+            )
+            similar = similar + [t for t, _, _ in close if similar_words(token, t)]
             self.similar[token] = similar, len(self.known)
             found.update(p for t in similar for p in self.owners[t])
         return sorted(found)
@@ -312,12 +289,12 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
     for mention in mentions:
         if len(mention.surface.split()) < 2:
             continue
-        # only people sharing a similar word can be the same person (`same_person` needs one at least)
+        # only people sharing a similar word can be the same person (`spelled_alike` needs one at least)
         person = spelled.get(mention.surface) or next(
             (
                 people[p]
-                for p in every.people(_tokens(mention.surface))
-                if any(same_person(mention.surface, n) for n in dict.fromkeys(people[p].names) if " " in n)
+                for p in every.people(spelling_tokens(mention.surface))
+                if any(spelled_alike(mention.surface, n) for n in dict.fromkeys(people[p].names) if " " in n)
             ),
             None,
         )
@@ -329,7 +306,7 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
     for mention in mentions:
         if mention.person >= 0:
             continue
-        token = _tokens(mention.surface)
+        token = spelling_tokens(mention.surface)
         if not token:
             continue
         candidates = last.people(token[:1]) or every.people(token[:1])

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
-from longarm.ingestion.extract.gazetteer import Place, country_display_names, demonyms, place_index
+from longarm.ingestion.extract.gazetteer import Place, demonyms, place_index
+from longarm.names.countries import country_name
 
 _CAPITALISED = re.compile(
     r"(?:U\.S\.A?\.?|U\.K\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*)(?:\s+(?:of\s+the\s+|of\s+)?"
@@ -146,6 +147,6 @@ def host_by_authorities(text: str, offset: int, origin: str | None) -> PlaceMent
     for match in _AUTHORITIES.finditer(text):
         code = demonyms().get(match["demonym"].lower())
         if code and code != origin:
-            place = Place(country_display_names().get(code, code), code, None, None, "country")
+            place = Place(country_name(code), code, None, None, "country")
             return PlaceMention(offset + match.start("demonym"), offset + match.end("demonym"), place, None, False)
     return None

@@ -15,12 +15,13 @@ from longarm.ingestion.extract.attribution import (
     responsibility,
 )
 from longarm.ingestion.extract.dates import DateMention, Published, find_dates, year_value
-from longarm.ingestion.extract.gazetteer import country_names, demonyms
+from longarm.ingestion.extract.gazetteer import demonyms
 from longarm.ingestion.extract.outcomes import OutcomeMention, find_outcomes
 from longarm.ingestion.extract.persons import Person, PersonMention, find_people, group_people, merge_people
 from longarm.ingestion.extract.places import PlaceMention, find_places
 from longarm.ingestion.extract.sentences import Sentence, split_sentences
 from longarm.ingestion.extract.tactics import Trigger, find_triggers
+from longarm.names.countries import country_names
 
 _PEOPLE_WINDOW = 30_000
 # A timeline bullet opens with its date: "2015: A member was shot dead".

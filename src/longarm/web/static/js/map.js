@@ -10,7 +10,13 @@
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Country shapes: Natural Earth via world-atlas");
 
-  var numbers = JSON.parse(element.dataset.countries || "{}");
+  // Shape key (ISO numeric code, or the name of a shape without one: Kosovo) -> [alpha-2 code, name shown].
+  var countriesByKey = JSON.parse(element.dataset.countries || "{}");
+
+  function countryOf(feature) {
+    var name = feature.properties && feature.properties.name;
+    return countriesByKey[feature.id != null ? String(feature.id).padStart(3, "0") : name] || null;
+  }
 
   function countryUrl(code) {
     var url = new URL(element.dataset.countryUrl, window.location.origin);
@@ -22,13 +28,15 @@
     var countries = topojson.feature(world, world.objects.countries);
     L.geoJSON(countries, {
       style: function (feature) {
-        var code = numbers[String(feature.id).padStart(3, "0")] || "none";
+        var country = countryOf(feature);
+        var code = country ? country[0] : "none";
         return { color: "#8a8f98", weight: 0.6, fillColor: "#e9ecef", fillOpacity: 1, className: "country country-" + code };
       },
       onEachFeature: function (feature, shape) {
-        var code = numbers[String(feature.id).padStart(3, "0")];
-        if (!code) { return; }
-        shape.bindTooltip(escapeText(feature.properties && feature.properties.name), { sticky: true });
+        var country = countryOf(feature);
+        if (!country) { return; }
+        var code = country[0];
+        shape.bindTooltip(escapeText(country[1]), { sticky: true });
         // A country click narrows the map (and its list link) to incidents that happened there.
         shape.on("click", function () { window.location.assign(countryUrl(code)); });
       }

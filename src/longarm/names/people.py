@@ -1,46 +1,12 @@
-"""Matching keys for names spelled many ways (Persian and Arabic transliterations)."""
+"""Whether two names can be one person: by shared keys (linking) and by near spellings (one document's mentions)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 
-# Spelling variants that transliterations of the same Persian or Arabic name use.
-_FOLDS = (
-    ("mohammad", "muhammad"),
-    ("mohamad", "muhammad"),
-    ("mohammed", "muhammad"),
-    ("muhammed", "muhammad"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("kh", "k"),
-    ("q", "k"),
-    ("dh", "d"),
-    ("w", "v"),
-    ("y", "i"),
-    ("e", "a"),
-    ("o", "u"),
-)
+from rapidfuzz import fuzz
 
-
-def plain(text: str) -> str:
-    """Lowercase ASCII letters and digits separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    stripped = re.sub(r"[\u2018\u2019'`ʼʿ]", "", stripped)
-    return re.sub(r"[^a-z0-9]+", " ", stripped).strip()
-
-
-def name_key(name: str) -> str:
-    """A key that transliteration variants of one name share (Rouhollah ~ Ruhollah)."""
-    key = plain(name)
-    for variant, canonical in _FOLDS:
-        key = key.replace(variant, canonical)
-    # Doubled letters come and go between transliterations (Nissi ~ Nisi).
-    return re.sub(r"(.)\1+", r"\1", key)
-
+from longarm.names.folding import fold, name_key
 
 # Given names and name particles shared by many people: matching on one of these alone
 # would merge namesakes (two different men called Mohammad).
@@ -54,6 +20,7 @@ COMMON_NAME_TOKENS = frozenset(
         ivan sergei sergey alexander alexei andrei vladimir dmitry nikolai
     """.split()
 )
+SIMILAR_SPELLING = 84  # rapidfuzz ratio (0-100) of two words of a name written two ways in one document
 
 
 @lru_cache(maxsize=65536)
@@ -75,3 +42,31 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not set(short) <= set(long_):
         return False
     return any(token not in COMMON_NAME_TOKENS and len(token) > 2 for token in short)
+
+
+@lru_cache(maxsize=65536)
+def spelling_tokens(name: str) -> tuple[str, ...]:
+    """A name's folded words with the vowel and double-letter variants of one writer evened out."""
+    # cached: grouping compares every mention with every name known so far, the same names again and again
+    return tuple(fold(name).replace("ou", "u").replace("ee", "i").replace("ll", "l").split())
+
+
+def similar_words(a: str, b: str) -> bool:
+    """Whether two words (as spelling_tokens) are one word spelled two ways."""
+    return a == b or (min(len(a), len(b)) > 2 and fuzz.ratio(a, b) >= SIMILAR_SPELLING)
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether two full names (two words or more) are spellings of one person."""
+    ta, tb = spelling_tokens(a), spelling_tokens(b)
+    if not ta or not tb:
+        return False
+    if similar_words(ta[-1], tb[-1]) and (ta[0][0] == tb[0][0]):
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return len(short) >= 2 and all(any(similar_words(s, t) for t in long_) for s in short)
+
+
+def words_within(a: str, b: str) -> bool:
+    """Whether every folded word of name `a` is a word of name `b` (`Navalny` within `Alexei Navalny`)."""
+    return set(fold(a).split()) <= set(fold(b).split())
