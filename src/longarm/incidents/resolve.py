@@ -18,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from longarm.incidents import fields
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 
-SCALAR_FIELDS = ("title", "tactic", "status", "date", "location", "origin_state", "fatalities", "attribution")
-LIST_FIELDS = ("victim", "perpetrator", "outcome")
+SCALAR_FIELDS = tuple(f.name for f in fields.scalar_fields())
+LIST_FIELDS = tuple(f.name for f in fields.list_fields())
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "city": 3, "region": 2, "country": 1}
 
 
@@ -80,7 +81,7 @@ def same_value_key(field_name: str, value: Any) -> str:
 def compatible(field_name: str, a: Any, b: Any) -> bool:
     """Whether two values of a field can both be true (2015 and 2015-12-15 can)."""
     if field_name == "date" and a and b:
-        return a["start"] <= b["end"] and b["start"] <= a["end"]
+        return bool(a["start"] <= b["end"] and b["start"] <= a["end"])
     if field_name == "location" and a and b:
         same_country = not a.get("country") or not b.get("country") or a["country"] == b["country"]
         places = {(a.get("place") or "").lower(), (b.get("place") or "").lower()} - {""}

@@ -123,7 +123,7 @@ def shown_because(resolution: Resolution) -> str:
 
 def incident_context(session: Session, incident: Incident, include_restricted: bool, url: str) -> dict[str, Any]:
     """What the incident page shows: values with their claims and reasons, conflicts, people, outcomes."""
-    record = incidents.to_record(incident, include_restricted=include_restricted)
+    record = incidents.to_record(incident, include_restricted=include_restricted).model_dump(mode="json")
     claims = incidents.visible_claims(incident, include_restricted=include_restricted)
     resolved = incidents.resolutions(claims)
     scalar = [(name, resolved[name]) for name in SCALAR_FIELDS if name in resolved and name != "title"]

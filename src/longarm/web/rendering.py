@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
+from longarm.incidents import fields
 from longarm.incidents.search import REGIONS, IncidentFilters
 
 HERE = Path(__file__).parent
@@ -37,19 +38,7 @@ LABELS = {
     "carried_out": "Carried out",
     "origin_state": "Origin state",
 }
-FIELD_LABELS = {
-    "title": "Title",
-    "tactic": "Tactic",
-    "status": "Status",
-    "date": "Date",
-    "location": "Place",
-    "origin_state": "Origin state",
-    "fatalities": "Fatalities",
-    "attribution": "Attribution",
-    "victim": "Victim",
-    "perpetrator": "Perpetrator",
-    "outcome": "Outcome",
-}
+FIELD_LABELS = {f.name: f.label for f in fields.FIELDS}
 
 
 def label(code: Any) -> str:
