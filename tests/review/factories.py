@@ -41,6 +41,11 @@ def extracted(
     }
 
 
+def extracted_incident(**values: Any) -> ExtractedIncident:
+    """As `extracted`, read the way the queue reads it."""
+    return ExtractedIncident.model_validate(extracted(**values))
+
+
 def queued(session: Session, incident: dict[str, Any], *, source_id: str, kind: str = "news_report") -> Candidate:
     """A candidate from a new source of the given kind."""
     source = session.get(Source, source_id) or Source(id=source_id, title=f"Source {source_id}", kind=kind)

@@ -59,6 +59,19 @@ class Resolution:
         return any(not compatible(self.field, self.value, other) for other, _ in self.alternatives)
 
 
+@dataclass
+class Resolved:
+    """An incident's claims resolved: each single field's shown value, and each list field's items by key."""
+
+    scalars: dict[str, Resolution]
+    items: dict[str, dict[str, Resolution]]
+
+    def value(self, field_name: str) -> Any:
+        """A single field's shown value, or None."""
+        resolution = self.scalars.get(field_name)
+        return resolution.value if resolution else None
+
+
 def canonical(value: Any) -> str:
     """A stable text form of a value, to group equal claims."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    create_model,
+    model_validator,
+)
 
 from longarm.incidents import fields
 from longarm.incidents.values import Strict, WithoutEmpty
@@ -201,14 +210,23 @@ class ExtractedIncident(_Extracted):
 
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float | None = None
+    _written: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_written(cls, data: Any, handler: ModelWrapValidatorHandler[ExtractedIncident]) -> ExtractedIncident:
+        incident = handler(data)
+        if isinstance(data, dict):
+            incident._written = data
+        return incident
 
     def value(self, claim_field: fields.ClaimField) -> Any:
         """The incident's entry for a claim field, in its JSON form."""
         return self.model_dump(mode="json", include={claim_field.key})[claim_field.key]
 
     def payload(self) -> dict[str, Any]:
-        """What a candidate stores: the keys the extractor wrote, in their JSON form."""
-        return self.model_dump(mode="json", exclude_unset=True)
+        """What a candidate stores and linking compares: the incident as the extractor wrote it."""
+        return self._written or self.model_dump(mode="json", exclude_unset=True)
 
 
 def check_claim_value(field_name: str, value: Any) -> Any:

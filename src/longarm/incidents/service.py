@@ -12,7 +12,7 @@ from longarm.errors import NotFound
 from longarm.incidents import actors, fields
 from longarm.incidents.claims import claims_for, item_key
 from longarm.incidents.models import Claim, Incident, Involvement, Outcome
-from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution, resolve_field, resolve_items
+from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolved, resolve_field, resolve_items
 from longarm.incidents.schemas import ClaimRecord, ConflictRecord, IncidentRecord
 from longarm.security import sealing
 from longarm.sources import service as sources
@@ -90,16 +90,15 @@ def visible_claims(incident: Incident, *, include_restricted: bool) -> list[Clai
     return sealing.open_claims(incident.claims, session=object_session(incident))
 
 
-def resolutions(claims: list[Claim]) -> dict[str, Any]:
-    """Scalar field → Resolution, and list field → {item key: Resolution}."""
-    result: dict[str, Any] = {}
+def resolutions(claims: list[Claim]) -> Resolved:
+    """Each single field's Resolution, and each list field's {item key: Resolution}."""
+    scalars = {}
     for name in SCALAR_FIELDS:
         resolution = resolve_field(name, [c for c in claims if c.field == name])
         if resolution is not None:
-            result[name] = resolution
-    for name in LIST_FIELDS:
-        result[name] = resolve_items(c for c in claims if c.field == name)
-    return result
+            scalars[name] = resolution
+    items = {name: resolve_items(c for c in claims if c.field == name) for name in LIST_FIELDS}
+    return Resolved(scalars=scalars, items=items)
 
 
 def resolve_incident(*, session: Session, incident: Incident) -> None:
@@ -112,8 +111,7 @@ def resolve_incident(*, session: Session, incident: Incident) -> None:
     resolved = resolutions(visible_claims(incident, include_restricted=False))
 
     for claim_field in fields.scalar_fields():
-        resolution: Resolution | None = resolved.get(claim_field.name)
-        value = resolution.value if resolution else None
+        value = resolved.value(claim_field.name)
         if value in (None, "") and claim_field.default is not None:
             continue  # a title stays when no claim gives one
         for column, part in claim_field.columns(value).items():
@@ -123,12 +121,12 @@ def resolve_incident(*, session: Session, incident: Incident) -> None:
     session.flush()
 
 
-def _rebuild_involvements(*, session: Session, incident: Incident, resolved: dict[str, Any]) -> None:
+def _rebuild_involvements(*, session: Session, incident: Incident, resolved: Resolved) -> None:
     incident.involvements.clear()
     session.flush()
     seen: set[tuple[str, str]] = set()
     for role in ("victim", "perpetrator"):
-        for resolution in resolved[role].values():
+        for resolution in resolved.items[role].values():
             item = resolution.value
             if role == "victim" and not item.get("name"):
                 continue
@@ -153,9 +151,9 @@ def _rebuild_involvements(*, session: Session, incident: Incident, resolved: dic
             )
 
 
-def _rebuild_outcomes(*, incident: Incident, resolved: dict[str, Any]) -> None:
+def _rebuild_outcomes(*, incident: Incident, resolved: Resolved) -> None:
     incident.outcomes.clear()
-    for resolution in resolved["outcome"].values():
+    for resolution in resolved.items["outcome"].values():
         item, date = resolution.value, resolution.value.get("date") or {}
         incident.outcomes.append(
             Outcome(
@@ -175,9 +173,9 @@ def to_record(incident: Incident, *, include_restricted: bool = False) -> Incide
     record: dict[str, Any] = {"id": incident.id}
     for claim_field in fields.FIELDS:
         if claim_field.many:
-            record[claim_field.key] = [r.value for r in resolved[claim_field.name].values()]
+            record[claim_field.key] = [r.value for r in resolved.items[claim_field.name].values()]
             continue
-        value = resolved[claim_field.name].value if claim_field.name in resolved else None
+        value = resolved.value(claim_field.name)
         if value in (None, "") and claim_field.default is not None:
             value = claim_field.from_columns(incident)
         record[claim_field.key] = claim_field.record_value(value)
@@ -191,7 +189,7 @@ def to_record(incident: Incident, *, include_restricted: bool = False) -> Incide
             "conflicts": [
                 ConflictRecord(field=name, shown=r.value, other=[v for v, _ in r.alternatives], reason=r.reason)
                 for name in SCALAR_FIELDS
-                if name in resolved and (r := resolved[name]).conflict
+                if name in resolved.scalars and (r := resolved.scalars[name]).conflict
             ],
         }
     )
