@@ -28,7 +28,7 @@ from longarm.errors import BadInput
 from longarm.exports.acled_format import GEO_PRECISION, TAG
 from longarm.exports.importing import split_cell
 from longarm.incidents import fields
-from longarm.incidents.fields import bracketed, date_from_code
+from longarm.incidents.list_codes import bracketed, date_from_code
 from longarm.incidents.schemas import ExtractedIncident
 from longarm.review import service as review
 from longarm.sources import service as sources

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from longarm.audit import service as audit
 from longarm.auth.permissions import Permission, Principal
 from longarm.errors import BadInput
-from longarm.incidents import fields
+from longarm.incidents import edit_form, fields
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
 from longarm.incidents.resolve import compatible
@@ -28,7 +28,7 @@ from longarm.sources.models import SOURCE_STRENGTH, Source, SourceKind
 
 SETTINGS = {"publication_state": PublicationState, "sensitivity": Sensitivity}
 """The incident's own settings an edit may change beside its claim fields' values."""
-FORM_FIELDS = (*(str(cell.form) for cell in fields.form_inputs()), *SETTINGS)
+FORM_FIELDS = (*(str(cell.form) for cell in edit_form.form_inputs()), *SETTINGS)
 """The edit form's inputs."""
 
 
@@ -81,12 +81,12 @@ class EditResult:
 
 def form_values(incident: Incident) -> dict[str, str]:
     """The incident's shown values as strings, to fill an edit form."""
-    return fields.form_values(incident) | {name: str(getattr(incident, name) or "") for name in SETTINGS}
+    return edit_form.form_values(incident) | {name: str(getattr(incident, name) or "") for name in SETTINGS}
 
 
 def parse_form(form: Mapping[str, str]) -> dict[str, Any]:
     """Claim values (field → value) and incident settings from the form; FieldErrors names bad fields."""
-    values, errors = fields.parse_form(form)
+    values, errors = edit_form.parse_form(form)
     for name, vocabulary in SETTINGS.items():
         text = (form.get(name) or "").strip()
         if text and text not in {m.value for m in vocabulary}:

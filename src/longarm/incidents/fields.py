@@ -10,14 +10,14 @@ CSV, the importer, the edit form, candidates, labels and facets follow.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationError
+from pydantic import AfterValidator, Field
 
+from longarm.incidents.list_codes import outcome_code, outcome_item, perpetrator_item, victim_item
 from longarm.incidents.values import (
     AttributionValue,
     DateValue,
@@ -35,10 +35,6 @@ from longarm.incidents.vocabulary import AttributionBasis, DatePrecision, GeoPre
 Widget = Literal["text", "number", "choice"]
 # Form inputs gather into these groups, in this order, on the edit page.
 Group = Literal["what", "when", "where"]
-
-
-class FormErrors(dict[str, str]):
-    """Form input → the sentence that says what is wrong with it."""
 
 
 @dataclass(frozen=True)
@@ -135,65 +131,6 @@ def _part(value: Any, key: str | None) -> Any:
     if key is None:
         return value
     return value.get(key) if isinstance(value, Mapping) else None
-
-
-def _date_code(date: Mapping[str, str] | None) -> str:
-    return f"{date['start']}..{date['end']}/{date['precision']}" if date else ""
-
-
-def outcome_code(outcome: Mapping[str, Any]) -> str:
-    """`sentence [years=25, date=2013-05-30..2013-05-30/day]`."""
-    details = []
-    if outcome.get("years") is not None:
-        details.append(f"years={outcome['years']:g}")
-    if outcome.get("date"):
-        details.append(f"date={_date_code(outcome['date'])}")
-    return str(outcome["type"]) + (f" [{', '.join(details)}]" if details else "")
-
-
-_BRACKETED = re.compile(r"^(?P<name>.*?)\s*\[(?P<details>[^\]]*)\]$")
-_DATE_CODE = re.compile(r"^(?P<start>[^.]+)\.\.(?P<end>[^/]+)/(?P<precision>\w+)$")
-
-
-def bracketed(item: str, column: str) -> tuple[str, list[str]]:
-    """`Name [a, b]` as its name and details; a ValueError naming the column when it is not in that form."""
-    match = _BRACKETED.match(item)
-    if match is None:
-        raise ValueError(f"field {column}: {item!r} is not in the form 'Name [details]'")
-    details = [d.strip() for d in match["details"].split(",")] if match["details"].strip() else []
-    return match["name"].strip(), details
-
-
-def date_from_code(code: str, column: str) -> dict[str, str]:
-    """`START..END/precision` as a date value; a ValueError naming the column when it is not in that form."""
-    match = _DATE_CODE.match(code)
-    if match is None:
-        raise ValueError(f"field {column}: {code!r} is not a date range 'START..END/precision'")
-    return match.groupdict()
-
-
-def _outcome_item(item: str) -> dict[str, Any]:
-    kind, details = bracketed(item, "outcomes") if "[" in item else (item.strip(), [])
-    outcome: dict[str, Any] = {"type": kind}
-    for detail in details:
-        key, _, value = detail.partition("=")
-        if key == "years":
-            outcome["years"] = value
-        elif key == "date":
-            outcome["date"] = date_from_code(value, "outcomes")
-        else:
-            raise ValueError(f"field outcomes: unknown detail {key!r} in {item!r}")
-    return outcome
-
-
-def _victim_item(item: str) -> dict[str, Any]:
-    name, details = bracketed(item, "victims")
-    return {"name": name or None, "affiliations": details}
-
-
-def _perpetrator_item(item: str) -> dict[str, Any]:
-    name, details = bracketed(item, "perpetrators")
-    return {"name": name or None, "id": (details + [""])[0] or None, "kind": (details + ["", "unknown"])[1]}
 
 
 def _code_cell(name: str, label: str, vocabulary: type[StrEnum], meaning: str, **more: Any) -> Cell:
@@ -418,7 +355,7 @@ FIELDS: list[ClaimField] = [
             ),
         ),
         csv_code=lambda v: f"{v.get('name') or ''} [{', '.join(v.get('affiliations') or [])}]",
-        csv_item=_victim_item,
+        csv_item=victim_item,
     ),
     ClaimField(
         "perpetrator",
@@ -439,7 +376,7 @@ FIELDS: list[ClaimField] = [
             ),
         ),
         csv_code=lambda p: f"{p.get('name') or ''} [{p.get('id') or ''}, {p.get('kind')}]",
-        csv_item=_perpetrator_item,
+        csv_item=perpetrator_item,
     ),
     ClaimField(
         "outcome",
@@ -460,7 +397,7 @@ FIELDS: list[ClaimField] = [
             ),
         ),
         csv_code=outcome_code,
-        csv_item=_outcome_item,
+        csv_item=outcome_item,
     ),
 ]
 """Every claim field: single values first, then lists (the order of claims made from a record and of CSV columns)."""
@@ -499,112 +436,3 @@ def cells() -> Iterator[tuple[ClaimField, Cell]]:
 def facet_columns() -> dict[str, str]:
     """Facet (and filter) name → the incidents table's column it counts."""
     return {cell.form or cell.csv: cell.column for _f, cell in cells() if cell.facet and cell.column}
-
-
-# --- the edit form ------------------------------------------------------------------------------
-
-
-def form_inputs() -> list[Cell]:
-    """The edit form's inputs for claim fields, in order."""
-    return [cell for f in FIELDS if f.group for cell in f.cells if cell.form]
-
-
-def form_values(row: Any) -> dict[str, str]:
-    """An incident's shown columns as the form's input strings."""
-    values: dict[str, str] = {}
-    for cell in form_inputs():
-        raw = getattr(row, cell.column) if cell.column else None
-        values[str(cell.form)] = "" if raw is None else str(raw)
-    return values
-
-
-def _first_error(error: ValidationError) -> tuple[str, str]:
-    first = error.errors()[0]
-    location = str(first["loc"][0]) if first["loc"] else ""
-    return location, str(first["msg"]).removeprefix("Value error, ")
-
-
-def _number(text: str, cell: Cell, errors: FormErrors, kind: type[int] | type[float]) -> Any:
-    if text == "":
-        return None
-    try:
-        return kind(text)
-    except ValueError:
-        errors[str(cell.form)] = "Enter a whole number." if kind is int else "Enter a number."
-        return None
-
-
-def _plain_from_form(claim_field: ClaimField, text: str, errors: FormErrors) -> Any:
-    cell = claim_field.cells[0]
-    name = str(cell.form)
-    if text == "":
-        if claim_field.required:
-            errors[name] = f"An incident needs a {claim_field.label.lower()}."
-        return None
-    if cell.choices is not None:
-        if text not in {m.value for m in cell.choices}:
-            errors[name] = f"Choose one of: {', '.join(m.value for m in cell.choices)}."
-        return text
-    if cell.widget == "number":
-        number = _number(text, cell, errors, int if cell.whole else float)
-        if number is not None and number < 0:
-            errors[name] = f"{claim_field.label} cannot be negative."
-        return number
-    try:
-        return claim_field.check(text)
-    except ValidationError as error:
-        errors[name] = _first_error(error)[1] + "."
-    except ValueError as error:
-        errors[name] = str(error).capitalize() + "."
-    return None
-
-
-def _parts_from_form(claim_field: ClaimField, texts: dict[str, str], errors: FormErrors) -> Any:
-    by_key = {str(cell.key): cell for cell in claim_field.cells}
-    if not any(texts[str(cell.form)] for cell in claim_field.cells if cell.widget != "choice"):
-        return None
-    parts: dict[str, Any] = {}
-    for key, cell in by_key.items():
-        text = texts[str(cell.form)]
-        parts[key] = _number(text, cell, errors, float) if cell.widget == "number" else (text or None)
-    if any(str(by_key[key].form) in errors for key in parts):
-        return None
-    if claim_field.value_type is DateValue:
-        # A form's date is a day unless said otherwise, and ends where it starts.
-        parts = {
-            "start": parts["start"],
-            "end": parts["end"] or parts["start"],
-            "precision": parts["precision"] or "day",
-        }
-    try:
-        return claim_field.check(parts)
-    except ValidationError as error:
-        where, message = _first_error(error)
-        cell = by_key.get(where) or claim_field.cells[0]
-        errors[str(cell.form)] = message + "."
-        return None
-
-
-def parse_form(texts: Mapping[str, str]) -> tuple[dict[str, Any], FormErrors]:
-    """Claim values (field → value, None when empty) from the form's inputs, and the inputs' errors."""
-    stripped = {str(cell.form): (texts.get(str(cell.form)) or "").strip() for cell in form_inputs()}
-    errors = FormErrors()
-    values: dict[str, Any] = {}
-    for claim_field in FIELDS:
-        if claim_field.group is None:
-            continue
-        if len(claim_field.cells) == 1 and claim_field.cells[0].key is None:
-            values[claim_field.name] = _plain_from_form(claim_field, stripped[str(claim_field.cells[0].form)], errors)
-        else:
-            values[claim_field.name] = _parts_from_form(claim_field, stripped, errors)
-    return values, errors
-
-
-def form_groups() -> list[tuple[Group, list[Cell]]]:
-    """The edit form's groups of inputs, in the page's order."""
-    order: tuple[Group, ...] = ("what", "when", "where")
-    return [(group, [c for f in FIELDS if f.group == group for c in f.cells if c.form]) for group in order]
-
-
-GROUP_LEGENDS: dict[Group, str] = {"what": "What happened", "when": "When", "where": "Where"}
-"""The edit form's fieldset legends."""

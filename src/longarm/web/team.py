@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
-from longarm.incidents import editing, fields
+from longarm.incidents import editing
+from longarm.incidents.edit_form import GROUP_LEGENDS, form_groups, form_inputs
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 from longarm.web import history
 from longarm.web.access import database, reader
@@ -19,10 +20,10 @@ from longarm.web.rendering import render
 edit_router = APIRouter(dependencies=[Depends(require(Permission.edit))], default_response_class=HTMLResponse)
 team_router = APIRouter(dependencies=[Depends(require(Permission.read_team))], default_response_class=HTMLResponse)
 
-CHOICES = {str(cell.form): [m.value for m in cell.choices] for cell in fields.form_inputs() if cell.choices} | {
+CHOICES = {str(cell.form): [m.value for m in cell.choices] for cell in form_inputs() if cell.choices} | {
     name: [m.value for m in vocabulary] for name, vocabulary in editing.SETTINGS.items()
 }
-FIELD_GROUPS = [(fields.GROUP_LEGENDS[group], inputs) for group, inputs in fields.form_groups()]
+FIELD_GROUPS = [(GROUP_LEGENDS[group], inputs) for group, inputs in form_groups()]
 
 
 def _edit_page(
