@@ -70,6 +70,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src/longarm
+	$(BIN)/mypy --strict src/longarm/incidents src/longarm/review src/longarm/exports
 
 clean:
 	rm -rf $(VENV) $(SPACY_VENV) $(DATASETTE_VENV) data/longarm.db*

@@ -23,7 +23,8 @@ class Database:
         """Incidents as export records, keeping those whose fields equal every filter (tactic="killing")."""
         with transaction(self.engine) as session:
             records = [
-                incidents.to_record(i) for i in incidents.list_for_export(session=session, include_unpublished=False)
+                incidents.to_record(i).model_dump(mode="json")
+                for i in incidents.list_for_export(session=session, include_unpublished=False)
             ]
         return [r for r in records if all(_field(r, name) == wanted for name, wanted in filters.items())]
 
@@ -31,7 +32,7 @@ class Database:
         """One incident as an export record; NotFound when it is missing or not public."""
         with transaction(self.engine) as session:
             found = incidents.get_or_raise(session=session, incident_id=incident_id)
-            record = incidents.to_record(found)
+            record = incidents.to_record(found).model_dump(mode="json")
         if record["publication_state"] != "published" or record["sensitivity"] != "public":
             raise NotFound(f"There is no incident {incident_id!r}.")
         return record

@@ -24,7 +24,7 @@ def test_generated_incidents_have_claims_sources_actors_and_are_searchable(engin
         # The columns the generator wrote are those the resolution rule gives from the claims.
         assert (incident.title, incident.tactic, incident.country, incident.date_start) == shown
         # Each generated incident is a valid record of the export's shape, so `longarm import` takes it.
-        IncidentRecord.model_validate(incidents.to_record(incident))
+        IncidentRecord.model_validate(incidents.to_record(incident).model_dump(mode="json"))
         surname = incident.title.split(",")[0].split()[-1]
         found = search.search(session=session, filters=search.IncidentFilters(q=surname))
         assert "INC-GEN0000007" in {i.id for i in found.incidents}

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from longarm.auth.permissions import operator
 from longarm.exports.acled_format import COLUMNS, acled_row
 from longarm.exports.acled_import import import_acled
+from longarm.incidents.schemas import IncidentRecord
 from longarm.review.models import Candidate
 from longarm.sources.evidence import EvidenceStore
 from longarm.storage.database import initialise
@@ -43,7 +44,7 @@ def test_states_and_countries_named_in_common_english_get_their_codes(engine, tm
 
 def test_the_export_names_countries_as_the_pages_do() -> None:
     record = {"id": "INC-X", "tactic": "threat", "location": {"country": "XK"}, "origin_state": "RU"}
-    row = acled_row(record | {"perpetrators": [], "victims": [], "sources": []})
+    row = acled_row(IncidentRecord.model_validate(record | {"perpetrators": [], "victims": [], "sources": []}))
     assert (row["actor1"], row["actor2"], row["country"]) == (
         "Unidentified agents of Russia",
         "Civilians (Kosovo)",

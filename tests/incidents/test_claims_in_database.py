@@ -66,7 +66,7 @@ def test_conflicting_dates_are_both_kept_and_the_court_wins(engine):  # type: ig
     with transaction(engine) as session:
         incident = service.create_from_record(session=session, record=_record(), made_by="t", note="n")
         assert incident.date_start == "2011-01-01"
-        record = service.to_record(incident)
+        record = service.to_record(incident).model_dump(mode="json")
     dates = [c["value"]["start"] for c in record["claims"] if c["field"] == "date"]
     assert sorted(dates) == ["2011-01-01", "2012-01-01"]
     assert record["conflicts"] == [
@@ -108,7 +108,7 @@ def test_restricted_claims_stay_out_of_the_public_record_and_columns(engine):  #
         )
         service.resolve_incident(session=session, incident=incident)
         assert incident.place is None
-        public = service.to_record(incident)
-        trusted = service.to_record(incident, include_restricted=True)
+        public = service.to_record(incident).model_dump(mode="json")
+        trusted = service.to_record(incident, include_restricted=True).model_dump(mode="json")
     assert public["location"] is None and "Secret Street" not in str(public)
     assert trusted["location"]["place"] == "Secret Street 1"

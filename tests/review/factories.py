@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from longarm.auth.permissions import SYSTEM
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.review import service
 from longarm.review.models import Candidate
 from longarm.sources.models import Source
@@ -40,12 +41,18 @@ def extracted(
     }
 
 
+def extracted_incident(**values: Any) -> ExtractedIncident:
+    """As `extracted`, read the way the queue reads it."""
+    return ExtractedIncident.model_validate(extracted(**values))
+
+
 def queued(session: Session, incident: dict[str, Any], *, source_id: str, kind: str = "news_report") -> Candidate:
     """A candidate from a new source of the given kind."""
     source = session.get(Source, source_id) or Source(id=source_id, title=f"Source {source_id}", kind=kind)
     session.add(source)
     session.flush()
     index = len(session.query(Candidate).filter_by(source_id=source_id).all())
-    candidate = service.queue(session=session, source=source, incident=incident, index=index, made_by="test extractor")
+    extracted = ExtractedIncident.model_validate(incident)
+    candidate = service.queue(session=session, source=source, incident=extracted, index=index, made_by="test extractor")
     service.link(session=session, principal=SYSTEM, auto_merge=False)
     return candidate

@@ -12,7 +12,7 @@ from longarm.review.link import LinkIndex
 from longarm.review.probability import link_model, score
 from longarm.review.profiles import profile_from_extracted
 from longarm.storage.engine import transaction
-from tests.review.factories import extracted, queued
+from tests.review.factories import extracted, extracted_incident, queued
 
 DEC_2015 = ("2015-12-01", "2015-12-31", "month")
 DAY_2015 = ("2015-12-15", "2015-12-15", "day")
@@ -27,23 +27,29 @@ def test_transliteration_variants_score_as_the_same_victim():
     ]
     for a, b in pairs:
         match = score(
-            profile_from_extracted("a", extracted(victim=a, date=DEC_2015, country="NL")),
-            profile_from_extracted("b", extracted(victim=b, date=DAY_2015, country="NL")),
+            profile_from_extracted("a", extracted_incident(victim=a, date=DEC_2015, country="NL")),
+            profile_from_extracted("b", extracted_incident(victim=b, date=DAY_2015, country="NL")),
         )
         assert match.certain, (a, b, match)
         assert any(reason.startswith("same victim") for reason in match.reasons)
 
 
 def test_an_alias_links_two_names_of_one_man():
-    known = profile_from_extracted("a", extracted(victim="Mohammad Reza Kolahi Samadi", aliases=("Ali Motamed",)))
-    other = profile_from_extracted("b", extracted(victim="Ali Mo'tamed", date=DEC_2015, country="NL"))
+    known = profile_from_extracted(
+        "a", extracted_incident(victim="Mohammad Reza Kolahi Samadi", aliases=("Ali Motamed",))
+    )
+    other = profile_from_extracted("b", extracted_incident(victim="Ali Mo'tamed", date=DEC_2015, country="NL"))
     assert any(reason.startswith("same victim") for reason in score(other, known).reasons)
 
 
 def test_a_common_given_name_alone_is_not_the_same_person():
     match = score(
-        profile_from_extracted("a", extracted(victim="Mohammad Karimi", date=DAY_2015, place="Almere", country="NL")),
-        profile_from_extracted("b", extracted(victim="Mohammad Rezaei", date=DAY_2015, place="Almere", country="NL")),
+        profile_from_extracted(
+            "a", extracted_incident(victim="Mohammad Karimi", date=DAY_2015, place="Almere", country="NL")
+        ),
+        profile_from_extracted(
+            "b", extracted_incident(victim="Mohammad Rezaei", date=DAY_2015, place="Almere", country="NL")
+        ),
     )
     assert not match.certain and any(reason.startswith("different named victims") for reason in match.reasons)
 
@@ -52,13 +58,13 @@ def test_namesakes_in_other_years_and_countries_stay_apart():
     match = score(
         profile_from_extracted(
             "a",
-            extracted(
+            extracted_incident(
                 victim="Hamid Tavakoli", date=("2012-03-02", "2012-03-02", "day"), place="Istanbul", country="TR"
             ),
         ),
         profile_from_extracted(
             "b",
-            extracted(
+            extracted_incident(
                 victim="Hamid Tavakoli", date=("2020-06-01", "2020-06-30", "month"), place="Berlin", country="DE"
             ),
         ),
@@ -71,9 +77,12 @@ def test_a_garbled_given_name_and_another_reading_of_the_act_still_link():
     # One report has the victim's surname cut short and calls the attack a killing; the other, an assault.
     match = score(
         profile_from_extracted(
-            "a", extracted(victim="Leyla Sarbazian", date=DAY_2015, place="Almere", country="NL", tactic="assault")
+            "a",
+            extracted_incident(victim="Leyla Sarbazian", date=DAY_2015, place="Almere", country="NL", tactic="assault"),
         ),
-        profile_from_extracted("b", extracted(victim="Leila Sarbaz", date=DEC_2015, place="Almere", country="NL")),
+        profile_from_extracted(
+            "b", extracted_incident(victim="Leila Sarbaz", date=DEC_2015, place="Almere", country="NL")
+        ),
     )
     assert match.certain, match.reasons
     assert any(reason.startswith("victims share a name") for reason in match.reasons)
@@ -82,8 +91,12 @@ def test_a_garbled_given_name_and_another_reading_of_the_act_still_link():
 
 def test_the_same_victim_targeted_again_months_later_is_another_incident():
     match = score(
-        profile_from_extracted("a", extracted(victim="Hamid Tavakoli", date=("2012-03-02", "2012-03-02", "day"))),
-        profile_from_extracted("b", extracted(victim="Hamid Tavakoli", date=("2012-11-20", "2012-11-20", "day"))),
+        profile_from_extracted(
+            "a", extracted_incident(victim="Hamid Tavakoli", date=("2012-03-02", "2012-03-02", "day"))
+        ),
+        profile_from_extracted(
+            "b", extracted_incident(victim="Hamid Tavakoli", date=("2012-11-20", "2012-11-20", "day"))
+        ),
     )
     assert not match.identifying and not match.certain
 
@@ -92,7 +105,7 @@ def test_blocking_compares_only_plausible_neighbours():
     index = LinkIndex(
         profile_from_extracted(
             f"i{n}",
-            extracted(
+            extracted_incident(
                 victim=f"Person{n} Surname{n}",
                 date=(f"{1990 + n % 30}-01-01", f"{1990 + n % 30}-12-31", "year"),
                 country=["NL", "DE", "FR", "US"][n % 4],
@@ -100,7 +113,7 @@ def test_blocking_compares_only_plausible_neighbours():
         )
         for n in range(400)
     )
-    probe = profile_from_extracted("new", extracted(victim="Someone Else", date=DEC_2015, country="NL"))
+    probe = profile_from_extracted("new", extracted_incident(victim="Someone Else", date=DEC_2015, country="NL"))
     neighbours = index.neighbours(probe)
     assert 0 < len(neighbours) < 40
     assert all(index.profiles[ref].country == "NL" for ref in neighbours)

@@ -42,7 +42,7 @@ def test_merge_keeps_both_dates_prefers_the_court_and_undo_restores(engine):  # 
             kind="interested_party",
         )
         service.merge(session=session, candidate_id=blog.id, incident_id=incident.id, principal=SYSTEM)
-        merged = incidents.to_record(incident)
+        merged = incidents.to_record(incident).model_dump(mode="json")
         assert merged["date"]["start"] == "2011-01-01"
         assert [c["field"] for c in merged["conflicts"]] == ["date"]
         assert merged["conflicts"][0]["reason"] == "the stronger source"
@@ -50,22 +50,22 @@ def test_merge_keeps_both_dates_prefers_the_court_and_undo_restores(engine):  # 
         assert len(merged["victims"]) == 1  # one man, two spellings: two claims on one victim
 
         service.undo(session=session, candidate_id=blog.id, principal=SYSTEM)
-        undone = incidents.to_record(incident)
+        undone = incidents.to_record(incident).model_dump(mode="json")
         assert undone["conflicts"] == [] and {s["id"] for s in undone["sources"]} == {"SRC-COURT"}
         assert blog.status == "pending"
         assert {c.field for c in service.candidate_claims(session=session, candidate=blog)} >= {"date", "victim"}
 
         service.merge(session=session, candidate_id=blog.id, incident_id=incident.id, principal=SYSTEM)
-        assert [c["field"] for c in incidents.to_record(incident)["conflicts"]] == ["date"]
+        assert [c["field"] for c in incidents.to_record(incident).model_dump(mode="json")["conflicts"]] == ["date"]
 
 
 def test_reject_leaves_the_incident_untouched(engine):  # type: ignore[no-untyped-def]
     with transaction(engine) as session:
         incident = _incident_from_court(session)
-        before = incidents.to_record(incident)
+        before = incidents.to_record(incident).model_dump(mode="json")
         other = queued(session, extracted(victim="Adel al-Jubeir", date=YEAR_2012, country="US"), source_id="SRC-X")
         service.reject(session=session, candidate_id=other.id, principal=SYSTEM, reason="duplicate of the court record")
-        assert incidents.to_record(incident) == before
+        assert incidents.to_record(incident).model_dump(mode="json") == before
         assert other.status == "rejected" and other.reason == "duplicate of the court record"
         with pytest.raises(Conflict, match="already rejected"):
             service.merge(session=session, candidate_id=other.id, incident_id=incident.id, principal=SYSTEM)

@@ -56,7 +56,7 @@ def test_script_and_handlers_in_titles_and_names_are_escaped(engine, web_app):  
 def test_formula_cells_are_neutralised(cell):  # type: ignore[no-untyped-def]
     assert neutralise(cell).startswith("'")
     record = {"id": "INC-1", "title": cell, "victims": [{"name": cell}], "sources": [{"id": "S", "title": cell}]}
-    text = "".join(stream_csv([record]))
+    text = "".join(stream_csv([IncidentRecord.model_validate(record)]))
     row = next(csv.DictReader(io.StringIO(text)))
     for column in ("title", "victims", "source_titles"):
         assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), (column, row[column])

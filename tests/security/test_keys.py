@@ -91,7 +91,7 @@ def _place(engine) -> str:  # type: ignore[no-untyped-def]
     with transaction(engine) as session:
         record = incidents.to_record(
             incidents.get_or_raise(session=session, incident_id="INC-R"), include_restricted=True
-        )
+        ).model_dump(mode="json")
     return str(record["location"]["place"])
 
 

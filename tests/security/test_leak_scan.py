@@ -200,5 +200,5 @@ def test_sealed_values_are_not_in_the_database(engine, settings):  # type: ignor
     with transaction(engine) as session:
         record = incidents.to_record(
             incidents.get_or_raise(session=session, incident_id="INC-LEAK"), include_restricted=True
-        )
+        ).model_dump(mode="json")
     assert SEALED["place"] in str(record)

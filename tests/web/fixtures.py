@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from longarm.auth import service as users
 from longarm.auth.permissions import SYSTEM
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.review import service as review
 from longarm.sources.models import Source
 from longarm.storage.engine import transaction
@@ -56,7 +57,11 @@ def add_review_candidate(engine: Engine) -> int:
         session.add(source)
         session.flush()
         candidate = review.queue(
-            session=session, source=source, incident=candidate_payload(), index=0, made_by="test-extractor"
+            session=session,
+            source=source,
+            incident=ExtractedIncident.model_validate(candidate_payload()),
+            index=0,
+            made_by="test-extractor",
         )
         review.link(session=session, principal=SYSTEM, auto_merge=False)
         return candidate.id

@@ -16,6 +16,7 @@ import pycountry
 
 from longarm.exports.csv_format import LIST_SEPARATOR, flat_row, neutralise
 from longarm.exports.registry import ExportFormat, register
+from longarm.incidents.schemas import IncidentRecord
 from longarm.incidents.search import REGIONS, region_of
 from longarm.names.countries import country_name
 
@@ -98,9 +99,10 @@ def tag(record: dict[str, Any]) -> str:
     return f"[{TAG}: " + "; ".join(f"{k}={v}" for k, v in fields.items() if v) + "]"
 
 
-def acled_row(record: dict[str, Any]) -> dict[str, Any]:
+def acled_row(incident: IncidentRecord) -> dict[str, Any]:
     """One incident as one ACLED row."""
-    flat = flat_row(record, for_spreadsheet=False)
+    flat = flat_row(incident, for_spreadsheet=False)
+    record = incident.model_dump(mode="json")
     date = record.get("date") or {}
     location = record.get("location") or {}
     host = country_of(location.get("country"))
@@ -147,7 +149,7 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def stream_acled(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+def stream_acled(records: Iterable[IncidentRecord]) -> Iterator[str]:
     """ACLED's header and one row per incident, a row at a time (cells a spreadsheet would run are quoted)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")

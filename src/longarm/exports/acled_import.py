@@ -26,7 +26,10 @@ from longarm.audit.service import record_event
 from longarm.auth.permissions import Principal
 from longarm.errors import BadInput
 from longarm.exports.acled_format import GEO_PRECISION, TAG
-from longarm.exports.importing import _bracketed, _date_value, _split
+from longarm.exports.importing import split_cell
+from longarm.incidents import fields
+from longarm.incidents.list_codes import bracketed, date_from_code
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.names.countries import country_code
 from longarm.review import service as review
 from longarm.sources import service as sources
@@ -119,7 +122,7 @@ def fits(row: dict[str, str]) -> str | None:
 
 def _people(row: dict[str, str], column: str) -> list[tuple[str, list[str]]]:
     """The `Name [details]` items a longarm export wrote into an actor column."""
-    return [_bracketed(item, column) for item in _split(row.get(column))]
+    return [bracketed(item, column) for item in split_cell(row.get(column))]
 
 
 def _location(row: dict[str, str]) -> dict[str, Any] | None:
@@ -148,7 +151,11 @@ def incident_of(row: dict[str, str]) -> dict[str, Any]:
     incident: dict[str, Any] = {
         "tactic": tag.get("tactic", tactic),
         "status": tag.get("status", "foiled" if kind == "Disrupted weapons use" else "completed"),
-        "date": _date_value(tag["date"], "notes") if "date" in tag else _date(row) if row.get("event_date") else None,
+        "date": date_from_code(tag["date"], "notes")
+        if "date" in tag
+        else _date(row)
+        if row.get("event_date")
+        else None,
         "location": _location(row),
         "origin_state": tag.get("origin_state") or (country_code(state["state"]) if state else None),
         "fatalities": None if tag.get("fatalities") == "unknown" else fatalities,
@@ -170,17 +177,7 @@ def incident_of(row: dict[str, str]) -> dict[str, Any]:
     return incident
 
 
-QUOTED = (
-    "tactic",
-    "status",
-    "date",
-    "location",
-    "origin_state",
-    "fatalities",
-    "attribution",
-    "victims",
-    "perpetrators",
-)
+QUOTED = tuple(f.key for f in fields.FIELDS if f.name not in ("title", "outcome"))
 """The values a row's notes are quoted for: ACLED's own words are the evidence a reviewer reads."""
 
 
@@ -244,7 +241,8 @@ def import_acled(*, session: Session, store: EvidenceStore, path: Path, principa
     session.add(source)
     session.flush()
     for line, incident in chosen:
-        review.queue(session=session, source=source, incident=incident, index=line, made_by="acled import")
+        extracted = ExtractedIncident.model_validate(incident)
+        review.queue(session=session, source=source, incident=extracted, index=line, made_by="acled import")
     result.source_id, result.candidates = source.id, len(chosen)
     record_event(
         session=session,

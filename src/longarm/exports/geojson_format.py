@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from longarm.exports.csv_format import flat_row
 from longarm.exports.registry import ExportFormat, register
+from longarm.incidents.schemas import IncidentRecord
 
 
-def stream_geojson(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+def stream_geojson(records: Iterable[IncidentRecord]) -> Iterator[str]:
     """One Point feature per located incident, its flat fields as properties, a feature at a time."""
     yield '{"type": "FeatureCollection", "features": ['
     separator = "\n"
     for record in records:
-        location = record.get("location") or {}
-        if location.get("lat") is None or location.get("lon") is None:
+        row = flat_row(record, for_spreadsheet=False)
+        if row["lat"] == "" or row["lon"] == "":
             continue
         feature = {
             "type": "Feature",
-            "id": record["id"],
-            "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
-            "properties": flat_row(record, for_spreadsheet=False),
+            "id": record.id,
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": row,
         }
         yield separator + json.dumps(feature, ensure_ascii=False)
         separator = ",\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -17,14 +16,12 @@ from sqlalchemy.orm import Session
 
 from longarm.errors import BadInput
 from longarm.exports.csv_format import COLUMNS, FORMULA_START, LIST_SEPARATOR, SOURCE_COLUMNS
-from longarm.incidents import search_index
+from longarm.incidents import fields, search_index
 from longarm.incidents import service as incidents
 from longarm.incidents.schemas import IncidentRecord
 from longarm.validation import describe
 
-_BRACKETED = re.compile(r"^(?P<name>.*?)\s*\[(?P<details>[^\]]*)\]$")
 BATCH = 500
-_DATE_CODE = re.compile(r"^(?P<start>[^.]+)\.\.(?P<end>[^/]+)/(?P<precision>\w+)$")
 
 
 @dataclass
@@ -71,17 +68,15 @@ def _validate(item: Any, *, where: str, field_name: Callable[[str], str] = str) 
 def csv_column(path: str) -> str:
     """The CSV column that holds a record's dotted field path (`location.country` → `country`)."""
     head, _, rest = path.partition(".")
-    if head in ("victims", "perpetrators", "outcomes", "sources"):
-        return head if head != "sources" else "source_" + rest.split(".")[-1]
-    return (
-        {
-            "date": "date_" + rest,
-            "attribution": "attribution_basis",
-            "location": "location_precision" if rest == "precision" else rest,
-        }.get(head, path)
-        if rest
-        else path
-    )
+    if head == "sources":
+        return "source_" + rest.split(".")[-1]
+    claim_field = next((f for f in fields.FIELDS if f.key == head), None)
+    if claim_field is None or not rest:
+        return path
+    if claim_field.many or claim_field.wrap:
+        return claim_field.cells[0].csv
+    part = rest.split(".")[0]
+    return next((cell.csv for cell in claim_field.cells if cell.key == part), path)
 
 
 def _from_csv(text: str, *, name: str) -> list[IncidentRecord]:
@@ -112,78 +107,26 @@ def _restore(cell: str | None) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
-def _split(cell: str | None) -> list[str]:
+def split_cell(cell: str | None) -> list[str]:
+    """A list cell's items (`a; b`), its formula neutralisation undone."""
     cell = _restore(cell)
     return [part for part in cell.split(LIST_SEPARATOR)] if cell else []
 
 
-def _bracketed(item: str, column: str) -> tuple[str, list[str]]:
-    match = _BRACKETED.match(item)
-    if match is None:
-        raise ValueError(f"field {column}: {item!r} is not in the form 'Name [details]'")
-    details = [d.strip() for d in match["details"].split(",")] if match["details"].strip() else []
-    return match["name"].strip(), details
-
-
-def _date_value(code: str, column: str) -> dict[str, str]:
-    match = _DATE_CODE.match(code)
-    if match is None:
-        raise ValueError(f"field {column}: {code!r} is not a date range 'START..END/precision'")
-    return match.groupdict()
-
-
-def _outcome(item: str) -> dict[str, Any]:
-    kind, details = _bracketed(item, "outcomes") if "[" in item else (item.strip(), [])
-    outcome: dict[str, Any] = {"type": kind}
-    for detail in details:
-        key, _, value = detail.partition("=")
-        if key == "years":
-            outcome["years"] = value
-        elif key == "date":
-            outcome["date"] = _date_value(value, "outcomes")
-        else:
-            raise ValueError(f"field outcomes: unknown detail {key!r} in {item!r}")
-    return outcome
-
-
 def _row_to_record(row: dict[str, str]) -> dict[str, Any]:
-    cell = {key: _restore(value) for key, value in row.items()}
-    record: dict[str, Any] = {
-        key: cell.get(key) or None for key in ("id", "tactic", "status", "origin_state", "fatalities")
-    }
+    cell: dict[str, Any] = {key: _restore(value) for key, value in row.items()}
+    record: dict[str, Any] = {"id": cell.get("id") or None}
+    for claim_field in fields.FIELDS:
+        if claim_field.many:
+            cell[claim_field.cells[0].csv] = split_cell(row.get(claim_field.cells[0].csv))
+        stated = claim_field.from_csv(cell)
+        if stated is not None or claim_field.many:
+            record[claim_field.key] = stated
     record["title"] = cell.get("title", "")
-    if cell.get("date_start") or cell.get("date_end"):
-        record["date"] = {
-            "start": cell.get("date_start"),
-            "end": cell.get("date_end"),
-            "precision": cell.get("date_precision"),
-        }
-    location = {
-        key: cell.get(column) or None
-        for key, column in (
-            ("place", "place"),
-            ("country", "country"),
-            ("lat", "lat"),
-            ("lon", "lon"),
-            ("precision", "location_precision"),
-        )
-    }
-    if any(value is not None for value in location.values()):
-        record["location"] = location
-    if cell.get("attribution_basis"):
-        record["attribution"] = {"basis": cell["attribution_basis"]}
-    victims = [_bracketed(item, "victims") for item in _split(row.get("victims"))]
-    record["victims"] = [{"name": name or None, "affiliations": details} for name, details in victims]
-    perpetrators = [_bracketed(item, "perpetrators") for item in _split(row.get("perpetrators"))]
-    record["perpetrators"] = [
-        {"name": name or None, "id": (details + [""])[0] or None, "kind": (details + ["", "unknown"])[1]}
-        for name, details in perpetrators
-    ]
-    record["outcomes"] = [_outcome(item) for item in _split(row.get("outcomes"))]
     for key in ("sensitivity", "publication_state"):
         if cell.get(key):
             record[key] = cell[key]
-    columns = {key: _split(row.get(column)) for key, column in SOURCE_COLUMNS.items()}
+    columns = {key: split_cell(row.get(column)) for key, column in SOURCE_COLUMNS.items()}
     record["sources"] = [
         {key: (values[i] if i < len(values) else "") or None for key, values in columns.items()}
         | {"title": columns["title"][i] if i < len(columns["title"]) else ""}

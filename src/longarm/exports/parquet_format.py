@@ -9,8 +9,10 @@ from typing import Any
 
 from longarm.exports.csv_format import COLUMNS, flat_row
 from longarm.exports.registry import ExportFormat, register
+from longarm.incidents import fields
+from longarm.incidents.schemas import IncidentRecord
 
-NUMBERS = {"lat": "float64", "lon": "float64", "fatalities": "int64"}
+NUMBERS = {cell.csv: "int64" if cell.whole else "float64" for _field, cell in fields.cells() if cell.widget == "number"}
 """Columns with numbers; every other column is text. Empty cells are nulls."""
 ROWS_PER_GROUP = 500
 
@@ -45,7 +47,7 @@ class _Pipe(io.RawIOBase):
         return taken
 
 
-def stream_parquet(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+def stream_parquet(records: Iterable[IncidentRecord]) -> Iterator[bytes]:
     """The table a row group at a time; uncompressed, so a byte search (the leak scan) sees every value."""
     import pyarrow as pa
     import pyarrow.parquet as pq

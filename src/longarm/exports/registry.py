@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from longarm.incidents.schemas import IncidentRecord
+
 # A writer yields its output piece by piece, so an export of any size streams in constant memory:
 # text for the text formats, bytes for a binary one (Parquet).
-Writer = Callable[[Iterable[dict[str, Any]]], Iterator[Any]]
+Writer = Callable[[Iterable[IncidentRecord]], Iterator[Any]]
 
 
 @dataclass(frozen=True)
@@ -21,11 +23,11 @@ class ExportFormat:
     stream: Writer
     binary: bool = False
 
-    def write(self, records: Iterable[dict[str, Any]]) -> str:
+    def write(self, records: Iterable[IncidentRecord]) -> str:
         """The whole text at once (for small exports and tests)."""
         return "".join(self.stream(records))
 
-    def encoded(self, records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    def encoded(self, records: Iterable[IncidentRecord]) -> Iterator[bytes]:
         """The output as bytes, piece by piece (text as UTF-8)."""
         return (chunk if self.binary else chunk.encode("utf-8") for chunk in self.stream(records))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -22,6 +21,7 @@ from longarm.exports.registry import FORMATS, ExportFormat
 from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
+from longarm.incidents.schemas import IncidentRecord
 from longarm.incidents.search import Audience, IncidentFilters
 
 # Incidents loaded (with their claims and sources) per round trip: memory stays flat however many match.
@@ -42,7 +42,7 @@ def audience_for_export(include_restricted: bool) -> Audience:
 
 def records(
     *, session: Session, filters: IncidentFilters, audience: Audience, include_restricted: bool
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[IncidentRecord]:
     """Every incident matching the filters, as export records, oldest first, loaded a batch at a time."""
     statement = search.filtered(session, filters, audience).with_only_columns(Incident.id)
     ids = list(session.scalars(statement.order_by(Incident.date_start.is_(None), Incident.date_start, Incident.id)))

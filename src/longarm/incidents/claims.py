@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from longarm.incidents import fields
 from longarm.incidents.schemas import ClaimRecord, IncidentRecord
 from longarm.names.folding import name_key
 
@@ -17,23 +18,13 @@ def item_key(field: str, value: dict[str, Any]) -> str | None:
     if field == "perpetrator":
         return "perpetrator:" + (value.get("id") or name_key(value.get("name") or ""))
     if field == "outcome":
-        return "outcome:" + value["type"]
+        return "outcome:" + str(value["type"])
     return None
 
 
 def field_values(record: IncidentRecord) -> list[tuple[str, Any]]:
     """The (field, value) pairs an incident record states, in claim form."""
-    data = record.model_dump(mode="json", exclude_none=True)
-    pairs: list[tuple[str, Any]] = []
-    for name in ("title", "tactic", "status", "date", "location", "origin_state", "fatalities"):
-        if data.get(name) not in (None, ""):
-            pairs.append((name, data[name]))
-    if record.attribution is not None:
-        pairs.append(("attribution", record.attribution.basis))
-    pairs.extend(("victim", v) for v in record.model_dump(mode="json")["victims"])
-    pairs.extend(("perpetrator", p) for p in data["perpetrators"])
-    pairs.extend(("outcome", o) for o in record.model_dump(mode="json")["outcomes"])
-    return pairs
+    return [(f.name, value) for f in fields.FIELDS for value in f.claim_values(record.stated(f))]
 
 
 def claims_for(record: IncidentRecord, *, made_by: str, note: str) -> list[ClaimRecord]:

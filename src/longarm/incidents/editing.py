@@ -8,43 +8,61 @@ above a stronger source that disagrees (a court record) only when the editor say
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
 from longarm.audit.actions import AuditAction
 from longarm.auth.permissions import Permission, Principal
 from longarm.errors import BadInput
+from longarm.incidents import edit_form, fields
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
 from longarm.incidents.resolve import compatible
-from longarm.incidents.schemas import ClaimRecord, DateValue, LocationValue
-from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
-from longarm.names.countries import check_country
+from longarm.incidents.schemas import ClaimRecord
+from longarm.incidents.vocabulary import PublicationState, Sensitivity
 from longarm.names.labels import label
 from longarm.sources.models import SOURCE_STRENGTH, Source, SourceKind
 
-FORM_FIELDS = (
-    "title",
-    "tactic",
-    "status",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "place",
-    "country",
-    "lat",
-    "lon",
-    "geo_precision",
-    "origin_state",
-    "fatalities",
-    "attribution",
-    "publication_state",
-    "sensitivity",
-)
+SETTINGS = {"publication_state": PublicationState, "sensitivity": Sensitivity}
+"""The incident's own settings an edit may change beside its claim fields' values."""
+FORM_FIELDS = (*(str(cell.form) for cell in edit_form.form_inputs()), *SETTINGS)
+"""The edit form's inputs."""
+
+
+class IncidentEdit(BaseModel):
+    """An edit, from the JSON API or the HTML form: new values by form input, what backs them and why.
+
+    Inputs left out keep the incident's shown values.
+    """
+
+    values: dict[str, str] = Field(
+        default_factory=dict, description="New values as text, by the edit form's input names (date_start, lat...)."
+    )
+    note: str = Field(default="", max_length=2000, description="Why; kept with the new values.")
+    source: str | None = Field(default=None, description="The id of the source that gives the new values.")
+    judgement: bool = Field(default=False, description="No source: the values are the editor's own judgement.")
+    override: bool = Field(default=False, description="Show the values above a stronger source that disagrees.")
+
+    @classmethod
+    def from_form(cls, form: Mapping[str, str]) -> IncidentEdit:
+        """The edit an HTML form posted (check boxes say `yes`)."""
+        return cls(
+            values={name: form[name] for name in FORM_FIELDS if name in form},
+            note=form.get("note", ""),
+            source=form.get("source") or None,
+            judgement=form.get("judgement") == "yes",
+            override=form.get("override") == "yes",
+        )
+
+    def form_echo(self) -> dict[str, str]:
+        """The inputs as the form shows them again beside its errors."""
+        checks = {"judgement": "yes" if self.judgement else "", "override": "yes" if self.override else ""}
+        return {name: self.values.get(name, "") for name in FORM_FIELDS} | {"source": self.source or ""} | checks
 
 
 class FieldErrors(BadInput):
@@ -65,92 +83,17 @@ class EditResult:
 
 def form_values(incident: Incident) -> dict[str, str]:
     """The incident's shown values as strings, to fill an edit form."""
-    columns = {
-        "date_precision": incident.date_precision,
-        "geo_precision": incident.geo_precision,
-        "attribution": incident.attribution_basis,
-    }
-    values: dict[str, str] = {}
-    for name in FORM_FIELDS:
-        raw = columns[name] if name in columns else getattr(incident, name, None)
-        values[name] = "" if raw is None else str(raw)
-    return values
+    return edit_form.form_values(incident) | {name: str(getattr(incident, name) or "") for name in SETTINGS}
 
 
-def _code(value: str, allowed: type, errors: dict[str, str], name: str) -> str | None:
-    if value == "":
-        return None
-    if value not in {m.value for m in allowed}:  # type: ignore[attr-defined]
-        errors[name] = f"Choose one of: {', '.join(m.value for m in allowed)}."  # type: ignore[attr-defined]
-    return value
-
-
-def _number(value: str, errors: dict[str, str], name: str, kind: type) -> Any:
-    if value == "":
-        return None
-    try:
-        return kind(value)
-    except ValueError:
-        errors[name] = "Enter a whole number." if kind is int else "Enter a number."
-        return None
-
-
-def _first_error(error: ValidationError) -> tuple[str, str]:
-    first = error.errors()[0]
-    location = str(first["loc"][0]) if first["loc"] else ""
-    return location, str(first["msg"]).removeprefix("Value error, ")
-
-
-def parse_form(form: dict[str, str]) -> dict[str, Any]:
+def parse_form(form: Mapping[str, str]) -> dict[str, Any]:
     """Claim values (field → value) and incident settings from the form; FieldErrors names bad fields."""
-    form = {name: (form.get(name) or "").strip() for name in FORM_FIELDS}
-    errors: dict[str, str] = {}
-    values: dict[str, Any] = {"title": form["title"] or None}
-    if not form["title"]:
-        errors["title"] = "An incident needs a title."
-    values["tactic"] = _code(form["tactic"], Tactic, errors, "tactic")
-    values["status"] = _code(form["status"], Status, errors, "status")
-    values["attribution"] = _code(form["attribution"], AttributionBasis, errors, "attribution")
-    fatalities = _number(form["fatalities"], errors, "fatalities", int)
-    if fatalities is not None and fatalities < 0:
-        errors["fatalities"] = "Fatalities cannot be negative."
-    values["fatalities"] = fatalities
-    try:
-        values["origin_state"] = check_country(form["origin_state"])
-    except ValueError as error:
-        errors["origin_state"] = str(error).capitalize() + "."
-    values["date"] = None
-    if form["date_start"] or form["date_end"]:
-        try:
-            values["date"] = DateValue.model_validate(
-                {
-                    "start": form["date_start"],
-                    "end": form["date_end"] or form["date_start"],
-                    "precision": form["date_precision"] or "day",
-                }
-            ).as_json()
-        except ValidationError as error:
-            where, message = _first_error(error)
-            errors[{"end": "date_end", "precision": "date_precision"}.get(where, "date_start")] = message + "."
-    lat, lon = _number(form["lat"], errors, "lat", float), _number(form["lon"], errors, "lon", float)
-    values["location"] = None
-    if any(form[n] for n in ("place", "country", "lat", "lon")) and not {"lat", "lon"} & errors.keys():
-        try:
-            location = LocationValue.model_validate(
-                {
-                    "place": form["place"] or None,
-                    "country": form["country"] or None,
-                    "lat": lat,
-                    "lon": lon,
-                    "precision": form["geo_precision"] or None,
-                }
-            )
-            values["location"] = location.model_dump(mode="json", exclude_none=True)
-        except ValidationError as error:
-            where, message = _first_error(error)
-            errors[{"precision": "geo_precision"}.get(where, where or "place")] = message + "."
-    values["publication_state"] = _code(form["publication_state"], PublicationState, errors, "publication_state")
-    values["sensitivity"] = _code(form["sensitivity"], Sensitivity, errors, "sensitivity")
+    values, errors = edit_form.parse_form(form)
+    for name, vocabulary in SETTINGS.items():
+        text = (form.get(name) or "").strip()
+        if text and text not in {m.value for m in vocabulary}:
+            errors[name] = f"Choose one of: {', '.join(m.value for m in vocabulary)}."
+        values[name] = text or None
     if errors:
         raise FieldErrors(errors)
     return values
@@ -164,12 +107,7 @@ def _snapshot(incident: Incident) -> dict[str, Any]:
 
 def _shown(incident: Incident) -> dict[str, Any]:
     record = incidents.to_record(incident, include_restricted=False)
-    basis = (record.get("attribution") or {}).get("basis")
-    return {
-        **{k: record.get(k) for k in ("title", "tactic", "status", "date", "location", "origin_state")},
-        "fatalities": record.get("fatalities"),
-        "attribution": basis,
-    }
+    return {f.name: next(iter(f.claim_values(record.stated(f))), None) for f in fields.FIELDS if f.group is not None}
 
 
 def _stronger_disagreeing(incident: Incident, name: str, value: Any, strength: int) -> list[str]:
@@ -217,12 +155,8 @@ def edit_incident(
     *,
     session: Session,
     incident_id: str,
-    form: dict[str, str],
-    note: str,
+    edit: IncidentEdit,
     principal: Principal,
-    source_id: str | None = None,
-    judgement: bool = False,
-    override: bool = False,
 ) -> EditResult:
     """Apply an edit form: changed values become preferred claims made by the editor, then re-resolve.
 
@@ -231,7 +165,8 @@ def edit_incident(
     """
     principal.require(Permission.edit)
     incident = incidents.get_or_raise(session=session, incident_id=incident_id)
-    values = parse_form(form)
+    values = parse_form(form_values(incident) | edit.values)
+    note, judgement, override = edit.note, edit.judgement, edit.override
     before = _snapshot(incident)
     shown = _shown(incident)
     changed = [name for name, value in values.items() if name in shown and value != shown[name] and value is not None]
@@ -239,7 +174,7 @@ def edit_incident(
         session=session,
         incident=incident,
         changed={name: values[name] for name in changed},
-        source_id=source_id or None,
+        source_id=edit.source or None,
         judgement=judgement,
         override=override,
     )

@@ -18,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from longarm.incidents import fields
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 
-SCALAR_FIELDS = ("title", "tactic", "status", "date", "location", "origin_state", "fatalities", "attribution")
-LIST_FIELDS = ("victim", "perpetrator", "outcome")
+SCALAR_FIELDS = tuple(f.name for f in fields.scalar_fields())
+LIST_FIELDS = tuple(f.name for f in fields.list_fields())
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "city": 3, "region": 2, "country": 1}
 
 
@@ -58,6 +59,19 @@ class Resolution:
         return any(not compatible(self.field, self.value, other) for other, _ in self.alternatives)
 
 
+@dataclass
+class Resolved:
+    """An incident's claims resolved: each single field's shown value, and each list field's items by key."""
+
+    scalars: dict[str, Resolution]
+    items: dict[str, dict[str, Resolution]]
+
+    def value(self, field_name: str) -> Any:
+        """A single field's shown value, or None."""
+        resolution = self.scalars.get(field_name)
+        return resolution.value if resolution else None
+
+
 def canonical(value: Any) -> str:
     """A stable text form of a value, to group equal claims."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
@@ -80,7 +94,7 @@ def same_value_key(field_name: str, value: Any) -> str:
 def compatible(field_name: str, a: Any, b: Any) -> bool:
     """Whether two values of a field can both be true (2015 and 2015-12-15 can)."""
     if field_name == "date" and a and b:
-        return a["start"] <= b["end"] and b["start"] <= a["end"]
+        return bool(a["start"] <= b["end"] and b["start"] <= a["end"])
     if field_name == "location" and a and b:
         same_country = not a.get("country") or not b.get("country") or a["country"] == b["country"]
         places = {(a.get("place") or "").lower(), (b.get("place") or "").lower()} - {""}

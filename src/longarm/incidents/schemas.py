@@ -1,98 +1,27 @@
-"""Pydantic shapes of incidents as exported, imported and extracted (VOCABULARY.md)."""
+"""Pydantic shapes of the records that travel: the published incident, its sources and claims (docs/vocabulary.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from typing import Annotated, Any
+import logging
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
-
-from longarm.incidents.vocabulary import (
-    ActorKind,
-    AttributionBasis,
-    DatePrecision,
-    Degree,
-    GeoPrecision,
-    OutcomeType,
-    PublicationState,
-    Sensitivity,
-    Status,
-    Tactic,
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    create_model,
+    model_validator,
 )
-from longarm.names.countries import check_country
+
+from longarm.incidents import fields
+from longarm.incidents.values import Strict, WithoutEmpty
+from longarm.incidents.vocabulary import PublicationState, Sensitivity
 from longarm.sources.models import SourceKind
 
-
-class Strict(BaseModel):
-    """Rejects unknown keys so a misspelt column is an error, not silently lost."""
-
-    model_config = ConfigDict(extra="forbid", use_enum_values=True)
-
-
-class DateValue(Strict):
-    """A date range at a stated precision."""
-
-    start: date
-    end: date
-    precision: DatePrecision
-
-    @model_validator(mode="after")
-    def _ordered(self) -> DateValue:
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
-
-    def as_json(self) -> dict[str, str]:
-        """The JSON form with ISO dates."""
-        return {
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "precision": str(self.precision),
-        }
-
-
-class LocationValue(Strict):
-    """Where an incident happened."""
-
-    place: str | None = None
-    country: str | None = None
-    lat: float | None = Field(default=None, ge=-90, le=90)
-    lon: float | None = Field(default=None, ge=-180, le=180)
-    precision: GeoPrecision | None = None
-
-    _country = field_validator("country")(classmethod(lambda cls, v: check_country(v)))
-
-
-class VictimValue(Strict):
-    """A named target (or an unnamed group with its affiliations)."""
-
-    name: str | None = None
-    aliases: list[str] = Field(default_factory=list)  # other names or spellings of the same person
-    affiliations: list[str] = Field(default_factory=list)
-
-
-class PerpetratorValue(Strict):
-    """An agency or person held responsible; `id` is a known actor's id when there is one."""
-
-    id: str | None = None
-    name: str | None = None
-    kind: ActorKind = ActorKind.unknown
-    degree: Degree | None = None
-
-
-class OutcomeValue(Strict):
-    """What followed: arrest, charge, sentence (with years)..."""
-
-    type: OutcomeType
-    years: int | float | None = Field(default=None, ge=0)
-    date: DateValue | None = None
-
-
-class AttributionValue(Strict):
-    """How strongly responsibility is established."""
-
-    basis: AttributionBasis
+log = logging.getLogger(__name__)
 
 
 class SourceRecord(Strict):
@@ -111,10 +40,10 @@ class SourceRecord(Strict):
     note: str | None = None
 
 
-class ClaimRecord(Strict):
+class ClaimRecord(WithoutEmpty):
     """One claim as exported: a field's value, its source and its quote or note.
 
-    The value is validated and normalised by its field's shape (CLAIM_VALUES).
+    The value is validated and normalised by its field's declaration (fields.FIELDS).
     """
 
     field: str
@@ -133,35 +62,69 @@ class ClaimRecord(Strict):
     def _backed(self) -> ClaimRecord:
         if not (self.quote or self.note):
             raise ValueError(f"the claim on {self.field!r} has neither a quote nor a note")
-        shape = CLAIM_VALUES.get(self.field)
-        if shape is None:
-            raise ValueError(f"{self.field!r} is not a claim field; known: {', '.join(sorted(CLAIM_VALUES))}")
-        self.value = shape(self.value)
+        self.value = check_claim_value(self.field, self.value)
         return self
 
 
-class IncidentRecord(Strict):
-    """An incident in the shape of `longarm export --format json`."""
+class ConflictRecord(Strict):
+    """A field whose sources disagree: the shown value, the others, and why the shown one won."""
 
+    field: str
+    shown: Any
+    other: list[Any]
+    reason: str
+
+
+class _Identified(Strict):
     id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._-]{1,32}$")
-    title: str = ""
-    tactic: Tactic | None = None
-    status: Status | None = None
-    date: DateValue | None = None
-    location: LocationValue | None = None
-    origin_state: str | None = None
-    victims: list[VictimValue] = Field(default_factory=list)
-    perpetrators: list[PerpetratorValue] = Field(default_factory=list)
-    outcomes: list[OutcomeValue] = Field(default_factory=list)
-    fatalities: int | None = Field(default=None, ge=0)
-    attribution: AttributionValue | None = None
+
+
+def _claim_field_types(claim_fields: list[fields.ClaimField]) -> dict[str, Any]:
+    """Each claim field's key and type in the published record, from the declaration."""
+    types: dict[str, Any] = {}
+    for claim_field in claim_fields:
+        kind = claim_field.record_type or claim_field.value_type
+        if claim_field.many:
+            types[claim_field.key] = (
+                list.__class_getitem__(kind),
+                Field(default_factory=list, description=claim_field.description),
+            )
+        elif claim_field.default is not None:
+            types[claim_field.key] = (kind, Field(default=claim_field.default, description=claim_field.description))
+        elif claim_field.record_type is not None:
+            types[claim_field.key] = (kind, Field(default=None, description=claim_field.description))
+        else:
+            types[claim_field.key] = (kind | None, Field(default=None, description=claim_field.description))
+    return types
+
+
+if TYPE_CHECKING:
+
+    class _Claimed(_Identified): ...
+
+    class _Shown(_Identified): ...
+
+else:
+    # The claim fields' keys come from fields.FIELDS, so a field declared there is in every record.
+    _Claimed = create_model(
+        "_Claimed", __base__=_Identified, __module__=__name__, **_claim_field_types(fields.record_order())
+    )
+    _Shown = create_model(
+        "_Shown",
+        __base__=_Identified,
+        __module__=__name__,
+        **_claim_field_types([f for f in fields.record_order() if not f.many]),
+    )
+
+
+class IncidentRecord(_Claimed):
+    """An incident in the shape of `longarm export --format json`: its shown values, sources and claims."""
+
     sensitivity: Sensitivity = Sensitivity.public
     publication_state: PublicationState = PublicationState.published
     sources: list[SourceRecord] = Field(default_factory=list)
     claims: list[ClaimRecord] = Field(default_factory=list)
-    conflicts: list[dict[str, Any]] = Field(default_factory=list)  # derived; ignored on import
-
-    _origin = field_validator("origin_state")(classmethod(lambda cls, v: check_country(v)))
+    conflicts: list[ConflictRecord] = Field(default_factory=list)  # derived; ignored on import
 
     @model_validator(mode="after")
     def _claims_cite_listed_sources(self) -> IncidentRecord:
@@ -171,45 +134,105 @@ class IncidentRecord(Strict):
                 raise ValueError(f"a claim cites source {claim.source!r}, which the incident does not list")
         return self
 
-
-def _model_value(model: type[BaseModel], *, drop_none: bool) -> Callable[[Any], Any]:
-    adapter = TypeAdapter(model)
-    return lambda value: adapter.validate_python(value).model_dump(mode="json", exclude_none=drop_none)
-
-
-def _scalar_value(kind: Any) -> Callable[[Any], Any]:
-    adapter = TypeAdapter(kind)
-    return lambda value: adapter.dump_python(adapter.validate_python(value), mode="json")
+    def stated(self, claim_field: fields.ClaimField) -> Any:
+        """The record's entry for a claim field, in its JSON form."""
+        return self.model_dump(mode="json", include={claim_field.key})[claim_field.key]
 
 
-def outcome_value(value: Any) -> dict[str, Any]:
-    """An outcome in its stored and exported shape: type, years when stated, date or null."""
-    outcome = OutcomeValue.model_validate(value).model_dump(mode="json")
-    return (
-        {"type": outcome["type"]}
-        | ({"years": outcome["years"]} if outcome["years"] is not None else {})
-        | {"date": outcome["date"]}
+class IncidentSummary(_Shown):
+    """An incident's shown (public) single values, for lists and maps, with its page's address."""
+
+    publication_state: PublicationState
+    url: str
+
+    @classmethod
+    def of(cls, incident: Any) -> IncidentSummary:
+        """The summary of an incident row, from its columns."""
+        shown = {f.key: f.record_value(f.from_columns(incident)) for f in fields.scalar_fields()}
+        return cls.model_validate(
+            {
+                "id": incident.id,
+                **shown,
+                "publication_state": incident.publication_state,
+                "url": f"/incidents/{incident.id}",
+            }
+        )
+
+
+class Evidence(Strict):
+    """The words of a document that give a value: its field, the quote and the quote's offsets."""
+
+    field: str
+    quote: str
+    start: int
+    end: int
+
+
+def _lenient(claim_field: fields.ClaimField) -> Any:
+    """The field's type in an extracted incident: a value it cannot hold is left out, with a warning."""
+
+    def usable(value: Any) -> bool:
+        try:
+            for stated in claim_field.claim_values(value):
+                claim_field.check(stated)
+        except ValueError as error:  # pydantic's ValidationError is one too
+            reason = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
+            log.warning("extracted %s left out: %s", claim_field.name, reason)
+            return False
+        return True
+
+    if claim_field.many:
+        keep = BeforeValidator(lambda items: [item for item in items or [] if usable([item])])
+        many = list.__class_getitem__(claim_field.value_type)  # list[value_type], built at run time
+        return (Annotated.__class_getitem__((many, keep)), Field(default_factory=list))  # type: ignore[attr-defined]
+    drop = BeforeValidator(lambda value: value if value is None or usable(value) else None)
+    return (Annotated[claim_field.value_type | None, drop], Field(default=None))
+
+
+if TYPE_CHECKING:
+
+    class _Extracted(Strict): ...
+
+else:
+    _Extracted = create_model(
+        "_Extracted", __base__=Strict, __module__=__name__, **{f.key: _lenient(f) for f in fields.record_order()}
     )
 
 
-def _country_value(value: Any) -> str:
-    code = check_country(value if isinstance(value, str) else None)
-    if code is None:
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
-    return code
+class ExtractedIncident(_Extracted):
+    """One incident as `longarm extract` writes it and a review candidate keeps it: values and their evidence.
+
+    A value the store cannot hold (an unknown country code) is left out, not the incident.
+    Other keys (an ACLED row's own columns) ride along.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    evidence: list[Evidence] = Field(default_factory=list)
+    confidence: float | None = None
+    _written: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_written(cls, data: Any, handler: ModelWrapValidatorHandler[ExtractedIncident]) -> ExtractedIncident:
+        incident = handler(data)
+        if isinstance(data, dict):
+            incident._written = data
+        return incident
+
+    def value(self, claim_field: fields.ClaimField) -> Any:
+        """The incident's entry for a claim field, in its JSON form."""
+        return self.model_dump(mode="json", include={claim_field.key})[claim_field.key]
+
+    def payload(self) -> dict[str, Any]:
+        """What a candidate stores and linking compares: the incident as the extractor wrote it."""
+        return self._written or self.model_dump(mode="json", exclude_unset=True)
 
 
-CLAIM_VALUES: dict[str, Callable[[Any], Any]] = {
-    "title": _scalar_value(str),
-    "tactic": _scalar_value(Tactic),
-    "status": _scalar_value(Status),
-    "date": _model_value(DateValue, drop_none=False),
-    "location": _model_value(LocationValue, drop_none=True),
-    "origin_state": _country_value,
-    "fatalities": _scalar_value(Annotated[int, Field(ge=0)]),
-    "attribution": _scalar_value(AttributionBasis),
-    "victim": _model_value(VictimValue, drop_none=False),
-    "perpetrator": _model_value(PerpetratorValue, drop_none=True),
-    "outcome": outcome_value,
-}
-"""Each claim field's validator, returning the value in its stored JSON form."""
+def check_claim_value(field_name: str, value: Any) -> Any:
+    """A claim's value validated by its field and returned in its stored JSON form."""
+    claim_field = fields.by_name(field_name)
+    if claim_field is None:
+        known = ", ".join(sorted(f.name for f in fields.FIELDS))
+        raise ValueError(f"{field_name!r} is not a claim field; known: {known}")
+    return claim_field.check(value)

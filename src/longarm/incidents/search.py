@@ -12,7 +12,7 @@ import html
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, aliased
 
 from longarm.errors import BadInput
 from longarm.incidents import spelling
+from longarm.incidents.fields import facet_columns
 from longarm.incidents.models import Actor, Incident, Involvement
 from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
 from longarm.names.countries import check_country
@@ -273,13 +274,7 @@ def _year(column: Any) -> Any:
 
 def _conditions(filters: IncidentFilters, audience: Audience, *, skip: str = "") -> list[ColumnElement[bool]]:
     conditions = [audience.clause()]
-    columns = {
-        "tactic": Incident.tactic,
-        "status": Incident.status,
-        "origin_state": Incident.origin_state,
-        "country": Incident.country,
-        "attribution": Incident.attribution_basis,
-    }
+    columns = {name: getattr(Incident, column) for name, column in facet_columns().items()}
     for name, column in columns.items():
         chosen = getattr(filters, name)
         if chosen and name != skip:
@@ -374,7 +369,7 @@ def _by_date(
     `(date_start, id)` compared as a pair lets the index (migration 0006) start at the cursor, so
     a deep page costs what the first does; without a cursor the offset counts index entries.
     """
-    beyond = (lambda a, b: a < b) if newest_first else (lambda a, b: a > b)
+    beyond: Callable[[Any, Any], Any] = (lambda a, b: a < b) if newest_first else (lambda a, b: a > b)
     dated = statement.where(Incident.date_start.is_not(None))
     undated = statement.where(Incident.date_start.is_(None))
     order = [Incident.date_start.desc(), Incident.id.desc()] if newest_first else [Incident.date_start, Incident.id]
@@ -500,14 +495,8 @@ def facet_counts(
 
 
 def _facet_counts(session: Session, filters: IncidentFilters, audience: Audience) -> dict[str, list[tuple[str, int]]]:
-    columns = {
-        "tactic": Incident.tactic,
-        "status": Incident.status,
-        "origin_state": Incident.origin_state,
-        "country": Incident.country,
-        "attribution": Incident.attribution_basis,
-        "year": _year(Incident.date_start),
-    }
+    columns = {name: getattr(Incident, column) for name, column in facet_columns().items()}
+    columns["year"] = _year(Incident.date_start)
     counts: dict[str, list[tuple[str, int]]] = {}
     for name, column in columns.items():
         base = filtered(session, filters, audience, skip=name).subquery()

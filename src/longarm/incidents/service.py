@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, object_session, selectinload
 from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.errors import NotFound
-from longarm.incidents import actors
+from longarm.incidents import actors, fields
 from longarm.incidents.claims import claims_for, item_key
 from longarm.incidents.models import Claim, Incident, Involvement, Outcome
-from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution, resolve_field, resolve_items
-from longarm.incidents.schemas import ClaimRecord, IncidentRecord
+from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolved, resolve_field, resolve_items
+from longarm.incidents.schemas import ClaimRecord, ConflictRecord, IncidentRecord
 from longarm.security import sealing
 from longarm.sources import service as sources
 
@@ -79,7 +79,7 @@ def create_from_record(*, session: Session, record: IncidentRecord, made_by: str
         action=AuditAction.incident_create,
         target_type="incident",
         target_id=incident.id,
-        after=to_record(incident, include_restricted=True),
+        after=to_record(incident, include_restricted=True).model_dump(mode="json"),
     )
     return incident
 
@@ -91,16 +91,15 @@ def visible_claims(incident: Incident, *, include_restricted: bool) -> list[Clai
     return sealing.open_claims(incident.claims, session=object_session(incident))
 
 
-def resolutions(claims: list[Claim]) -> dict[str, Any]:
-    """Scalar field → Resolution, and list field → {item key: Resolution}."""
-    result: dict[str, Any] = {}
+def resolutions(claims: list[Claim]) -> Resolved:
+    """Each single field's Resolution, and each list field's {item key: Resolution}."""
+    scalars = {}
     for name in SCALAR_FIELDS:
         resolution = resolve_field(name, [c for c in claims if c.field == name])
         if resolution is not None:
-            result[name] = resolution
-    for name in LIST_FIELDS:
-        result[name] = resolve_items(c for c in claims if c.field == name)
-    return result
+            scalars[name] = resolution
+    items = {name: resolve_items(c for c in claims if c.field == name) for name in LIST_FIELDS}
+    return Resolved(scalars=scalars, items=items)
 
 
 def resolve_incident(*, session: Session, incident: Incident) -> None:
@@ -112,31 +111,23 @@ def resolve_incident(*, session: Session, incident: Incident) -> None:
     session.refresh(incident, ["claims"])
     resolved = resolutions(visible_claims(incident, include_restricted=False))
 
-    def value(name: str) -> Any:
-        resolution: Resolution | None = resolved.get(name)
-        return resolution.value if resolution else None
-
-    date, location = value("date") or {}, value("location") or {}
-    incident.title = value("title") or incident.title or ""
-    incident.tactic, incident.status = value("tactic"), value("status")
-    incident.date_start, incident.date_end = date.get("start"), date.get("end")
-    incident.date_precision = date.get("precision")
-    incident.place, incident.country = location.get("place"), location.get("country")
-    incident.lat, incident.lon = location.get("lat"), location.get("lon")
-    incident.geo_precision = location.get("precision")
-    incident.origin_state, incident.fatalities = value("origin_state"), value("fatalities")
-    incident.attribution_basis = value("attribution")
+    for claim_field in fields.scalar_fields():
+        value = resolved.value(claim_field.name)
+        if value in (None, "") and claim_field.default is not None:
+            continue  # a title stays when no claim gives one
+        for column, part in claim_field.columns(value).items():
+            setattr(incident, column, part)
     _rebuild_involvements(session=session, incident=incident, resolved=resolved)
     _rebuild_outcomes(incident=incident, resolved=resolved)
     session.flush()
 
 
-def _rebuild_involvements(*, session: Session, incident: Incident, resolved: dict[str, Any]) -> None:
+def _rebuild_involvements(*, session: Session, incident: Incident, resolved: Resolved) -> None:
     incident.involvements.clear()
     session.flush()
     seen: set[tuple[str, str]] = set()
     for role in ("victim", "perpetrator"):
-        for resolution in resolved[role].values():
+        for resolution in resolved.items[role].values():
             item = resolution.value
             if role == "victim" and not item.get("name"):
                 continue
@@ -161,9 +152,9 @@ def _rebuild_involvements(*, session: Session, incident: Incident, resolved: dic
             )
 
 
-def _rebuild_outcomes(*, incident: Incident, resolved: dict[str, Any]) -> None:
+def _rebuild_outcomes(*, incident: Incident, resolved: Resolved) -> None:
     incident.outcomes.clear()
-    for resolution in resolved["outcome"].values():
+    for resolution in resolved.items["outcome"].values():
         item, date = resolution.value, resolution.value.get("date") or {}
         incident.outcomes.append(
             Outcome(
@@ -176,57 +167,57 @@ def _rebuild_outcomes(*, incident: Incident, resolved: dict[str, Any]) -> None:
         )
 
 
-def to_record(incident: Incident, *, include_restricted: bool = False) -> dict[str, Any]:
+def to_record(incident: Incident, *, include_restricted: bool = False) -> IncidentRecord:
     """The incident in the export's JSON shape, with its sources and claims."""
     claims = visible_claims(incident, include_restricted=include_restricted)
     resolved = resolutions(claims)
-
-    def value(name: str) -> Any:
-        return resolved[name].value if name in resolved else None
-
-    basis = value("attribution")
+    record: dict[str, Any] = {"id": incident.id}
+    for claim_field in fields.FIELDS:
+        if claim_field.many:
+            record[claim_field.key] = [r.value for r in resolved.items[claim_field.name].values()]
+            continue
+        value = resolved.value(claim_field.name)
+        if value in (None, "") and claim_field.default is not None:
+            value = claim_field.from_columns(incident)
+        record[claim_field.key] = claim_field.record_value(value)
     cited = {c.source.id: c.source for c in claims if c.source is not None}
-    return {
-        "id": incident.id,
-        "title": value("title") or incident.title,
-        "tactic": value("tactic"),
-        "status": value("status"),
-        "date": value("date"),
-        "location": value("location"),
-        "origin_state": value("origin_state"),
-        "victims": [r.value for r in resolved["victim"].values()],
-        "perpetrators": [r.value for r in resolved["perpetrator"].values()],
-        "outcomes": [r.value for r in resolved["outcome"].values()],
-        "fatalities": value("fatalities"),
-        "attribution": {"basis": basis} if basis else None,
-        "sensitivity": incident.sensitivity,
-        "publication_state": incident.publication_state,
-        "sources": [sources.to_record(source) for source in sorted(cited.values(), key=lambda s: s.id)],
-        "claims": [claim_record(c) for c in sorted(claims, key=lambda c: c.id)],
-        "conflicts": [
-            {"field": name, "shown": r.value, "other": [v for v, _ in r.alternatives], "reason": r.reason}
-            for name in SCALAR_FIELDS
-            if name in resolved and (r := resolved[name]).conflict
-        ],
-    }
+    published = IncidentRecord.model_validate(
+        record
+        | {
+            "sensitivity": incident.sensitivity,
+            "publication_state": incident.publication_state,
+            "sources": [sources.to_record(source) for source in sorted(cited.values(), key=lambda s: s.id)],
+            "conflicts": [
+                ConflictRecord(field=name, shown=r.value, other=[v for v, _ in r.alternatives], reason=r.reason)
+                for name in SCALAR_FIELDS
+                if name in resolved.scalars and (r := resolved.scalars[name]).conflict
+            ],
+        }
+    )
+    # The claims as stored, each citing a source listed above (see claim_record).
+    published.claims = [claim_record(c) for c in sorted(claims, key=lambda c: c.id)]
+    return published
 
 
-def claim_record(claim: Claim) -> dict[str, Any]:
-    """A claim in the export's shape."""
-    record = {
-        "field": claim.field,
-        "value": claim.value,
-        "source": claim.source_id,
-        "quote": claim.quote,
-        "quote_start": claim.quote_start,
-        "quote_end": claim.quote_end,
-        "note": claim.note,
-        "made_by": claim.made_by,
-        "credibility": claim.credibility,
-        "preferred": claim.preferred,
-        "restricted": claim.restricted,
-    }
-    return {k: v for k, v in record.items() if v is not None}
+def claim_record(claim: Claim) -> ClaimRecord:
+    """A claim in the export's shape.
+
+    Built as stored, not checked again: the rules for new claims (a quote or a note) came later
+    than some stored claims (sealed before them), which an export must still show.
+    """
+    return ClaimRecord.model_construct(
+        field=claim.field,
+        value=claim.value,
+        source=claim.source_id,
+        quote=claim.quote,
+        quote_start=claim.quote_start,
+        quote_end=claim.quote_end,
+        note=claim.note,
+        made_by=claim.made_by,
+        credibility=claim.credibility,
+        preferred=claim.preferred,
+        restricted=claim.restricted,
+    )
 
 
 def list_for_export(*, session: Session, include_unpublished: bool) -> list[Incident]:

@@ -1,4 +1,4 @@
-"""The controlled vocabularies of VOCABULARY.md, as enums every layer shares."""
+"""The controlled vocabularies (docs/vocabulary.md lists them), as enums every layer shares."""
 
 from __future__ import annotations
 

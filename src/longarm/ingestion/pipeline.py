@@ -24,6 +24,7 @@ from longarm.audit.service import record_event
 from longarm.auth.permissions import Permission, Principal
 from longarm.config import Settings, load_settings
 from longarm.errors import BadInput, LongarmError
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.ingestion.budget import extract_within_budget
 from longarm.ingestion.documents import MAX_BYTES, Document, documents_from_bytes
 from longarm.ingestion.manifest import listing_for
@@ -162,7 +163,8 @@ def ingest_document(
         session.add(source)
         session.flush()
         for index, incident in enumerate(extracted["incidents"]):
-            review.queue(session=session, source=source, incident=incident, index=index, made_by=EXTRACTOR)
+            extracted_incident = ExtractedIncident.model_validate(incident)
+            review.queue(session=session, source=source, incident=extracted_incident, index=index, made_by=EXTRACTOR)
         record_event(
             session=session,
             actor=principal.label,

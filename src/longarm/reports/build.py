@@ -42,7 +42,8 @@ def report_content(*, session: Session, filters: IncidentFilters) -> dict[str, A
     as_of = updated.year if updated else datetime(1970, 1, 1).year
     figures = overview(session=session, filters=filters, audience=PUBLIC, this_year=as_of)
     citations = Citations()
-    incidents = list(records(session=session, filters=filters, audience=PUBLIC, include_restricted=False))
+    found = records(session=session, filters=filters, audience=PUBLIC, include_restricted=False)
+    incidents = [record.model_dump(mode="json") for record in found]
     for incident in incidents:
         incident["cited"] = sorted(citations.cite(source) for source in incident["sources"])
     for estimate in figures["estimates"]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from longarm.incidents.models import Actor, Claim, Incident, Involvement
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.names.people import name_tokens
 from longarm.review.clusters import Cluster, clusters
 from longarm.review.link import LinkIndex
@@ -68,7 +69,9 @@ def _texts(session: Session) -> dict[str, list[str]]:
 def candidate_profile(candidate: Candidate) -> Profile:
     """A pending candidate's linking profile, its source's headline included."""
     headline = candidate.source.title if candidate.source else None
-    return profile_from_extracted(f"candidate:{candidate.id}", candidate.payload, headline=headline)
+    return profile_from_extracted(
+        f"candidate:{candidate.id}", ExtractedIncident.model_validate(candidate.payload), headline=headline
+    )
 
 
 def store_index(*, session: Session) -> tuple[LinkIndex, dict[str, Candidate]]:

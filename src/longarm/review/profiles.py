@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.names.folding import fold
 from longarm.names.people import COMMON_NAME_TOKENS, name_tokens
 
@@ -50,8 +50,9 @@ def wording(*texts: str | None) -> frozenset[str]:
     return frozenset(w for w in fold(" ".join(filter(None, texts))).split() if w not in _STOPWORDS and len(w) > 2)
 
 
-def profile_from_extracted(ref: str, incident: dict[str, Any], *, headline: str | None = None) -> Profile:
+def profile_from_extracted(ref: str, extracted: ExtractedIncident, *, headline: str | None = None) -> Profile:
     """The profile of an extracted (candidate) incident in the `longarm extract` shape, with its document's headline."""
+    incident = extracted.payload()
     location = incident.get("location") or {}
     victims = [
         name_tokens(n) for v in incident.get("victims") or [] for n in [v.get("name"), *v.get("aliases", [])] if n

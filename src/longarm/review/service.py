@@ -13,6 +13,7 @@ from longarm.auth.permissions import Permission, Principal
 from longarm.errors import Conflict, NotFound
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.names.folding import name_key
 from longarm.names.people import name_tokens, same_person
 from longarm.review.candidates import claims_for_extracted
@@ -53,18 +54,19 @@ def candidate_title(*, session: Session, candidate: Candidate) -> str:
     return next((str(c.value) for c in claims if c.field == "title"), "")
 
 
-def queue(*, session: Session, source: Source, incident: dict[str, Any], index: int, made_by: str) -> Candidate:
+def queue(*, session: Session, source: Source, incident: ExtractedIncident, index: int, made_by: str) -> Candidate:
     """Put an extracted incident in the queue with its claims; `link` ranks its matches once the batch is in."""
-    date = incident.get("date") or {}
-    names = [n for v in incident.get("victims") or [] for n in [v.get("name"), *v.get("aliases", [])] if n]
-    names += [p["name"] for p in incident.get("perpetrators") or [] if p.get("name") and not p.get("id")]
+    payload = incident.payload()
+    date = payload.get("date") or {}
+    names = [n for v in payload.get("victims") or [] for n in [v.get("name"), *v.get("aliases", [])] if n]
+    names += [p["name"] for p in payload.get("perpetrators") or [] if p.get("name") and not p.get("id")]
     candidate = Candidate(
         source_id=source.id,
         content_key=f"{source.sha256 or source.id}:{index}",
-        payload=incident,
+        payload=payload,
         extractor=made_by,
         year=int(date["start"][:4]) if date.get("start") else None,
-        country=(incident.get("location") or {}).get("country"),
+        country=(payload.get("location") or {}).get("country"),
         name_keys=" ".join(name_key(n) for n in names),
     )
     session.add(candidate)

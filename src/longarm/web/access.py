@@ -39,7 +39,7 @@ def incident_filters(
         str | None,
         Query(description="Words to find; each matches as a prefix (kill → killing) and in other spellings."),
     ] = None,
-    tactic: Annotated[list[str] | None, Query(description="Tactic codes (VOCABULARY.md); repeat for several.")] = None,
+    tactic: Annotated[list[str] | None, Query(description="Tactic codes (docs/vocabulary.md); repeat.")] = None,
     status: Annotated[list[str] | None, Query(description="completed, attempted, foiled or alleged.")] = None,
     origin_state: Annotated[
         list[str] | None, Query(description="ISO alpha-2 code of the state held responsible.")

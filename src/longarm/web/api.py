@@ -16,11 +16,21 @@ from longarm.errors import NotFound
 from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
+from longarm.incidents.schemas import IncidentRecord, IncidentSummary
 from longarm.names.countries import country_name
 from longarm.names.labels import label
 from longarm.sources import service as sources
 from longarm.storage.data_version import VersionedCache
 from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
+from longarm.web.api_models import (
+    ActorDetail,
+    ActorIncident,
+    ActorPage,
+    ActorRow,
+    IncidentPage,
+    PageLinks,
+    SourceDetail,
+)
 from longarm.web.indexes import actors_with_counts
 from longarm.web.public import actor_incidents, source_claims, visible_incident
 from longarm.web.rendering import column_date, facet_value, query_url
@@ -30,36 +40,7 @@ router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(requ
 MAP_LIMIT = 5000
 
 
-def summary(incident: Incident) -> dict[str, Any]:
-    """An incident's shown (public) values, for lists and maps."""
-    location = None
-    if incident.place or incident.country or incident.lat is not None:
-        location = {
-            "place": incident.place,
-            "country": incident.country,
-            "lat": incident.lat,
-            "lon": incident.lon,
-            "precision": incident.geo_precision,
-        }
-    when = None
-    if incident.date_start:
-        when = {"start": incident.date_start, "end": incident.date_end, "precision": incident.date_precision}
-    return {
-        "id": incident.id,
-        "title": incident.title,
-        "tactic": incident.tactic,
-        "status": incident.status,
-        "date": when,
-        "location": location,
-        "origin_state": incident.origin_state,
-        "fatalities": incident.fatalities,
-        "attribution": {"basis": incident.attribution_basis} if incident.attribution_basis else None,
-        "publication_state": incident.publication_state,
-        "url": f"/incidents/{incident.id}",
-    }
-
-
-@router.get("/incidents", summary="Incidents matching the filters, a page at a time")
+@router.get("/incidents", summary="Incidents matching the filters, a page at a time", response_model=IncidentPage)
 def list_incidents(
     request: Request,
     filters: Filters,
@@ -69,7 +50,7 @@ def list_incidents(
     cursor: Annotated[
         str | None, Query(description="Continue after the page that gave it (`links.next`); date order, no q.")
     ] = None,
-) -> dict[str, Any]:
+) -> IncidentPage:
     """Incidents matching the filters (the list page's parameters), with the total and page links.
 
     In date order without search words, `links.next` carries a cursor: however deep, the next page
@@ -87,7 +68,7 @@ def list_incidents(
             per_page=per_page,
             cursor=cursor,
         )
-        rows = [summary(i) for i in found.incidents]
+        rows = [IncidentSummary.of(i) for i in found.incidents]
     base = [*filters.to_params(), ("sort", sort), ("per_page", str(per_page))]
 
     def link(number: int) -> str | None:
@@ -97,18 +78,18 @@ def list_incidents(
     if found.next_cursor is not None:
         following = query_url("/api/v1/incidents", [*base, ("cursor", found.next_cursor)])
     here = [("cursor", cursor)] if cursor is not None else [("page", str(page))]
-    return {
-        "total": found.total,
-        "page": None if cursor is not None else found.page,
-        "per_page": found.per_page,
-        "pages": found.pages,
-        "incidents": rows,
-        "links": {
-            "self": query_url("/api/v1/incidents", [*base, *here]),
-            "next": following,
-            "prev": None if cursor is not None else link(page - 1),
-        },
-    }
+    return IncidentPage(
+        total=found.total,
+        page=None if cursor is not None else found.page,
+        per_page=found.per_page,
+        pages=found.pages,
+        incidents=rows,
+        links=PageLinks(
+            self=query_url("/api/v1/incidents", [*base, *here]),
+            next=following,
+            prev=None if cursor is not None else link(page - 1),
+        ),
+    )
 
 
 @router.get("/incidents.geojson", summary="Incidents with coordinates as GeoJSON (for the map)")
@@ -133,7 +114,7 @@ def _features(session: Session, filters: search.IncidentFilters, audience: searc
             "id": i.id,
             "geometry": {"type": "Point", "coordinates": [i.lon, i.lat]},
             "properties": {
-                **summary(i),
+                **IncidentSummary.of(i).model_dump(mode="json"),
                 "tactic_label": label(i.tactic),
                 "country_name": country_name(i.country),
                 "date_text": column_date(i.date_start, i.date_end, i.date_precision),
@@ -144,8 +125,12 @@ def _features(session: Session, filters: search.IncidentFilters, audience: searc
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
 
 
-@router.get("/incidents/{incident_id}", summary="One incident in the export's shape, with claims and conflicts")
-def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
+@router.get(
+    "/incidents/{incident_id}",
+    summary="One incident in the export's shape, with claims and conflicts",
+    response_model=IncidentRecord,
+)
+def get_incident(request: Request, incident_id: str) -> IncidentRecord:
     """The incident with its sources, claims and conflicts; restricted values only for trusted roles."""
     principal, audience = reader(request)
     with database(request) as session:
@@ -153,51 +138,62 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
         return incidents.to_record(incident, include_restricted=principal.can(Permission.read_restricted))
 
 
-@router.get("/actors", summary="Actors (people, agencies, movements) with their number of visible incidents")
+@router.get(
+    "/actors",
+    summary="Actors (people, agencies, movements) with their number of visible incidents",
+    response_model=ActorPage,
+)
 def list_actors(
     request: Request,
     q: Annotated[str | None, Query(description="A name or alias, in any transliteration.")] = None,
     page: Page = 1,
     per_page: PerPage = 50,
-) -> dict[str, Any]:
+) -> ActorPage:
     """Known actors and the actors involved in incidents the reader may see, by name."""
     _principal, audience = reader(request)
     with database(request) as session:
         total, rows = actors_with_counts(session, audience, q, page, per_page)
         actors = [
-            {
-                "id": a.id,
-                "name": a.name,
-                "kind": a.kind,
-                "country": a.country,
-                "known": a.known,
-                "incidents": int(n),
-                "url": f"/actors/{a.id}",
-            }
+            ActorRow(
+                id=a.id,
+                name=a.name,
+                kind=a.kind,
+                country=a.country,
+                known=a.known,
+                incidents=int(n),
+                url=f"/actors/{a.id}",
+            )
             for a, n in rows
         ]
-    return {"total": total, "page": page, "per_page": per_page, "actors": actors}
+    return ActorPage(total=total, page=page, per_page=per_page, actors=actors)
 
 
-@router.get("/actors/{actor_id}", summary="An actor, its other names and its incidents")
-def get_actor(request: Request, actor_id: str) -> dict[str, Any]:
+@router.get("/actors/{actor_id}", summary="An actor, its other names and its incidents", response_model=ActorDetail)
+def get_actor(request: Request, actor_id: str) -> ActorDetail:
     """The actor and the incidents it took part in (those the reader may see)."""
     _principal, audience = reader(request)
     with database(request) as session:
         actor, involved = actor_incidents(session, actor_id, audience)
-        return {
-            "id": actor.id,
-            "name": actor.name,
-            "kind": actor.kind,
-            "country": actor.country,
-            "known": actor.known,
-            "aliases": sorted({a.alias for a in actor.aliases} - {actor.name}),
-            "incidents": [{**summary(i), "role": v.role, "degree": v.degree} for v, i in involved],
-        }
+        return ActorDetail(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            country=actor.country,
+            known=actor.known,
+            aliases=sorted({a.alias for a in actor.aliases} - {actor.name}),
+            incidents=[
+                ActorIncident.model_validate(IncidentSummary.of(i).model_dump() | {"role": v.role, "degree": v.degree})
+                for v, i in involved
+            ],
+        )
 
 
-@router.get("/sources/{source_id}", summary="A source, its grade, its snapshot's hash and the claims it backs")
-def get_source(request: Request, source_id: str) -> dict[str, Any]:
+@router.get(
+    "/sources/{source_id}",
+    summary="A source, its grade, its snapshot's hash and the claims it backs",
+    response_model=SourceDetail,
+)
+def get_source(request: Request, source_id: str) -> SourceDetail:
     """The source in the export's shape and the claims that cite it."""
     principal, audience = reader(request)
     with database(request) as session:
@@ -205,12 +201,14 @@ def get_source(request: Request, source_id: str) -> dict[str, Any]:
         claims = source_claims(session, source_id, audience, principal.can(Permission.read_restricted))
         if not claims and not principal.can(Permission.read_team):
             raise NotFound(f"There is no source {source_id!r}.")
-        return {
-            **sources.to_record(source),
-            "retrieved_at": source.retrieved_at.isoformat() if source.retrieved_at else None,
-            "language": source.language,
-            "claims": [{**incidents.claim_record(c), "incident": c.incident_id} for c in claims],
-        }
+        return SourceDetail.model_validate(
+            sources.to_record(source)
+            | {
+                "retrieved_at": source.retrieved_at.isoformat() if source.retrieved_at else None,
+                "language": source.language,
+                "claims": [incidents.claim_record(c).model_dump() | {"incident": c.incident_id} for c in claims],
+            }
+        )
 
 
 @router.get("/stats", summary="Headline figures, incidents per year and facet counts for the filters")

@@ -15,6 +15,7 @@ from longarm.incidents import service as incidents
 from longarm.review import service as review
 from longarm.review.models import Candidate
 from longarm.web.access import database, reader
+from longarm.web.api_models import EditAnswer
 from longarm.web.public import visible_incident
 
 review_router = APIRouter(prefix="/api/v1/review", tags=["review"], dependencies=[Depends(require(Permission.review))])
@@ -32,16 +33,6 @@ class RejectRequest(BaseModel):
     """Why the candidate is set aside."""
 
     reason: str = Field(min_length=1, max_length=2000)
-
-
-class EditRequest(BaseModel):
-    """New values (the edit form's field names, as text), what backs them and the reason for them."""
-
-    values: dict[str, str]
-    note: str = Field(min_length=1, max_length=2000)
-    source: str | None = Field(default=None, description="The id of the source that gives the new values.")
-    judgement: bool = Field(default=False, description="No source: the values are the editor's own judgement.")
-    override: bool = Field(default=False, description="Show the values above a stronger source that disagrees.")
 
 
 def candidate_json(candidate: Candidate) -> dict[str, Any]:
@@ -111,25 +102,19 @@ def undo(request: Request, candidate_id: int) -> dict[str, Any]:
         return candidate_json(review.undo(session=session, candidate_id=candidate_id, principal=principal))
 
 
-@edit_router.post("/incidents/{incident_id}/edits", summary="Edit an incident (new values become preferred claims)")
-def edit(request: Request, incident_id: str, body: EditRequest) -> dict[str, Any]:
+@edit_router.post(
+    "/incidents/{incident_id}/edits",
+    summary="Edit an incident (new values become preferred claims)",
+    response_model=EditAnswer,
+)
+def edit(request: Request, incident_id: str, body: editing.IncidentEdit) -> EditAnswer:
     """Apply the edit; a 422 names each bad field under `fields`."""
     principal, audience = reader(request)
     with database(request) as session:
-        incident = visible_incident(session, incident_id, audience)
-        form = {**editing.form_values(incident), **body.values}
-        result = editing.edit_incident(
-            session=session,
-            incident_id=incident_id,
-            form=form,
-            note=body.note,
-            principal=principal,
-            source_id=body.source,
-            judgement=body.judgement,
-            override=body.override,
-        )
+        visible_incident(session, incident_id, audience)
+        result = editing.edit_incident(session=session, incident_id=incident_id, edit=body, principal=principal)
         record = incidents.to_record(result.incident, include_restricted=principal.can(Permission.read_restricted))
-        return {"changed": result.changed, "incident": record}
+        return EditAnswer(changed=result.changed, incident=record)
 
 
 @team_router.get("/incidents/{incident_id}/history", summary="An incident's history")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
 from longarm.audit.actions import AuditAction, history_words
+from longarm.incidents import fields
 from longarm.incidents.models import Claim
 from longarm.names.labels import label
 from longarm.web.rendering import FIELD_LABELS, value_text
@@ -51,26 +52,8 @@ def when(moment: datetime) -> str:
 
 def snapshot_values(snapshot: dict[str, Any]) -> dict[str, Any]:
     """An edit's stored column snapshot as claim fields (date, location...) with their values."""
-    date = None
-    if snapshot.get("date_start"):
-        date = {
-            "start": snapshot["date_start"],
-            "end": snapshot.get("date_end") or snapshot["date_start"],
-            "precision": snapshot.get("date_precision") or "day",
-        }
-    location = {k: snapshot.get(c) for k, c in (("place", "place"), ("country", "country"))}
-    return {
-        "title": snapshot.get("title"),
-        "tactic": snapshot.get("tactic"),
-        "status": snapshot.get("status"),
-        "date": date,
-        "location": location if any(location.values()) else None,
-        "origin_state": snapshot.get("origin_state"),
-        "fatalities": snapshot.get("fatalities"),
-        "attribution": snapshot.get("attribution_basis"),
-        "publication_state": snapshot.get("publication_state"),
-        "sensitivity": snapshot.get("sensitivity"),
-    }
+    shown = {f.name: f.from_columns(snapshot) for f in fields.scalar_fields()}
+    return shown | {name: snapshot.get(name) for name in ("publication_state", "sensitivity")}
 
 
 def _text(name: str, value: Any) -> str:

@@ -17,7 +17,7 @@ from longarm.errors import NotFound
 from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Actor, Claim, Incident, Involvement
-from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution
+from longarm.incidents.resolve import Resolution
 from longarm.incidents.search import Audience
 from longarm.names.folding import name_key
 from longarm.names.labels import label
@@ -124,11 +124,11 @@ def shown_because(resolution: Resolution) -> str:
 
 def incident_context(session: Session, incident: Incident, include_restricted: bool, url: str) -> dict[str, Any]:
     """What the incident page shows: values with their claims and reasons, conflicts, people, outcomes."""
-    record = incidents.to_record(incident, include_restricted=include_restricted)
+    record = incidents.to_record(incident, include_restricted=include_restricted).model_dump(mode="json")
     claims = incidents.visible_claims(incident, include_restricted=include_restricted)
     resolved = incidents.resolutions(claims)
-    scalar = [(name, resolved[name]) for name in SCALAR_FIELDS if name in resolved and name != "title"]
-    items = {name: list(resolved[name].values()) for name in LIST_FIELDS}
+    scalar = [(name, r) for name, r in resolved.scalars.items() if name != "title"]
+    items = {name: list(found.values()) for name, found in resolved.items.items()}
     items["outcome"].sort(key=lambda r: (((r.value.get("date") or {}).get("start")) or "9999", r.value["type"]))
     actor_links: dict[str, str] = {}
     for involvement in incident.involvements:

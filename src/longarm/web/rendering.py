@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
+from longarm.incidents import fields
 from longarm.incidents.search import REGIONS, IncidentFilters
 from longarm.names.countries import country_name
 from longarm.names.labels import label
@@ -23,19 +24,7 @@ HERE = Path(__file__).parent
 STATIC = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
-FIELD_LABELS = {
-    "title": "Title",
-    "tactic": "Tactic",
-    "status": "Status",
-    "date": "Date",
-    "location": "Place",
-    "origin_state": "Origin state",
-    "fatalities": "Fatalities",
-    "attribution": "Attribution",
-    "victim": "Victim",
-    "perpetrator": "Perpetrator",
-    "outcome": "Outcome",
-}
+FIELD_LABELS = {f.name: f.label for f in fields.FIELDS}
 
 
 def date_text(value: dict[str, Any] | None) -> str:

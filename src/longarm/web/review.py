@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
+from longarm.incidents import fields
 from longarm.incidents import service as incidents
 from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
 from longarm.review import service as review
@@ -20,23 +21,17 @@ from longarm.web.rendering import render
 
 router = APIRouter(dependencies=[Depends(require(Permission.review))], default_response_class=HTMLResponse)
 
-PAYLOAD_FIELDS = {"victim": "victims", "perpetrator": "perpetrators", "outcome": "outcomes"}
 
-
-def candidate_values(payload: dict[str, Any]) -> dict[str, Any]:
-    """The candidate's values keyed like claim fields (title, date, victim...)."""
-    values: dict[str, Any] = {name: payload.get(name) for name in SCALAR_FIELDS}
-    values["attribution"] = (payload.get("attribution") or {}).get("basis")
-    values["title"] = payload.get("title")
-    for field, key in PAYLOAD_FIELDS.items():
-        values[field] = payload.get(key) or []
-    return values
-
-
-def match_values(record: dict[str, Any]) -> dict[str, Any]:
-    """An incident record's values keyed like claim fields."""
-    values = candidate_values(record)
-    values["title"] = record.get("title")
+def candidate_values(stated: dict[str, Any]) -> dict[str, Any]:
+    """A candidate's payload (or an incident record) keyed like claim fields (title, date, victim...)."""
+    values: dict[str, Any] = {}
+    for claim_field in fields.FIELDS:
+        entry = stated.get(claim_field.key)
+        if claim_field.many:
+            entry = entry or []
+        elif claim_field.wrap:
+            entry = (entry or {}).get(claim_field.wrap)
+        values[claim_field.name] = entry
     return values
 
 
@@ -45,9 +40,9 @@ def comparison(session: Session, candidate: Candidate, match_id: str | None, tru
     matches = [m for m in candidate.matches or [] if m.get("incident_id")]
     chosen = next((m for m in matches if m["incident_id"] == match_id), matches[0] if matches else None)
     incident = incidents.get(session=session, incident_id=chosen["incident_id"]) if chosen else None
-    record = incidents.to_record(incident, include_restricted=trusted) if incident else None
+    record = incidents.to_record(incident, include_restricted=trusted).model_dump(mode="json") if incident else None
     mine = candidate_values(candidate.payload or {})
-    theirs = match_values(record) if record else {}
+    theirs = candidate_values(record) if record else {}
     rows = [(name, mine.get(name), theirs.get(name)) for name in (*SCALAR_FIELDS, *LIST_FIELDS)]
     evidence: dict[str, list[str]] = {}
     for item in (candidate.payload or {}).get("evidence") or []:

@@ -10,15 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import editing
-from longarm.incidents.vocabulary import (
-    AttributionBasis,
-    DatePrecision,
-    GeoPrecision,
-    PublicationState,
-    Sensitivity,
-    Status,
-    Tactic,
-)
+from longarm.incidents.edit_form import GROUP_LEGENDS, form_groups, form_inputs
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 from longarm.web import history
 from longarm.web.access import database, reader
@@ -28,15 +20,10 @@ from longarm.web.rendering import render
 edit_router = APIRouter(dependencies=[Depends(require(Permission.edit))], default_response_class=HTMLResponse)
 team_router = APIRouter(dependencies=[Depends(require(Permission.read_team))], default_response_class=HTMLResponse)
 
-CHOICES = {
-    "tactic": [t.value for t in Tactic],
-    "status": [s.value for s in Status],
-    "date_precision": [p.value for p in DatePrecision],
-    "geo_precision": [p.value for p in GeoPrecision],
-    "attribution": [a.value for a in AttributionBasis],
-    "publication_state": [p.value for p in PublicationState],
-    "sensitivity": [s.value for s in Sensitivity],
+CHOICES = {str(cell.form): [m.value for m in cell.choices] for cell in form_inputs() if cell.choices} | {
+    name: [m.value for m in vocabulary] for name, vocabulary in editing.SETTINGS.items()
 }
+FIELD_GROUPS = [(GROUP_LEGENDS[group], inputs) for group, inputs in form_groups()]
 
 
 def _edit_page(
@@ -49,6 +36,7 @@ def _edit_page(
         "errors": errors,
         "note": note,
         "choices": CHOICES,
+        "field_groups": FIELD_GROUPS,
         "cited": sorted(cited.values(), key=lambda s: (-SOURCE_STRENGTH.get(SourceKind(s.kind), 0), s.id)),
     }
     return render(request, "incidents/edit.html", context, status_code=status_code)
@@ -67,24 +55,13 @@ def edit_form(request: Request, incident_id: str) -> HTMLResponse:
 async def save_edit(request: Request, incident_id: str) -> Response:
     """Store the changed values as the editor's preferred claims; on a mistake show the form again."""
     principal, audience = reader(request)
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    note = form.get("note", "")
+    edit = editing.IncidentEdit.from_form({k: str(v) for k, v in (await request.form()).items()})
     with database(request) as session:
         incident = visible_incident(session, incident_id, audience)
         try:
-            editing.edit_incident(
-                session=session,
-                incident_id=incident_id,
-                form=form,
-                note=note,
-                principal=principal,
-                source_id=form.get("source") or None,
-                judgement=form.get("judgement") == "yes",
-                override=form.get("override") == "yes",
-            )
+            editing.edit_incident(session=session, incident_id=incident_id, edit=edit, principal=principal)
         except editing.FieldErrors as problem:
-            values = {name: form.get(name, "") for name in (*editing.FORM_FIELDS, "source", "judgement", "override")}
-            return _edit_page(request, incident, values, problem.errors, note, status_code=422)
+            return _edit_page(request, incident, edit.form_echo(), problem.errors, edit.note, status_code=422)
     return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
 
 

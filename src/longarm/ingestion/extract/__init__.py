@@ -3,7 +3,7 @@
     extract_document(document, published="2020-09-01") -> {"document": ..., "incidents": [...], "estimates": [...]}
 
 The pipeline: `reading` finds dates, places, actors, people and cue words sentence by sentence; `assemble`
-gathers mentions of acts into proposed incidents; `output` writes each as the JSON of VOCABULARY.md; the
+gathers mentions of acts into proposed incidents; `output` writes each as the JSON of docs/vocabulary.md; the
 learned `decisions` then keep the proposals the text really reports and join those that are one act.
 """
 

@@ -1,4 +1,4 @@
-"""Turn assembled incidents into the JSON of VOCABULARY.md, each value with its quote and offsets."""
+"""Turn assembled incidents into the extracted JSON (docs/vocabulary.md), each value with its quote and offsets."""
 
 from __future__ import annotations
 

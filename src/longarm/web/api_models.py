@@ -1,0 +1,87 @@
+"""The JSON API's answers as pydantic models, so /docs shows each response's shape."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from longarm.incidents.schemas import ClaimRecord, IncidentRecord, IncidentSummary, SourceRecord
+
+
+class PageLinks(BaseModel):
+    """Addresses of this page and its neighbours (None past either end)."""
+
+    self: str
+    next: str | None
+    prev: str | None
+
+
+class IncidentPage(BaseModel):
+    """A page of incidents matching the filters."""
+
+    total: int
+    page: int | None = Field(description="None when the page was reached by a cursor.")
+    per_page: int
+    pages: int
+    incidents: list[IncidentSummary]
+    links: PageLinks
+
+
+class ActorRow(BaseModel):
+    """An actor with the number of incidents the reader may see."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    known: bool
+    incidents: int
+    url: str
+
+
+class ActorPage(BaseModel):
+    """A page of actors."""
+
+    total: int
+    page: int
+    per_page: int
+    actors: list[ActorRow]
+
+
+class ActorIncident(IncidentSummary):
+    """An incident an actor took part in, with its part."""
+
+    role: str
+    degree: str | None
+
+
+class ActorDetail(BaseModel):
+    """An actor, its other names and its incidents."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    known: bool
+    aliases: list[str]
+    incidents: list[ActorIncident]
+
+
+class SourceClaim(ClaimRecord):
+    """A claim a source backs, with the incident it is about."""
+
+    incident: str | None
+
+
+class SourceDetail(SourceRecord):
+    """A source, when it was retrieved, its language and the claims it backs."""
+
+    retrieved_at: str | None
+    language: str | None
+    claims: list[SourceClaim]
+
+
+class EditAnswer(BaseModel):
+    """What an edit changed and the incident as it now is."""
+
+    changed: list[str]
+    incident: IncidentRecord
