@@ -44,7 +44,9 @@ def test_an_oversized_body_is_refused_in_the_api_error_shape(engine, settings): 
     from longarm.web.app import create_app
 
     small = client_for(create_app(replace(settings, max_body_bytes=1000), engine=engine))
-    answer = small.post("/api/v1/review/candidates/1/accept", content=b"{}" * 3000, headers={"content-type": "application/json"})
+    answer = small.post(
+        "/api/v1/review/candidates/1/accept", content=b"{}" * 3000, headers={"content-type": "application/json"}
+    )
     assert "over the limit" in _error(answer, 413, "too_large")
 
 
