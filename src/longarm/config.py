@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from longarm.errors import BadInput
 
 
 @dataclass(frozen=True)
@@ -91,3 +94,18 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             raw = env[var]
             values[name] = Path(raw) if isinstance(default, Path) else type(default)(raw)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def configure_logging(settings: Settings) -> int:
+    """Let longarm's log records at LONGARM_LOG_LEVEL and above through; the level, as a number."""
+    name = settings.log_level.strip().upper()
+    if name not in LOG_LEVELS:
+        raise BadInput(f"LONGARM_LOG_LEVEL {settings.log_level!r} is not one of: {', '.join(LOG_LEVELS)}.")
+    level: int = getattr(logging, name)
+    logging.getLogger("longarm").setLevel(level)
+    # Records reach stderr unless the host (uvicorn, pytest) already gave the root logger its handlers.
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+    return level

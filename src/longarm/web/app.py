@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from longarm.auth import web as auth_web
-from longarm.config import Settings, load_settings
+from longarm.config import Settings, configure_logging, load_settings
 from longarm.security import keys
 from longarm.storage.database import open_engine
 from longarm.web import api, api_stats, api_team, delivery, downloads, errors, indexes, public, review, team, visuals
@@ -21,6 +21,7 @@ parameter. Lists take the same filters as the web pages (`/incidents?tactic=kill
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The web app for the configured database."""
     settings = settings or load_settings()
+    configure_logging(settings)  # each server process builds its own app: `serve --workers N`
     engine = engine or open_engine(settings)
     keys.bind(engine, settings)
     app = FastAPI(
