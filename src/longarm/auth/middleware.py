@@ -93,10 +93,11 @@ class SecurityMiddleware:
 
     def __init__(self, app: ASGIApp, *, engine: Engine, settings: Settings, routes: Any) -> None:
         self.app, self.engine, self.settings, self.routes = app, engine, settings, routes
+        self.keys = keys.store_of(engine)
 
     def visitor_csrf(self, visitor: str) -> str:
         """The CSRF token of a browser that has not signed in, tied to its visitor cookie."""
-        keyring = keys.load_keyring(self.settings, create=True)
+        keyring = self.keys.keyring(create=True)
         return hmac.new(keyring.integrity, b"csrf:" + visitor.encode("utf-8"), "sha256").hexdigest()
 
     def identify(self, request: Request) -> Identity:

@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from longarm.auth import web as auth_web
 from longarm.config import Settings, configure_logging, load_settings
-from longarm.security import keys
+from longarm.incidents import sealing
 from longarm.storage.database import open_engine
 from longarm.web import api, api_stats, api_team, delivery, downloads, errors, indexes, public, review, team, visuals
 
@@ -22,8 +22,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     """The web app for the configured database."""
     settings = settings or load_settings()
     configure_logging(settings)  # each server process builds its own app: `serve --workers N`
-    engine = engine or open_engine(settings)
-    keys.bind(engine, settings)
+    engine = sealing.install(engine, settings) if engine is not None else open_engine(settings)
     app = FastAPI(
         title="longarm",
         version="1",
