@@ -1,9 +1,13 @@
-"""What each request needs from the database: a transaction, the reader's audience, the filters."""
+"""What each request needs, as FastAPI dependencies: its transaction, its reader, the incident it names, the filters.
+
+A view declares them in its signature (`session: DbSession`, `principal: CurrentPrincipal`,
+`audience: ReaderAudience`, `incident: CurrentIncident`, `filters: Filters`) instead of
+opening them itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -11,16 +15,22 @@ from sqlalchemy.orm import Session
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission, Principal
-from longarm.incidents import search
+from longarm.incidents import search, visible
+from longarm.incidents.models import Incident
 from longarm.incidents.search import MAX_PER_PAGE, REGIONS, SORTS, Audience, IncidentFilters
 from longarm.storage.engine import transaction
 
 
-@contextmanager
 def database(request: Request) -> Iterator[Session]:
-    """A transaction on the app's database, committed when the block ends without error."""
+    """FastAPI dependency: the request's one transaction, committed when the view returns without error."""
+    # The session takes its connection at the first query: a view that reads nothing costs none.
     with transaction(request.app.state.engine) as session:
         yield session
+
+
+# scope="function": the commit runs before the answer is sent, so a commit that fails is never answered 200.
+DbSession = Annotated[Session, Depends(database, scope="function")]
+CurrentPrincipal = Annotated[Principal, Depends(auth_web.current_principal)]
 
 
 def audience_for(principal: Principal) -> Audience:
@@ -28,10 +38,20 @@ def audience_for(principal: Principal) -> Audience:
     return Audience(drafts=principal.can(Permission.read_team), restricted=principal.can(Permission.read_restricted))
 
 
-def reader(request: Request) -> tuple[Principal, Audience]:
-    """The principal making the request and the audience it belongs to."""
-    principal = auth_web.current_principal(request)
-    return principal, audience_for(principal)
+def reader_audience(principal: CurrentPrincipal) -> Audience:
+    """FastAPI dependency: the audience of the principal making the request."""
+    return audience_for(principal)
+
+
+ReaderAudience = Annotated[Audience, Depends(reader_audience)]
+
+
+def current_incident(incident_id: str, session: DbSession, audience: ReaderAudience) -> Incident:
+    """FastAPI dependency: the incident the path names, when the reader may see it (else 404)."""
+    return visible.incident_or_raise(session=session, incident_id=incident_id, audience=audience)
+
+
+CurrentIncident = Annotated[Incident, Depends(current_incident)]
 
 
 def incident_filters(
