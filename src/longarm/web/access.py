@@ -17,7 +17,7 @@ from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission, Principal
 from longarm.incidents import search, visible
 from longarm.incidents.models import Incident
-from longarm.incidents.search import MAX_PER_PAGE, REGIONS, SORTS, Audience, IncidentFilters
+from longarm.incidents.search import MAX_PER_PAGE, SORTS, Audience, IncidentFilters
 from longarm.storage.engine import transaction
 
 
@@ -54,42 +54,8 @@ def current_incident(incident_id: str, session: DbSession, audience: ReaderAudie
 CurrentIncident = Annotated[Incident, Depends(current_incident)]
 
 
-def incident_filters(
-    q: Annotated[
-        str | None,
-        Query(description="Words to find; each matches as a prefix (kill → killing) and in other spellings."),
-    ] = None,
-    tactic: Annotated[list[str] | None, Query(description="Tactic codes (VOCABULARY.md); repeat for several.")] = None,
-    status: Annotated[list[str] | None, Query(description="completed, attempted, foiled or alleged.")] = None,
-    origin_state: Annotated[
-        list[str] | None, Query(description="ISO alpha-2 code of the state held responsible.")
-    ] = None,
-    country: Annotated[list[str] | None, Query(description="ISO alpha-2 code of the host country.")] = None,
-    attribution: Annotated[list[str] | None, Query(description="Attribution basis: court_ruling … none.")] = None,
-    region: Annotated[
-        list[str] | None, Query(description="Region of the host country: " + ", ".join(REGIONS) + ".")
-    ] = None,
-    actor: Annotated[list[str] | None, Query(description="Actor id (/actors); incidents it took part in.")] = None,
-    year_from: Annotated[str | None, Query(description="First year (four digits), inclusive.")] = None,
-    year_to: Annotated[str | None, Query(description="Last year (four digits), inclusive.")] = None,
-) -> IncidentFilters:
-    """FastAPI dependency: the incident filters in the query (BadInput when one is unusable)."""
-    params = {
-        "q": [q or ""],
-        "tactic": tactic or [],
-        "status": status or [],
-        "origin_state": origin_state or [],
-        "country": country or [],
-        "attribution": attribution or [],
-        "region": region or [],
-        "actor": actor or [],
-        "year_from": [year_from or ""],
-        "year_to": [year_to or ""],
-    }
-    return IncidentFilters.parse(params)
-
-
-Filters = Annotated[IncidentFilters, Depends(incident_filters)]
+# FastAPI reads the filters whole from the query and validates them once (IncidentFilters' validators).
+Filters = Annotated[IncidentFilters, Query()]
 # Bounded: a page number past what a database offset can hold would fail inside the query.
 MAX_PAGE = 1_000_000
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page number, from 1 (at most {MAX_PAGE}).")]

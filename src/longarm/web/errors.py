@@ -58,8 +58,12 @@ def install(app: FastAPI) -> None:
         fields: dict[str, str] = {}
         for problem in error.errors():
             where = [str(part) for part in problem.get("loc", ()) if part not in ("query", "body", "path")]
-            fields[".".join(where) or "request"] = str(problem.get("msg", "is not valid"))
-        message = "Some values cannot be used: " + "; ".join(f"{k}: {v}" for k, v in fields.items()) + "."
+            # A check across several values (year_from after year_to) names the one to change in its context.
+            named = (problem.get("ctx") or {}).get("field")
+            fields[".".join(where) or str(named or "request")] = str(problem.get("msg", "is not valid"))
+        # A message that already names its field (the filters' sentences) is shown as it is.
+        said = [v.rstrip(".") if v.startswith(k) else f"{k}: {v}" for k, v in fields.items()]
+        message = "Some values cannot be used: " + "; ".join(said) + "."
         return error_response(request, 422, message, fields)
 
     @app.exception_handler(StarletteHTTPException)
