@@ -78,6 +78,20 @@ def source_claims(*, session: Session, source_id: str, audience: Audience, inclu
     return list(session.scalars(statement))
 
 
+def source_with_claims(*, session: Session, source_id: str, audience: Audience) -> tuple[Source, list[Claim]]:
+    """The source and its claims this audience may see; NotFound when outside the team it backs nothing visible."""
+    source = session.get(Source, source_id)
+    claims = (
+        source_claims(session=session, source_id=source_id, audience=audience, include_restricted=audience.restricted)
+        if source is not None
+        else []
+    )
+    # The team sees every source; the public only those that back something it may see.
+    if source is None or (not claims and not audience.drafts):
+        raise NotFound(f"There is no source {source_id!r}.")
+    return source, claims
+
+
 def sources_with_counts(*, session: Session, audience: Audience, include_restricted: bool) -> list[tuple[Source, int]]:
     """The sources cited by incidents the audience may see, strongest kind first, with how many each backs."""
     backed = select(Claim.source_id, func.count(func.distinct(Claim.incident_id)).label("n")).join(

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from longarm.analytics import charts, stats
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
-from longarm.errors import NotFound
 from longarm.incidents import search, visible
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Incident
@@ -192,19 +191,9 @@ def get_actor(actor_id: str, session: DbSession, audience: ReaderAudience) -> di
 
 
 @router.get("/sources/{source_id}", summary="A source, its grade, its snapshot's hash and the claims it backs")
-def get_source(
-    source_id: str, session: DbSession, principal: CurrentPrincipal, audience: ReaderAudience
-) -> dict[str, Any]:
+def get_source(source_id: str, session: DbSession, audience: ReaderAudience) -> dict[str, Any]:
     """The source in the export's shape and the claims that cite it."""
-    source = sources.get_or_raise(session=session, source_id=source_id)
-    claims = visible.source_claims(
-        session=session,
-        source_id=source_id,
-        audience=audience,
-        include_restricted=principal.can(Permission.read_restricted),
-    )
-    if not claims and not principal.can(Permission.read_team):
-        raise NotFound(f"There is no source {source_id!r}.")
+    source, claims = visible.source_with_claims(session=session, source_id=source_id, audience=audience)
     return {
         **sources.to_record(source),
         "retrieved_at": source.retrieved_at.isoformat() if source.retrieved_at else None,

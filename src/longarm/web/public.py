@@ -19,7 +19,6 @@ from longarm.incidents.models import Claim, Incident
 from longarm.incidents.names import name_key
 from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolution
 from longarm.review import service as review
-from longarm.sources import service as sources
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 from longarm.web import citations
 from longarm.web.access import (
@@ -221,19 +220,9 @@ def actor_page(request: Request, actor_id: str, session: DbSession, audience: Re
 
 
 @router.get("/sources/{source_id}", summary="A source: what it reports, its grade and its snapshot's hash")
-def source_page(
-    request: Request, source_id: str, session: DbSession, principal: CurrentPrincipal, audience: ReaderAudience
-) -> HTMLResponse:
+def source_page(request: Request, source_id: str, session: DbSession, audience: ReaderAudience) -> HTMLResponse:
     """The source's details and the claims it backs, by incident."""
-    source = sources.get_or_raise(session=session, source_id=source_id)
-    claims = visible.source_claims(
-        session=session,
-        source_id=source_id,
-        audience=audience,
-        include_restricted=principal.can(Permission.read_restricted),
-    )
-    if not claims and not principal.can(Permission.read_team):
-        raise NotFound(f"There is no source {source_id!r}.")
+    source, claims = visible.source_with_claims(session=session, source_id=source_id, audience=audience)
     by_incident: dict[str, list[Claim]] = {}
     for claim in claims:
         by_incident.setdefault(str(claim.incident_id), []).append(claim)
