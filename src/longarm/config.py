@@ -52,7 +52,7 @@ SETTINGS_ENV = {
     "home": ("LONGARM_HOME", "Folder for the SQLite database, evidence store and key file (default ./data)."),
     "database_url": ("LONGARM_DATABASE_URL", "SQLAlchemy URL; PostgreSQL for a multi-user server."),
     "secret_key": ("LONGARM_SECRET_KEY", "Base64 key for restricted fields; overrides the key file."),
-    "log_level": ("LONGARM_LOG_LEVEL", "Logging level (default INFO)."),
+    "log_level": ("LONGARM_LOG_LEVEL", "Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL (default INFO)."),
     "fetch_max_bytes": ("LONGARM_FETCH_MAX_BYTES", "Largest document a URL ingest downloads."),
     "fetch_timeout_seconds": ("LONGARM_FETCH_TIMEOUT", "Seconds a URL ingest waits for a document."),
     "session_hours": ("LONGARM_SESSION_HOURS", "Hours a sign-in lasts before signing in again (default 8)."),
