@@ -26,7 +26,7 @@ def test_init_creates_a_key_file_only_the_owner_can_read(cli_env):  # type: igno
 
 def test_a_readable_key_file_is_refused(tmp_path):  # type: ignore[no-untyped-def]
     settings = Settings(home=tmp_path)
-    keys.ensure_key(settings)
+    keys.KeyStore(settings).ensure()
     os.chmod(settings.key_file, 0o644)
     with pytest.raises(BadInput, match="chmod 600"):
         keys.load_keyring(settings)

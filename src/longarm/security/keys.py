@@ -190,11 +190,6 @@ def load_keyring(settings: Settings, *, create: bool = False) -> Keyring:
     return KeyStore(settings).keyring(create=create)
 
 
-def ensure_key(settings: Settings) -> Path | None:
-    """Create the key file if there is none and no LONGARM_SECRET_KEY; the file's path, if any."""
-    return KeyStore(settings).ensure()
-
-
 _OPTION = "longarm_keys"
 
 

@@ -33,14 +33,9 @@ DbSession = Annotated[Session, Depends(database, scope="function")]
 CurrentPrincipal = Annotated[Principal, Depends(auth_web.current_principal)]
 
 
-def audience_for(principal: Principal) -> Audience:
-    """Which incidents this principal sees: the team also sees drafts, trusted roles restricted ones."""
-    return Audience(drafts=principal.can(Permission.read_team), restricted=principal.can(Permission.read_restricted))
-
-
 def reader_audience(principal: CurrentPrincipal) -> Audience:
-    """FastAPI dependency: the audience of the principal making the request."""
-    return audience_for(principal)
+    """FastAPI dependency: which incidents the reader sees (the team also drafts, trusted roles restricted ones)."""
+    return Audience(drafts=principal.can(Permission.read_team), restricted=principal.can(Permission.read_restricted))
 
 
 ReaderAudience = Annotated[Audience, Depends(reader_audience)]
