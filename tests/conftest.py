@@ -24,8 +24,18 @@ from longarm.storage.engine import create_database_engine
 from tests.support.postgres import postgres_server
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-# What a run may leave in the repository: interpreter and tool caches, the virtualenvs, git itself.
-_NOT_WATCHED = {".git", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis", "node_modules"}
+# What a run may leave in the repository: interpreter and tool caches, the virtualenvs, git itself, and
+# the browser tests' screenshots (test-artifacts/, ignored by git), kept for people to look at.
+_NOT_WATCHED = {
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "node_modules",
+    "test-artifacts",
+}
 BACKENDS = [b for b in os.environ.get("LONGARM_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 _counter = itertools.count()
 
