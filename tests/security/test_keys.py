@@ -110,12 +110,12 @@ def test_a_database_opened_without_its_keys_writes_nothing_restricted(settings, 
     try:
         with pytest.raises(RuntimeError, match="without its keys"):
             _restricted_incident(bare)
+        with bare.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM claims")).scalar_one() == 0
     finally:
         bare.dispose()
     assert not (tmp_path / "environment").exists() and not (tmp_path / "data").exists()
     assert not settings.key_file.exists()
-    with bare.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM claims")).scalar_one() == 0
 
 
 def test_key_rotate_reseals_everything_and_retires_the_old_key(engine, cli_env):  # type: ignore[no-untyped-def]
