@@ -35,12 +35,11 @@ def _peak_mib() -> float:
 
 def _app(home: Path, **changes: object):  # type: ignore[no-untyped-def]
     from longarm.config import Settings
-    from longarm.storage.database import initialise
-    from longarm.storage.engine import create_database_engine
+    from longarm.storage.database import initialise, open_engine
     from longarm.web.app import create_app
 
     settings = replace(Settings(home=home), **changes)  # type: ignore[arg-type]
-    engine = create_database_engine(settings.effective_database_url)
+    engine = open_engine(settings)
     initialise(engine, sample=False)
     return create_app(settings, engine=engine), engine
 
@@ -145,11 +144,12 @@ def login_flood() -> str:
 def enumeration() -> str:
     """Median time of a refused sign-in: unknown name, locked, disabled, wrong password."""
     from longarm.auth import service
-    from longarm.storage.database import initialise
-    from longarm.storage.engine import create_database_engine, transaction
+    from longarm.config import Settings
+    from longarm.storage.database import initialise, open_engine
+    from longarm.storage.engine import transaction
 
     with tempfile.TemporaryDirectory() as home:
-        engine = create_database_engine(f"sqlite:///{home}/bench.db")
+        engine = open_engine(Settings(home=Path(home), database_url=f"sqlite:///{home}/bench.db"))
         initialise(engine, sample=False)
         with transaction(engine) as session:
             for name in ("locked", "disabled", "known"):

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from benchmarks.bench_search import SIZE, _record
 from longarm.auth.permissions import operator
+from longarm.config import Settings
 from longarm.exports.acled_import import import_acled
 from longarm.exports.service import export_bytes
+from longarm.incidents import sealing
 from longarm.incidents import service as incidents
 from longarm.incidents.search import IncidentFilters
 from longarm.reports.build import report_content
@@ -26,7 +28,7 @@ def main() -> None:
     """Load the incidents, then time each export format, the HTML report and importing the ACLED sample."""
     rng = random.Random(13)
     folder = Path(tempfile.mkdtemp())
-    engine = create_database_engine(f"sqlite:///{folder / 'bench.db'}")
+    engine = sealing.install(create_database_engine(f"sqlite:///{folder / 'bench.db'}"), Settings(home=folder))
     initialise(engine, sample=False)
     with transaction(engine) as session:
         for n in range(SIZE):

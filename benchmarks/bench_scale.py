@@ -19,7 +19,8 @@ from sqlalchemy import Engine, select
 
 from benchmarks.load import free_port, measure, serving
 from benchmarks.scale_data import generate
-from longarm.incidents import search
+from longarm.config import Settings
+from longarm.incidents import sealing, search
 from longarm.incidents.models import Incident
 from longarm.storage.database import initialise
 from longarm.storage.engine import create_database_engine
@@ -71,7 +72,7 @@ def main() -> None:
     workers = os.environ.get("LONGARM_BENCH_WORKERS", "1")
     folder = Path(tempfile.mkdtemp())
     path = folder / "longarm.db"
-    engine = create_database_engine(f"sqlite:///{path}")
+    engine = sealing.install(create_database_engine(f"sqlite:///{path}"), Settings(home=folder))
     initialise(engine, sample=False)
     started = time.perf_counter()
     made = generate(engine, count=count)

@@ -7,8 +7,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from longarm.config import Settings
 from longarm.exports.service import export_chunks
-from longarm.incidents import search, spelling
+from longarm.incidents import sealing, search, spelling
 from longarm.incidents import service as incidents
 from longarm.incidents.schemas import IncidentRecord
 from longarm.storage.database import initialise
@@ -51,7 +52,7 @@ def main() -> None:
     """Load the incidents, then time searches (exact, misspelt, no match) and a full CSV download."""
     rng = random.Random(13)
     folder = Path(tempfile.mkdtemp())
-    engine = create_database_engine(f"sqlite:///{folder / 'bench.db'}")
+    engine = sealing.install(create_database_engine(f"sqlite:///{folder / 'bench.db'}"), Settings(home=folder))
     initialise(engine, sample=False)
     records = [_record(rng, n) for n in range(SIZE)]
     with transaction(engine) as session:

@@ -18,13 +18,65 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from longarm.config import Settings
-from longarm.security import keys
+from longarm.incidents import sealing
 from longarm.storage.database import initialise
 from longarm.storage.engine import create_database_engine
 from tests.support.postgres import postgres_server
 
+REPOSITORY = Path(__file__).resolve().parent.parent
+# What a run may leave in the repository: interpreter and tool caches, the virtualenvs, git itself, and
+# the browser tests' screenshots (test-artifacts/, ignored by git), kept for people to look at.
+_NOT_WATCHED = {
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "node_modules",
+    "test-artifacts",
+}
 BACKENDS = [b for b in os.environ.get("LONGARM_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 _counter = itertools.count()
+
+
+def _repository_files() -> dict[str, int]:
+    """Every file in the repository (caches and virtualenvs aside) with its modification time."""
+    found: dict[str, int] = {}
+    for folder, subfolders, files in os.walk(REPOSITORY):
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if name not in _NOT_WATCHED and not name.startswith(".venv") and not name.endswith(".egg-info")
+        ]
+        for name in files:
+            path = Path(folder, name)
+            found[path.relative_to(REPOSITORY).as_posix()] = path.lstat().st_mtime_ns
+    return found
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Note the repository's files, to find any the run writes (a key or an anchor in ./data)."""
+    session.config.stash[_BEFORE] = _repository_files()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when it created or changed a file in the repository: tests write in their own folders."""
+    before = session.config.stash.get(_BEFORE, None)
+    if before is None:
+        return
+    after = _repository_files()
+    written = sorted(path for path, stamp in after.items() if before.get(path) != stamp)
+    if written:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("")
+            reporter.write_sep("=", "the tests wrote into the repository", red=True)
+            reporter.write_line(", ".join(written))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_BEFORE = pytest.StashKey[dict[str, int]]()
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +128,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 @pytest.fixture
 def engine(settings: Settings) -> Iterator[Engine]:
     """An engine on this test's database, sealing with a key in the test's own home folder."""
-    engine = create_database_engine(settings.effective_database_url)
-    keys.bind(engine, settings)
+    engine = sealing.install(create_database_engine(settings.effective_database_url), settings)
     yield engine
     engine.dispose()
 

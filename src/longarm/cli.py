@@ -8,6 +8,7 @@ from importlib import import_module
 
 import typer
 
+from longarm.config import configure_logging, load_settings
 from longarm.errors import LongarmError
 
 app = typer.Typer(
@@ -43,6 +44,7 @@ def main() -> None:
     # alone: files 0600 and folders 0700, whatever the shell's umask.
     os.umask(0o077)
     try:
+        configure_logging(load_settings())
         # Without standalone mode click returns (not raises) a command's `typer.Exit` code.
         code = app(standalone_mode=False)
     except LongarmError as error:

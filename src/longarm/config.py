@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from longarm.errors import BadInput
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ SETTINGS_ENV = {
     "home": ("LONGARM_HOME", "Folder for the SQLite database, evidence store and key file (default ./data)."),
     "database_url": ("LONGARM_DATABASE_URL", "SQLAlchemy URL; PostgreSQL for a multi-user server."),
     "secret_key": ("LONGARM_SECRET_KEY", "Base64 key for restricted fields; overrides the key file."),
-    "log_level": ("LONGARM_LOG_LEVEL", "Logging level (default INFO)."),
+    "log_level": ("LONGARM_LOG_LEVEL", "Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL (default INFO)."),
     "fetch_max_bytes": ("LONGARM_FETCH_MAX_BYTES", "Largest document a URL ingest downloads."),
     "fetch_timeout_seconds": ("LONGARM_FETCH_TIMEOUT", "Seconds a URL ingest waits for a document."),
     "session_hours": ("LONGARM_SESSION_HOURS", "Hours a sign-in lasts before signing in again (default 8)."),
@@ -91,3 +94,18 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             raw = env[var]
             values[name] = Path(raw) if isinstance(default, Path) else type(default)(raw)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def configure_logging(settings: Settings) -> int:
+    """Let longarm's log records at LONGARM_LOG_LEVEL and above through; the level, as a number."""
+    name = settings.log_level.strip().upper()
+    if name not in LOG_LEVELS:
+        raise BadInput(f"LONGARM_LOG_LEVEL {settings.log_level!r} is not one of: {', '.join(LOG_LEVELS)}.")
+    level: int = getattr(logging, name)
+    logging.getLogger("longarm").setLevel(level)
+    # Records reach stderr unless the host (uvicorn, pytest) already gave the root logger its handlers.
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+    return level

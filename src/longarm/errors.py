@@ -10,6 +10,8 @@ LongarmError            anything the CLI prints as one line and the web maps to 
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class LongarmError(Exception):
     """Base of every error that is the user's to fix; its message is shown as is."""
@@ -45,3 +47,27 @@ class IntegrityError(LongarmError):
     """Stored data failed a verification."""
 
     status_code = 500
+
+
+# Every JSON error answer, the security middleware's included, is `{"error": error_document(...)}`.
+ERROR_TYPES = {
+    400: "bad_request",
+    401: "not_signed_in",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "bad_input",
+    500: "integrity_error",
+}
+
+
+def error_document(
+    status: int, message: str, fields: dict[str, str] | None = None, *, kind: str | None = None
+) -> dict[str, Any]:
+    """The body of a JSON error: `{"error": {"status", "type", "message"}}`, plus `fields` when some are named."""
+    body: dict[str, Any] = {"status": status, "type": kind or ERROR_TYPES.get(status, "error"), "message": message}
+    if fields:
+        body["fields"] = fields
+    return {"error": body}

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from longarm.config import load_settings
 from longarm.errors import NotFound
 from longarm.exports.service import export_text
+from longarm.incidents import sealing
 from longarm.incidents import service as incidents
 from longarm.storage.engine import create_database_engine, transaction
 
@@ -63,4 +64,5 @@ def _field(record: dict[str, Any], name: str) -> Any:
 
 def open(url: str | None = None) -> Database:  # noqa: A001  (the public name users type)
     """Open the database at `url` (default: the configured one) for queries."""
-    return Database(create_database_engine(url or load_settings().effective_database_url))
+    settings = load_settings()
+    return Database(sealing.install(create_database_engine(url or settings.effective_database_url), settings))

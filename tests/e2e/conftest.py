@@ -17,6 +17,7 @@ import pytest
 import uvicorn
 
 from longarm.config import Settings
+from longarm.incidents import sealing
 from longarm.storage.database import initialise
 from longarm.storage.engine import create_database_engine
 from longarm.web.app import create_app
@@ -52,9 +53,9 @@ def live_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def live_server(live_settings: Settings) -> Iterator[str]:
     """The base URL of the app serving the sample incidents, a team user and a review candidate."""
     settings = live_settings
-    engine = create_database_engine(settings.effective_database_url)
+    engine = sealing.install(create_database_engine(settings.effective_database_url), settings)
     initialise(engine, sample=True)
-    app = create_app(settings, engine=engine)  # binds the key file before anything is signed
+    app = create_app(settings, engine=engine)
     add_team_user(engine, *EDITOR, role="editor")
     add_review_candidate(engine)
     add_quoted_incident(engine)

@@ -91,10 +91,10 @@ def test_team_pages_have_no_axe_violation(page, size):  # type: ignore[no-untype
 
 def test_refusal_pages_are_styled_and_have_no_axe_violation(page, live_settings):  # type: ignore[no-untyped-def]
     """The 403 page (a viewer on /review) and the expired-form page look like the site, and pass axe."""
-    from longarm.storage.engine import create_database_engine
+    from longarm.storage.database import open_engine
     from tests.web.fixtures import add_team_user
 
-    engine = create_database_engine(live_settings.effective_database_url)
+    engine = open_engine(live_settings)
     add_team_user(engine, "vi.ewer", "a long enough password", role="viewer")
     engine.dispose()
     page.goto("/login")

@@ -9,6 +9,7 @@ from sqlalchemy import create_engine
 
 from longarm.exports.importing import import_records, read_records
 from longarm.exports.service import export_text
+from longarm.incidents import sealing
 from longarm.storage.database import initialise
 from longarm.storage.engine import transaction
 
@@ -19,10 +20,10 @@ def _export(engine, format_name: str) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("format_name", ["json", "csv"])
-def test_export_import_export_is_identical(engine, tmp_path, format_name):  # type: ignore[no-untyped-def]
+def test_export_import_export_is_identical(engine, settings, tmp_path, format_name):  # type: ignore[no-untyped-def]
     initialise(engine, sample=True)
     first = _export(engine, format_name)
-    empty = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    empty = sealing.install(create_engine(f"sqlite:///{tmp_path / 'empty.db'}"), settings)
     initialise(empty, sample=False)
     with transaction(empty) as session:
         import_records(session=session, records=read_records(first.encode(), name="export"), made_by="test", name="x")

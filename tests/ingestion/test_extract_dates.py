@@ -58,3 +58,18 @@ def test_relative_dates_need_a_publication_date() -> None:
 def test_bad_published_values_are_rejected(value: str) -> None:
     with pytest.raises(ValueError):
         parse_published(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("He was seized on 14/10/2019 in Vienna.", "2019-10-14"),
+        ("He was seized on 3.4.2021 in Vienna.", "2021-04-03"),
+        ("He was seized on 10/14/2019 in Vienna.", "2019-10-14"),  # only month-first reads
+        ("He was seized on 31/02/2020 in Vienna.", None),
+        ("He was seized on 00/10/2019 in Vienna.", None),
+    ],
+)
+def test_numeric_dates_are_read_day_first(text: str, start: str | None) -> None:
+    days = [v["start"] for v in _values(text, None) if v["precision"] == "day"]
+    assert days == ([start] if start else [])

@@ -10,8 +10,8 @@ from pathlib import Path
 from longarm.auth.permissions import SYSTEM
 from longarm.config import Settings
 from longarm.exports.service import export_text
+from longarm.incidents import sealing
 from longarm.ingestion.pipeline import ingest
-from longarm.security import keys
 from longarm.sources.evidence import EvidenceStore
 from longarm.storage.engine import create_database_engine, transaction
 
@@ -54,8 +54,7 @@ def _groupings(template: Path, folder: Path, home: Path, order: list[str]) -> se
     home.mkdir()
     shutil.copy(template, home / "longarm.db")
     settings = Settings(home=home, database_url=f"sqlite:///{home / 'longarm.db'}")
-    engine = create_database_engine(settings.effective_database_url)
-    keys.bind(engine, settings)
+    engine = sealing.install(create_database_engine(settings.effective_database_url), settings)
     inputs = [str(folder / name) for name in order]
     ingest(
         engine=engine,

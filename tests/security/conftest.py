@@ -1,3 +1,3 @@
 """Fixtures shared by the safety tests (see tests/security/helpers.py)."""
 
-from tests.security.helpers import bind_key, web_app  # noqa: F401
+from tests.security.helpers import web_app  # noqa: F401

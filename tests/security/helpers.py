@@ -1,4 +1,4 @@
-"""Shared by the safety tests: the key bound to each test's database, users, a signed-in web client."""
+"""Shared by the safety tests: users, a signed-in web client."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from starlette.exceptions import StarletteDeprecationWarning
 
 from longarm.auth import service as users
 from longarm.config import Settings
-from longarm.security import keys
 from longarm.storage.engine import transaction
 
 with warnings.catch_warnings():
@@ -24,15 +23,6 @@ with warnings.catch_warnings():
 
 PASSWORD = "correct horse battery staple"
 ROLES = ("admin", "editor", "analyst", "viewer")
-
-
-@pytest.fixture(autouse=True)
-def bind_key(request: pytest.FixtureRequest) -> None:
-    """Tests that use a database seal with a key in their own home folder, never in ./data."""
-    if "engine" in request.fixturenames:
-        engine: Engine = request.getfixturevalue("engine")
-        settings: Settings = request.getfixturevalue("settings")
-        keys.bind(engine, settings)
 
 
 def add_user(engine: Engine, name: str, role: str, password: str = PASSWORD) -> None:

@@ -14,7 +14,7 @@ from longarm.errors import BadInput, IntegrityError
 from longarm.incidents import service as incidents
 from longarm.incidents.schemas import IncidentRecord
 from longarm.security import keys
-from longarm.storage.engine import transaction
+from longarm.storage.engine import create_database_engine, transaction
 from tests.cli_runner import longarm
 
 
@@ -26,7 +26,7 @@ def test_init_creates_a_key_file_only_the_owner_can_read(cli_env):  # type: igno
 
 def test_a_readable_key_file_is_refused(tmp_path):  # type: ignore[no-untyped-def]
     settings = Settings(home=tmp_path)
-    keys.ensure_key(settings)
+    keys.KeyStore(settings).ensure()
     os.chmod(settings.key_file, 0o644)
     with pytest.raises(BadInput, match="chmod 600"):
         keys.load_keyring(settings)
@@ -101,6 +101,21 @@ def test_restricted_claims_are_stored_sealed(engine):  # type: ignore[no-untyped
         row = connection.execute(text("SELECT value, note, item_key, sealed FROM claims WHERE restricted")).one()
     assert row.value in (None, "null") and row.note is None and row.sealed.startswith("v2.")
     assert _place(engine) == "Hidden Lane 7"
+
+
+def test_a_database_opened_without_its_keys_writes_nothing_restricted(settings, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)  # where the old fallback wrote ./data/longarm.key
+    monkeypatch.setenv("LONGARM_HOME", str(tmp_path / "environment"))
+    bare = create_database_engine(settings.effective_database_url)
+    try:
+        with pytest.raises(RuntimeError, match="without its keys"):
+            _restricted_incident(bare)
+        with bare.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM claims")).scalar_one() == 0
+    finally:
+        bare.dispose()
+    assert not (tmp_path / "environment").exists() and not (tmp_path / "data").exists()
+    assert not settings.key_file.exists()
 
 
 def test_key_rotate_reseals_everything_and_retires_the_old_key(engine, cli_env):  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ def test_a_declared_oversized_body_is_refused_before_it_is_read(small_app):  # t
     assert answer.status_code == 413
     assert answer.headers["x-content-type-options"] == "nosniff"
     api = client.post("/api/v1/review/1/accept", content=b"{}" * 3000, headers={"content-type": "application/json"})
-    assert api.status_code == 413 and "over the limit" in api.json()["error"]
+    assert api.status_code == 413 and "over the limit" in api.json()["error"]["message"]
 
 
 def test_a_streamed_body_without_length_stops_at_the_limit(small_app):  # type: ignore[no-untyped-def]

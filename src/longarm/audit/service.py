@@ -93,7 +93,7 @@ def record_event(
     session.add(event)
     session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=event.hash))
     session.flush()
-    anchor.remember(session, keys.settings_for(session), anchor.Head(seq, event.hash))
+    anchor.remember(session, keys.store_of(session).settings, anchor.Head(seq, event.hash))
     return event
 
 
@@ -202,7 +202,7 @@ def verify(*, session: Session, fingerprint: anchor.Head | None = None) -> list[
             problems.append(f"event {after} is stored after event {before}: the log was reordered.")
     if head is not None and genuine and head.seq == max(genuine) and head.hash != genuine[head.seq].hash:
         problems.append(f"The chain head does not match event {head.seq}.")
-    settings = keys.settings_for(session)
+    settings = keys.store_of(session).settings
     try:
         problems += _anchor_problems(genuine, anchor.read(settings), str(anchor.path_for(settings)))
     except BadInput as error:

@@ -162,7 +162,7 @@ def list_tokens() -> None:
 def rotate_key() -> None:
     """Seal every restricted value under a new key and drop the old key from the key file."""
     from longarm.config import load_settings
-    from longarm.security.rotation import rotate
+    from longarm.incidents.rotation import rotate
     from longarm.storage.database import open_engine
 
     settings = load_settings()

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from longarm.auth import pages, sessions, tokens
 from longarm.auth.permissions import ANONYMOUS, Permission, Principal
 from longarm.config import Settings
+from longarm.errors import error_document
 from longarm.security import headers, keys
 from longarm.storage.engine import transaction
 
@@ -92,10 +93,11 @@ class SecurityMiddleware:
 
     def __init__(self, app: ASGIApp, *, engine: Engine, settings: Settings, routes: Any) -> None:
         self.app, self.engine, self.settings, self.routes = app, engine, settings, routes
+        self.keys = keys.store_of(engine)
 
     def visitor_csrf(self, visitor: str) -> str:
         """The CSRF token of a browser that has not signed in, tied to its visitor cookie."""
-        keyring = keys.load_keyring(self.settings, create=True)
+        keyring = self.keys.keyring(create=True)
         return hmac.new(keyring.integrity, b"csrf:" + visitor.encode("utf-8"), "sha256").hexdigest()
 
     def identify(self, request: Request) -> Identity:
@@ -213,7 +215,9 @@ class SecurityMiddleware:
     def deny(self, request: Request, status: int, title: str, message: str) -> Response:
         """A refusal as JSON for the API and as a small page for browsers."""
         if _wants_json(request):
-            return JSONResponse({"error": message}, status_code=status)
+            # An unexpected failure is not an integrity check's: its type says so.
+            kind = "server_error" if status == 500 else None
+            return JSONResponse(error_document(status, message, kind=kind), status_code=status)
         return HTMLResponse(pages.message_page(title=title, message=message), status_code=status)
 
     async def csrf_ok(self, scope: Scope, body: bytes, expected: str) -> bool:

@@ -65,8 +65,8 @@ def safe_next(path: str | None) -> str:
 
 def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
     """Add session loading, login/logout routes and security headers to the app."""
-    keys.bind(engine, settings)
-    keys.ensure_key(settings)
+    store = keys.store_of(engine)
+    store.ensure()
     redaction.install()
     app.add_middleware(SecurityMiddleware, engine=engine, settings=settings, routes=lambda: app.router.routes)
     public = [Depends(require(Permission.read_public))]
@@ -84,7 +84,7 @@ def install(app: FastAPI, *, engine: Engine, settings: Settings) -> None:
         form = await request.form()
         name, password = str(form.get("name") or ""), str(form.get("password") or "")
         target = safe_next(str(form.get("next") or "/"))
-        integrity = keys.load_keyring(settings).integrity
+        integrity = store.keyring().integrity
         known = throttle.is_known_device(integrity, name, request.cookies.get(throttle.DEVICE_COOKIE))
         try:
             limits.admit(request.client.host if request.client else "")

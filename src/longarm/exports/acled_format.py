@@ -16,8 +16,9 @@ import pycountry
 
 from longarm.exports.csv_format import LIST_SEPARATOR, flat_row, neutralise
 from longarm.exports.registry import ExportFormat, register
+from longarm.incidents.filters import REGIONS
 from longarm.incidents.schemas import IncidentRecord
-from longarm.incidents.search import REGIONS, region_of
+from longarm.incidents.search import region_of
 from longarm.names.countries import country_name
 
 COLUMNS = (

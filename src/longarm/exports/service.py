@@ -20,9 +20,10 @@ from longarm.exports import (  # noqa: F401  (they register themselves)
 from longarm.exports.registry import FORMATS, ExportFormat
 from longarm.incidents import search
 from longarm.incidents import service as incidents
+from longarm.incidents.filters import IncidentFilters
 from longarm.incidents.models import Claim, Incident
 from longarm.incidents.schemas import IncidentRecord
-from longarm.incidents.search import Audience, IncidentFilters
+from longarm.incidents.search import Audience
 
 # Incidents loaded (with their claims and sources) per round trip: memory stays flat however many match.
 BATCH = 200

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from longarm.incidents.search import IncidentFilters
+    from longarm.incidents.filters import IncidentFilters
 
 Words = Annotated[str, typer.Option("--q", help="Words to find, as in the web list's search box.")]
 Tactics = Annotated[list[str], typer.Option("--tactic", help="A tactic code; repeat for several.")]
@@ -25,7 +25,7 @@ FILTERS = ("q", "tactic", "status", "country", "region", "origin_state", "attrib
 
 def list_filters(options: dict[str, Any]) -> IncidentFilters:
     """The list's filters from a command's options (its `locals()`; other options are ignored)."""
-    from longarm.incidents.search import IncidentFilters
+    from longarm.incidents.filters import IncidentFilters
 
     chosen = {name: options[name] for name in FILTERS if name in options}
     return IncidentFilters.parse({k: v if isinstance(v, list) else [v] for k, v in chosen.items()})

@@ -126,7 +126,7 @@ class Claim(Timestamped, Base):
     credibility: Mapped[int] = mapped_column(Integer, default=6)  # Admiralty 1..6
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)  # a reviewer's choice
     restricted: Mapped[bool] = mapped_column(Boolean, default=False)
-    # A restricted claim's value, quote, note and item key, AES-GCM sealed (longarm.security.sealing);
+    # A restricted claim's value, quote, note and item key, AES-GCM sealed (longarm.incidents.sealing);
     # those columns then hold NULL, so the database file never holds them in clear.
     sealed: Mapped[str | None] = mapped_column(Text)
 
@@ -166,4 +166,4 @@ class Estimate(Timestamped, Base):
 
 
 # Registers the flush hook that seals restricted claims, whichever module builds them.
-from longarm.security import sealing as _sealing  # noqa: E402, F401
+from longarm.incidents import sealing as _sealing  # noqa: E402, F401

@@ -12,8 +12,8 @@ import html
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -38,9 +38,9 @@ from sqlalchemy.orm import Session, aliased
 from longarm.errors import BadInput
 from longarm.incidents import spelling
 from longarm.incidents.fields import facet_columns
+from longarm.incidents.filters import REGIONS, BadFilter, IncidentFilters
 from longarm.incidents.models import Actor, Incident, Involvement
-from longarm.incidents.vocabulary import AttributionBasis, PublicationState, Sensitivity, Status, Tactic
-from longarm.names.countries import check_country
+from longarm.incidents.vocabulary import PublicationState, Sensitivity
 from longarm.storage.data_version import VersionedCache
 
 SORTS = {
@@ -55,24 +55,7 @@ MAX_PER_PAGE = 100
 CURSOR_SORTS = {"date": True, "-date": False}  # sort → newest first
 # Counts, facets and search hits, computed once per data version (migration 0006) and filter set.
 _CACHE = VersionedCache()
-# Regions people filter by, as the continents of the host country (GeoNames' continent codes).
-REGIONS = {
-    "europe": ("Europe", "EU"),
-    "asia": ("Asia", "AS"),
-    "africa": ("Africa", "AF"),
-    "north_america": ("North America", "NA"),
-    "south_america": ("South America", "SA"),
-    "oceania": ("Oceania", "OC"),
-}
 _TERM = re.compile(r"[^\W_]+")
-
-
-class BadFilter(BadInput):
-    """A query parameter that cannot be used; `errors` maps it to a sentence."""
-
-    def __init__(self, name: str, message: str) -> None:
-        super().__init__(message)
-        self.errors = {name: message}
 
 
 @dataclass(frozen=True)
@@ -99,94 +82,6 @@ class Audience:
 
 
 PUBLIC = Audience()
-
-
-@dataclass(frozen=True)
-class IncidentFilters:
-    """What a list, map, chart or API call is narrowed to; every field is a query parameter."""
-
-    q: str = ""
-    tactic: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    origin_state: tuple[str, ...] = ()
-    country: tuple[str, ...] = ()
-    attribution: tuple[str, ...] = ()
-    region: tuple[str, ...] = ()
-    actor: tuple[str, ...] = ()
-    year_from: int | None = None
-    year_to: int | None = None
-
-    @classmethod
-    def parse(cls, params: Mapping[str, Sequence[str]]) -> IncidentFilters:
-        """Filters from query parameters (name → values); empty values are ignored, bad ones are BadInput."""
-
-        def values(name: str) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(v.strip() for v in params.get(name, ()) if v and v.strip()))
-
-        def codes(name: str, allowed: type) -> tuple[str, ...]:
-            chosen = values(name)
-            known = {member.value for member in allowed}  # type: ignore[attr-defined]
-            for value in chosen:
-                if value not in known:
-                    raise BadFilter(name, f"{name} {value!r} is not one of: {', '.join(sorted(known))}.")
-            return chosen
-
-        def countries(name: str) -> tuple[str, ...]:
-            try:
-                return tuple(str(check_country(v)) for v in values(name))
-            except ValueError as error:
-                raise BadFilter(name, f"{name}: {error}.") from None
-
-        def regions(name: str) -> tuple[str, ...]:
-            chosen = values(name)
-            for value in chosen:
-                if value not in REGIONS:
-                    raise BadFilter(name, f"{name} {value!r} is not one of: {', '.join(REGIONS)}.")
-            return chosen
-
-        def year(name: str) -> int | None:
-            chosen = values(name)
-            if not chosen:
-                return None
-            if not re.fullmatch(r"\d{4}", chosen[0]):
-                raise BadFilter(name, f"{name} must be a year of four digits, not {chosen[0]!r}.")
-            return int(chosen[0])
-
-        query = " ".join(values("q"))
-        if len(query) > 200:
-            raise BadFilter("q", "q must be at most 200 characters.")
-        filters = cls(
-            q=query,
-            tactic=codes("tactic", Tactic),
-            status=codes("status", Status),
-            origin_state=countries("origin_state"),
-            country=countries("country"),
-            attribution=codes("attribution", AttributionBasis),
-            region=regions("region"),
-            actor=tuple(v[:40] for v in values("actor")),
-            year_from=year("year_from"),
-            year_to=year("year_to"),
-        )
-        if filters.year_from and filters.year_to and filters.year_from > filters.year_to:
-            raise BadFilter("year_from", f"year_from ({filters.year_from}) is after year_to ({filters.year_to}).")
-        return filters
-
-    def to_params(self, **changes: Any) -> list[tuple[str, str]]:
-        """The filters as query parameters (for links), with some fields changed."""
-        chosen = replace(self, **changes) if changes else self
-        params: list[tuple[str, str]] = []
-        for item in fields(chosen):
-            value = getattr(chosen, item.name)
-            if isinstance(value, tuple):
-                params.extend((item.name, v) for v in value)
-            elif value not in (None, ""):
-                params.append((item.name, str(value)))
-        return params
-
-    @property
-    def active(self) -> bool:
-        """Whether any filter narrows the list."""
-        return bool(self.to_params())
 
 
 @dataclass

@@ -10,12 +10,11 @@ from sqlalchemy.orm import Session, object_session, selectinload
 from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.errors import NotFound
-from longarm.incidents import actors, fields
+from longarm.incidents import actors, fields, sealing
 from longarm.incidents.claims import claims_for, item_key
 from longarm.incidents.models import Claim, Incident, Involvement, Outcome
 from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS, Resolved, resolve_field, resolve_items
 from longarm.incidents.schemas import ClaimRecord, ConflictRecord, IncidentRecord
-from longarm.security import sealing
 from longarm.sources import service as sources
 
 

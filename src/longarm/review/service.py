@@ -25,6 +25,11 @@ from longarm.sources.models import Source
 from longarm.storage.base import utcnow
 
 
+def get(*, session: Session, candidate_id: int) -> Candidate | None:
+    """The candidate with this id, or None."""
+    return session.get(Candidate, candidate_id)
+
+
 def get_or_raise(*, session: Session, candidate_id: int) -> Candidate:
     """The candidate with this id, or NotFound."""
     candidate = session.get(Candidate, candidate_id)

@@ -1,1 +1,1 @@
-"""Keys and sealing of restricted values, security headers and log redaction."""
+"""Keys (the sealing they serve lives beside the incident model: incidents/sealing.py), headers, log redaction."""

@@ -24,10 +24,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
-from longarm.config import Settings, load_settings
+from longarm.config import Settings
 from longarm.errors import BadInput, IntegrityError
 from longarm.files import write_atomically
 
@@ -150,56 +150,68 @@ def read_key_file(path: Path) -> Keyring:
         raise BadInput(f"{path}: a retired key does not open with the current one; the file was altered.") from None
 
 
-_cache: dict[tuple[str, str], tuple[tuple[int, int, int], Keyring]] = {}
+class KeyStore:
+    """Where one database's keys come from: the key file (re-read when it changes) or LONGARM_SECRET_KEY.
+
+    Made once from the settings at start-up and carried by the engine every session uses
+    (`attach`): nothing is looked up by URL, and nothing falls back to the environment.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._read: tuple[tuple[int, int, int], Keyring] | None = None
+        self._derived: Keyring | None = None
+
+    def keyring(self, *, create: bool = False) -> Keyring:
+        """The current keyring; with `create`, a missing key file is made (mode 0600)."""
+        if self.settings.secret_key:
+            self._derived = self._derived or from_secret(self.settings.secret_key)
+            return self._derived
+        path = self.settings.key_file
+        if not path.exists():
+            if not create:
+                raise IntegrityError(f"No encryption key at {path}: run `longarm init` or set LONGARM_SECRET_KEY.")
+            write_key_file(path, new_keyring())
+        # Re-read when the file changes (a running server picks up `longarm key rotate`) or its mode does.
+        status = path.stat()
+        stamp = (status.st_mtime_ns, status.st_mode, status.st_size)
+        if self._read is None or self._read[0] != stamp:
+            self._read = (stamp, read_key_file(path))
+        return self._read[1]
+
+    def ensure(self) -> Path | None:
+        """Create the key file if there is none and no LONGARM_SECRET_KEY; the file's path, if any."""
+        self.keyring(create=True)
+        return None if self.settings.secret_key else self.settings.key_file
 
 
 def load_keyring(settings: Settings, *, create: bool = False) -> Keyring:
-    """The keyring the settings name; with `create`, a missing key file is made (mode 0600)."""
-    if settings.secret_key:
-        return from_secret(settings.secret_key)
-    path = settings.key_file
-    if not path.exists():
-        if not create:
-            raise IntegrityError(f"No encryption key at {path}: run `longarm init` or set LONGARM_SECRET_KEY.")
-        write_key_file(path, new_keyring())
-    # Re-read when the file changes (a running server picks up `longarm key rotate`) or its mode does.
-    status = path.stat()
-    cache_key, stamp = (str(path.resolve()), ""), (status.st_mtime_ns, status.st_mode, status.st_size)
-    cached = _cache.get(cache_key)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, read_key_file(path))
-        _cache[cache_key] = cached
-    return cached[1]
+    """The keyring the settings name, read now; with `create`, a missing key file is made (mode 0600)."""
+    return KeyStore(settings).keyring(create=create)
 
 
-_bound: dict[str, Settings] = {}
+_OPTION = "longarm_keys"
 
 
-def _url_of(engine: Engine) -> str:
-    return engine.url.render_as_string(hide_password=False)
+def attach(engine: Engine, store: KeyStore) -> Engine:
+    """The engine, carrying the key store its sessions seal, open and sign with."""
+    return engine.execution_options(**{_OPTION: store})
 
 
-def bind(engine: Engine, settings: Settings) -> None:
-    """Use the settings' key for every session on this engine (the web app, tests)."""
-    _bound[_url_of(engine)] = settings
-
-
-def settings_for(session: Session) -> Settings:
-    """The settings whose key serves this session: bound to its engine, else the environment's."""
-    bind_ = session.get_bind()
-    engine = bind_ if isinstance(bind_, Engine) else bind_.engine
-    return _bound.get(_url_of(engine)) or load_settings()
+def store_of(bind: Engine | Connection | Session) -> KeyStore:
+    """The key store an engine, connection or session carries; RuntimeError when it carries none."""
+    if isinstance(bind, Session):
+        bind = bind.get_bind()
+    store = bind.get_execution_options().get(_OPTION)
+    if not isinstance(store, KeyStore):
+        # A programming error, never a user's: without keys nothing restricted may be written or read.
+        raise RuntimeError("This database was opened without its keys; open it with storage.database.open_engine.")
+    return store
 
 
 def keyring_for(session: Session, *, create: bool = False) -> Keyring:
-    """The keyring for a session's database."""
-    return load_keyring(settings_for(session), create=create)
-
-
-def ensure_key(settings: Settings) -> Path | None:
-    """Create the key file if there is none and no LONGARM_SECRET_KEY; the file's path, if any."""
-    load_keyring(settings, create=True)
-    return None if settings.secret_key else settings.key_file
+    """The keyring of the database a session works on."""
+    return store_of(session).keyring(create=create)
 
 
 def key_file_mode(path: Path) -> int:

@@ -14,12 +14,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Create or migrate the database; load vocabularies, known actors and (with --sample) sample data."""
         from longarm.config import load_settings
-        from longarm.security.keys import ensure_key
+        from longarm.security import keys
         from longarm.storage.database import initialise, open_engine
 
-        settings = load_settings()
-        ensure_key(settings)  # the key for restricted values: a 0600 file beside the database, never in it
-        result = initialise(open_engine(settings), sample=sample)
+        engine = open_engine(load_settings())
+        keys.store_of(engine).ensure()  # the key for restricted values: a 0600 file beside the database, never in it
+        result = initialise(engine, sample=sample)
         typer.echo(
             f"database ready at {result.url}: {result.known_actors} known actors"
             + (f", {result.sample_incidents} sample incidents added" if sample else "")

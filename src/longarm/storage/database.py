@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from longarm.config import Settings, load_settings
+from longarm.incidents import sealing
 from longarm.storage import migrate
 from longarm.storage.engine import engine_for, transaction
 
@@ -24,8 +25,8 @@ class InitResult:
 
 
 def open_engine(settings: Settings) -> Engine:
-    """The shared engine for the configured database."""
-    return engine_for(settings.effective_database_url)
+    """The shared engine for the configured database, carrying its keys (see `incidents.sealing`)."""
+    return sealing.install(engine_for(settings.effective_database_url), settings)
 
 
 def configured_transaction() -> AbstractContextManager[Session]:

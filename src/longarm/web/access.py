@@ -1,9 +1,13 @@
-"""What each request needs from the database: a transaction, the reader's audience, the filters."""
+"""What each request needs, as FastAPI dependencies: its transaction, its reader, the incident it names, the filters.
+
+A view declares them in its signature (`session: DbSession`, `principal: CurrentPrincipal`,
+`audience: ReaderAudience`, `incident: CurrentIncident`, `filters: Filters`) instead of
+opening them itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -11,65 +15,42 @@ from sqlalchemy.orm import Session
 
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission, Principal
-from longarm.incidents import search
-from longarm.incidents.search import MAX_PER_PAGE, REGIONS, SORTS, Audience, IncidentFilters
+from longarm.incidents import search, visible
+from longarm.incidents.models import Incident
+from longarm.incidents.search import MAX_PER_PAGE, SORTS, Audience, IncidentFilters
 from longarm.storage.engine import transaction
 
 
-@contextmanager
 def database(request: Request) -> Iterator[Session]:
-    """A transaction on the app's database, committed when the block ends without error."""
+    """FastAPI dependency: the request's one transaction, committed when the view returns without error."""
+    # The session takes its connection at the first query: a view that reads nothing costs none.
     with transaction(request.app.state.engine) as session:
         yield session
 
 
-def audience_for(principal: Principal) -> Audience:
-    """Which incidents this principal sees: the team also sees drafts, trusted roles restricted ones."""
+# scope="function": the commit runs before the answer is sent, so a commit that fails is never answered 200.
+DbSession = Annotated[Session, Depends(database, scope="function")]
+CurrentPrincipal = Annotated[Principal, Depends(auth_web.current_principal)]
+
+
+def reader_audience(principal: CurrentPrincipal) -> Audience:
+    """FastAPI dependency: which incidents the reader sees (the team also drafts, trusted roles restricted ones)."""
     return Audience(drafts=principal.can(Permission.read_team), restricted=principal.can(Permission.read_restricted))
 
 
-def reader(request: Request) -> tuple[Principal, Audience]:
-    """The principal making the request and the audience it belongs to."""
-    principal = auth_web.current_principal(request)
-    return principal, audience_for(principal)
+ReaderAudience = Annotated[Audience, Depends(reader_audience)]
 
 
-def incident_filters(
-    q: Annotated[
-        str | None,
-        Query(description="Words to find; each matches as a prefix (kill → killing) and in other spellings."),
-    ] = None,
-    tactic: Annotated[list[str] | None, Query(description="Tactic codes (docs/vocabulary.md); repeat.")] = None,
-    status: Annotated[list[str] | None, Query(description="completed, attempted, foiled or alleged.")] = None,
-    origin_state: Annotated[
-        list[str] | None, Query(description="ISO alpha-2 code of the state held responsible.")
-    ] = None,
-    country: Annotated[list[str] | None, Query(description="ISO alpha-2 code of the host country.")] = None,
-    attribution: Annotated[list[str] | None, Query(description="Attribution basis: court_ruling … none.")] = None,
-    region: Annotated[
-        list[str] | None, Query(description="Region of the host country: " + ", ".join(REGIONS) + ".")
-    ] = None,
-    actor: Annotated[list[str] | None, Query(description="Actor id (/actors); incidents it took part in.")] = None,
-    year_from: Annotated[str | None, Query(description="First year (four digits), inclusive.")] = None,
-    year_to: Annotated[str | None, Query(description="Last year (four digits), inclusive.")] = None,
-) -> IncidentFilters:
-    """FastAPI dependency: the incident filters in the query (BadInput when one is unusable)."""
-    params = {
-        "q": [q or ""],
-        "tactic": tactic or [],
-        "status": status or [],
-        "origin_state": origin_state or [],
-        "country": country or [],
-        "attribution": attribution or [],
-        "region": region or [],
-        "actor": actor or [],
-        "year_from": [year_from or ""],
-        "year_to": [year_to or ""],
-    }
-    return IncidentFilters.parse(params)
+def current_incident(incident_id: str, session: DbSession, audience: ReaderAudience) -> Incident:
+    """FastAPI dependency: the incident the path names, when the reader may see it (else 404)."""
+    return visible.incident_or_raise(session=session, incident_id=incident_id, audience=audience)
 
 
-Filters = Annotated[IncidentFilters, Depends(incident_filters)]
+CurrentIncident = Annotated[Incident, Depends(current_incident)]
+
+
+# FastAPI reads the filters whole from the query and validates them once (IncidentFilters' validators).
+Filters = Annotated[IncidentFilters, Query()]
 # Bounded: a page number past what a database offset can hold would fail inside the query.
 MAX_PAGE = 1_000_000
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page number, from 1 (at most {MAX_PAGE}).")]

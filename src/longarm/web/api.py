@@ -12,16 +12,23 @@ from sqlalchemy.orm import Session
 from longarm.analytics import charts, stats
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
-from longarm.errors import NotFound
-from longarm.incidents import search
+from longarm.incidents import search, visible
 from longarm.incidents import service as incidents
-from longarm.incidents.models import Incident
 from longarm.incidents.schemas import IncidentRecord, IncidentSummary
 from longarm.names.countries import country_name
 from longarm.names.labels import label
 from longarm.sources import service as sources
 from longarm.storage.data_version import VersionedCache
-from longarm.web.access import Filters, Page, PerPage, Sort, database, reader
+from longarm.web.access import (
+    CurrentIncident,
+    CurrentPrincipal,
+    DbSession,
+    Filters,
+    Page,
+    PerPage,
+    ReaderAudience,
+    Sort,
+)
 from longarm.web.api_models import (
     ActorDetail,
     ActorIncident,
@@ -31,8 +38,6 @@ from longarm.web.api_models import (
     PageLinks,
     SourceDetail,
 )
-from longarm.web.indexes import actors_with_counts
-from longarm.web.public import actor_incidents, source_claims, visible_incident
 from longarm.web.rendering import column_date, facet_value, query_url
 
 router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
@@ -42,7 +47,8 @@ MAP_LIMIT = 5000
 
 @router.get("/incidents", summary="Incidents matching the filters, a page at a time", response_model=IncidentPage)
 def list_incidents(
-    request: Request,
+    session: DbSession,
+    audience: ReaderAudience,
     filters: Filters,
     sort: Sort = None,
     page: Page = 1,
@@ -56,19 +62,17 @@ def list_incidents(
     In date order without search words, `links.next` carries a cursor: however deep, the next page
     costs what the first did.
     """
-    _principal, audience = reader(request)
     sort = sort or ("relevance" if filters.q else "date")
-    with database(request) as session:
-        found = search.search(
-            session=session,
-            filters=filters,
-            audience=audience,
-            sort=sort,
-            page=page,
-            per_page=per_page,
-            cursor=cursor,
-        )
-        rows = [IncidentSummary.of(i) for i in found.incidents]
+    found = search.search(
+        session=session,
+        filters=filters,
+        audience=audience,
+        sort=sort,
+        page=page,
+        per_page=per_page,
+        cursor=cursor,
+    )
+    rows = [IncidentSummary.of(i) for i in found.incidents]
     base = [*filters.to_params(), ("sort", sort), ("per_page", str(per_page))]
 
     def link(number: int) -> str | None:
@@ -93,11 +97,9 @@ def list_incidents(
 
 
 @router.get("/incidents.geojson", summary="Incidents with coordinates as GeoJSON (for the map)")
-def incidents_geojson(request: Request, filters: Filters) -> Response:
+def incidents_geojson(session: DbSession, audience: ReaderAudience, filters: Filters) -> Response:
     """A FeatureCollection of the filtered incidents that have coordinates."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        body = _MAPS.get(session, (filters, audience), lambda: _features(session, filters, audience))
+    body = _MAPS.get(session, (filters, audience), lambda: _features(session, filters, audience))
     return Response(body, media_type="application/geo+json")
 
 
@@ -106,8 +108,7 @@ _MAPS = VersionedCache(size=64)
 
 
 def _features(session: Session, filters: search.IncidentFilters, audience: search.Audience) -> bytes:
-    statement = search.filtered(session, filters, audience).where(Incident.lat.is_not(None), Incident.lon.is_not(None))
-    chosen = session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(MAP_LIMIT))
+    chosen = visible.located(session=session, filters=filters, audience=audience, limit=MAP_LIMIT)
     features = [
         {
             "type": "Feature",
@@ -130,12 +131,9 @@ def _features(session: Session, filters: search.IncidentFilters, audience: searc
     summary="One incident in the export's shape, with claims and conflicts",
     response_model=IncidentRecord,
 )
-def get_incident(request: Request, incident_id: str) -> IncidentRecord:
+def get_incident(principal: CurrentPrincipal, incident: CurrentIncident) -> IncidentRecord:
     """The incident with its sources, claims and conflicts; restricted values only for trusted roles."""
-    principal, audience = reader(request)
-    with database(request) as session:
-        incident = visible_incident(session, incident_id, audience)
-        return incidents.to_record(incident, include_restricted=principal.can(Permission.read_restricted))
+    return incidents.to_record(incident, include_restricted=principal.can(Permission.read_restricted))
 
 
 @router.get(
@@ -144,48 +142,45 @@ def get_incident(request: Request, incident_id: str) -> IncidentRecord:
     response_model=ActorPage,
 )
 def list_actors(
-    request: Request,
+    session: DbSession,
+    audience: ReaderAudience,
     q: Annotated[str | None, Query(description="A name or alias, in any transliteration.")] = None,
     page: Page = 1,
     per_page: PerPage = 50,
 ) -> ActorPage:
     """Known actors and the actors involved in incidents the reader may see, by name."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        total, rows = actors_with_counts(session, audience, q, page, per_page)
-        actors = [
-            ActorRow(
-                id=a.id,
-                name=a.name,
-                kind=a.kind,
-                country=a.country,
-                known=a.known,
-                incidents=int(n),
-                url=f"/actors/{a.id}",
-            )
-            for a, n in rows
-        ]
+    total, rows = visible.actors_with_counts(session=session, audience=audience, q=q, page=page, per_page=per_page)
+    actors = [
+        ActorRow(
+            id=a.id,
+            name=a.name,
+            kind=a.kind,
+            country=a.country,
+            known=a.known,
+            incidents=int(n),
+            url=f"/actors/{a.id}",
+        )
+        for a, n in rows
+    ]
     return ActorPage(total=total, page=page, per_page=per_page, actors=actors)
 
 
 @router.get("/actors/{actor_id}", summary="An actor, its other names and its incidents", response_model=ActorDetail)
-def get_actor(request: Request, actor_id: str) -> ActorDetail:
+def get_actor(actor_id: str, session: DbSession, audience: ReaderAudience) -> ActorDetail:
     """The actor and the incidents it took part in (those the reader may see)."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        actor, involved = actor_incidents(session, actor_id, audience)
-        return ActorDetail(
-            id=actor.id,
-            name=actor.name,
-            kind=actor.kind,
-            country=actor.country,
-            known=actor.known,
-            aliases=sorted({a.alias for a in actor.aliases} - {actor.name}),
-            incidents=[
-                ActorIncident.model_validate(IncidentSummary.of(i).model_dump() | {"role": v.role, "degree": v.degree})
-                for v, i in involved
-            ],
-        )
+    actor, involved = visible.actor_incidents(session=session, actor_id=actor_id, audience=audience)
+    return ActorDetail(
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        country=actor.country,
+        known=actor.known,
+        aliases=sorted({a.alias for a in actor.aliases} - {actor.name}),
+        incidents=[
+            ActorIncident.model_validate(IncidentSummary.of(i).model_dump() | {"role": v.role, "degree": v.degree})
+            for v, i in involved
+        ],
+    )
 
 
 @router.get(
@@ -193,53 +188,45 @@ def get_actor(request: Request, actor_id: str) -> ActorDetail:
     summary="A source, its grade, its snapshot's hash and the claims it backs",
     response_model=SourceDetail,
 )
-def get_source(request: Request, source_id: str) -> SourceDetail:
+def get_source(source_id: str, session: DbSession, audience: ReaderAudience) -> SourceDetail:
     """The source in the export's shape and the claims that cite it."""
-    principal, audience = reader(request)
-    with database(request) as session:
-        source = sources.get_or_raise(session=session, source_id=source_id)
-        claims = source_claims(session, source_id, audience, principal.can(Permission.read_restricted))
-        if not claims and not principal.can(Permission.read_team):
-            raise NotFound(f"There is no source {source_id!r}.")
-        return SourceDetail.model_validate(
-            sources.to_record(source)
-            | {
-                "retrieved_at": source.retrieved_at.isoformat() if source.retrieved_at else None,
-                "language": source.language,
-                "claims": [incidents.claim_record(c).model_dump() | {"incident": c.incident_id} for c in claims],
-            }
-        )
+    source, claims = visible.source_with_claims(session=session, source_id=source_id, audience=audience)
+    return SourceDetail.model_validate(
+        sources.to_record(source)
+        | {
+            "retrieved_at": source.retrieved_at.isoformat() if source.retrieved_at else None,
+            "language": source.language,
+            "claims": [incidents.claim_record(c).model_dump() | {"incident": c.incident_id} for c in claims],
+        }
+    )
 
 
 @router.get("/stats", summary="Headline figures, incidents per year and facet counts for the filters")
-def get_stats(request: Request, filters: Filters) -> dict[str, Any]:
+def get_stats(session: DbSession, audience: ReaderAudience, filters: Filters) -> dict[str, Any]:
     """Counts for the filtered incidents: headline figures, per year by tactic and host country, facets."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        figures = stats.headline(session=session, filters=filters, audience=audience)
-        return {
-            **figures.as_json(),
-            "per_year": {
-                by: stats.per_year(session=session, by=by, filters=filters, audience=audience)
-                for by in ("tactic", "country", "origin_state")
-            },
-            "facets": {
-                name: dict(values)
-                for name, values in search.facet_counts(session=session, filters=filters, audience=audience).items()
-            },
-        }
+    figures = stats.headline(session=session, filters=filters, audience=audience)
+    return {
+        **figures.as_json(),
+        "per_year": {
+            by: stats.per_year(session=session, by=by, filters=filters, audience=audience)
+            for by in ("tactic", "country", "origin_state")
+        },
+        "facets": {
+            name: dict(values)
+            for name, values in search.facet_counts(session=session, filters=filters, audience=audience).items()
+        },
+    }
 
 
 @router.get("/charts/per-year", summary="A Vega-Lite chart of incidents per year (by tactic or host country)")
 def chart_per_year(
-    request: Request,
+    session: DbSession,
+    audience: ReaderAudience,
     filters: Filters,
     by: Annotated[str, Query(description="tactic, country (host), origin_state or status")] = "tactic",
 ) -> dict[str, Any]:
     """The Vega-Lite specification, data inline, of the filtered incidents per year."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        rows = stats.per_year(session=session, by=by, filters=filters, audience=audience)
+    rows = stats.per_year(session=session, by=by, filters=filters, audience=audience)
     labels = {r["group"]: facet_value(by, r["group"]) for r in rows}
     spec = charts.per_year_chart(rows, by=by, labels=labels)
     spec["usermeta"]["list"] = query_url("/incidents", filters.to_params())

@@ -5,19 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
 from longarm.analytics.overview import overview
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
-from longarm.web.access import Filters, database, reader
+from longarm.web.access import DbSession, Filters, ReaderAudience
 
 router = APIRouter(prefix="/api/v1/stats", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
 
 
 @router.get("/analysis", summary="Counts by year, tactic, status, origin, host and attribution; trend; estimates")
-def analysis(request: Request, filters: Filters) -> dict[str, Any]:
+def analysis(session: DbSession, audience: ReaderAudience, filters: Filters) -> dict[str, Any]:
     """What `longarm stats --json` prints, for the incidents the caller may see that match the filters."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        return overview(session=session, filters=filters, audience=audience, this_year=datetime.now(UTC).year)
+    return overview(session=session, filters=filters, audience=audience, this_year=datetime.now(UTC).year)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from longarm.audit import service as audit
@@ -14,9 +14,8 @@ from longarm.incidents import editing
 from longarm.incidents import service as incidents
 from longarm.review import service as review
 from longarm.review.models import Candidate
-from longarm.web.access import database, reader
+from longarm.web.access import CurrentIncident, CurrentPrincipal, DbSession
 from longarm.web.api_models import EditAnswer
-from longarm.web.public import visible_incident
 
 review_router = APIRouter(prefix="/api/v1/review", tags=["review"], dependencies=[Depends(require(Permission.review))])
 edit_router = APIRouter(prefix="/api/v1", tags=["editing"], dependencies=[Depends(require(Permission.edit))])
@@ -50,56 +49,46 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
 
 
 @review_router.get("/candidates", summary="Candidates in the review queue")
-def list_candidates(request: Request, status: str = "pending", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def list_candidates(session: DbSession, status: str = "pending", limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Candidates with the given status, oldest first."""
-    with database(request) as session:
-        found = review.list_candidates(session=session, status=status or None, limit=min(limit, 200), offset=offset)
-        return {"candidates": [candidate_json(c) for c in found]}
+    found = review.list_candidates(session=session, status=status or None, limit=min(limit, 200), offset=offset)
+    return {"candidates": [candidate_json(c) for c in found]}
 
 
 @review_router.get("/candidates/{candidate_id}", summary="One candidate")
-def get_candidate(request: Request, candidate_id: int) -> dict[str, Any]:
+def get_candidate(candidate_id: int, session: DbSession) -> dict[str, Any]:
     """The candidate, its extracted payload and its matches."""
-    with database(request) as session:
-        return candidate_json(review.get_or_raise(session=session, candidate_id=candidate_id))
+    return candidate_json(review.get_or_raise(session=session, candidate_id=candidate_id))
 
 
 @review_router.post("/candidates/{candidate_id}/accept", summary="Accept a candidate as a new incident")
-def accept(request: Request, candidate_id: int) -> dict[str, Any]:
+def accept(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
     """The new incident's id."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        incident = review.accept(session=session, candidate_id=candidate_id, principal=principal)
-        return {"candidate": candidate_id, "status": "accepted", "incident_id": incident.id}
+    incident = review.accept(session=session, candidate_id=candidate_id, principal=principal)
+    return {"candidate": candidate_id, "status": "accepted", "incident_id": incident.id}
 
 
 @review_router.post("/candidates/{candidate_id}/merge", summary="Merge a candidate into an incident")
-def merge(request: Request, candidate_id: int, body: MergeRequest) -> dict[str, Any]:
+def merge(candidate_id: int, body: MergeRequest, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
     """The incident the candidate was merged into."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        incident = review.merge(
-            session=session, candidate_id=candidate_id, incident_id=body.incident_id, principal=principal
-        )
-        return {"candidate": candidate_id, "status": "merged", "incident_id": incident.id}
+    incident = review.merge(
+        session=session, candidate_id=candidate_id, incident_id=body.incident_id, principal=principal
+    )
+    return {"candidate": candidate_id, "status": "merged", "incident_id": incident.id}
 
 
 @review_router.post("/candidates/{candidate_id}/reject", summary="Reject a candidate")
-def reject(request: Request, candidate_id: int, body: RejectRequest) -> dict[str, Any]:
+def reject(candidate_id: int, body: RejectRequest, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
     """The rejected candidate."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        return candidate_json(
-            review.reject(session=session, candidate_id=candidate_id, principal=principal, reason=body.reason)
-        )
+    return candidate_json(
+        review.reject(session=session, candidate_id=candidate_id, principal=principal, reason=body.reason)
+    )
 
 
 @review_router.post("/candidates/{candidate_id}/undo", summary="Undo the decision on a candidate")
-def undo(request: Request, candidate_id: int) -> dict[str, Any]:
+def undo(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
     """The candidate, back in the queue."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        return candidate_json(review.undo(session=session, candidate_id=candidate_id, principal=principal))
+    return candidate_json(review.undo(session=session, candidate_id=candidate_id, principal=principal))
 
 
 @edit_router.post(
@@ -107,24 +96,22 @@ def undo(request: Request, candidate_id: int) -> dict[str, Any]:
     summary="Edit an incident (new values become preferred claims)",
     response_model=EditAnswer,
 )
-def edit(request: Request, incident_id: str, body: editing.IncidentEdit) -> EditAnswer:
-    """Apply the edit; a 422 names each bad field under `fields`."""
-    principal, audience = reader(request)
-    with database(request) as session:
-        visible_incident(session, incident_id, audience)
-        result = editing.edit_incident(session=session, incident_id=incident_id, edit=body, principal=principal)
-        record = incidents.to_record(result.incident, include_restricted=principal.can(Permission.read_restricted))
-        return EditAnswer(changed=result.changed, incident=record)
+def edit(
+    incident_id: str,
+    body: editing.IncidentEdit,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    incident: CurrentIncident,
+) -> EditAnswer:
+    """Apply the edit (to an incident the reader may see); a 422 names each bad field under `fields`."""
+    result = editing.edit_incident(session=session, incident_id=incident.id, edit=body, principal=principal)
+    record = incidents.to_record(result.incident, include_restricted=principal.can(Permission.read_restricted))
+    return EditAnswer(changed=result.changed, incident=record)
 
 
 @team_router.get("/incidents/{incident_id}/history", summary="An incident's history")
-def history(request: Request, incident_id: str) -> dict[str, Any]:
+def history(session: DbSession, principal: CurrentPrincipal, incident: CurrentIncident) -> dict[str, Any]:
     """Audit events about the incident, newest first."""
-    principal, audience = reader(request)
-    with database(request) as session:
-        visible_incident(session, incident_id, audience)
-        trusted = principal.can(Permission.read_restricted)
-        events = audit.history(
-            session=session, target_type="incident", target_id=incident_id, include_restricted=trusted
-        )
-        return {"events": events[::-1]}
+    trusted = principal.can(Permission.read_restricted)
+    events = audit.history(session=session, target_type="incident", target_id=incident.id, include_restricted=trusted)
+    return {"events": events[::-1]}

@@ -6,8 +6,8 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from longarm.auth import web as auth_web
-from longarm.config import Settings, load_settings
-from longarm.security import keys
+from longarm.config import Settings, configure_logging, load_settings
+from longarm.incidents import sealing
 from longarm.storage.database import open_engine
 from longarm.web import api, api_stats, api_team, delivery, downloads, errors, indexes, public, review, team, visuals
 
@@ -21,8 +21,8 @@ parameter. Lists take the same filters as the web pages (`/incidents?tactic=kill
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The web app for the configured database."""
     settings = settings or load_settings()
-    engine = engine or open_engine(settings)
-    keys.bind(engine, settings)
+    configure_logging(settings)  # each server process builds its own app: `serve --workers N`
+    engine = sealing.install(engine, settings) if engine is not None else open_engine(settings)
     app = FastAPI(
         title="longarm",
         version="1",

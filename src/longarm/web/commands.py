@@ -19,5 +19,8 @@ def register(app: typer.Typer) -> None:
         """Serve the web app and the API."""
         import uvicorn
 
+        from longarm.config import load_settings
+
+        level = load_settings().log_level.strip().lower()
         # Several processes need the app by name: each builds its own, with its own engine.
-        uvicorn.run("longarm.web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+        uvicorn.run("longarm.web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level=level)

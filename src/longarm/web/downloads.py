@@ -16,7 +16,7 @@ from longarm.exports.registry import FORMATS
 from longarm.exports.service import export_format, record_export, records
 from longarm.incidents.search import Audience, IncidentFilters
 from longarm.storage.engine import transaction
-from longarm.web.access import Filters, database, reader
+from longarm.web.access import CurrentPrincipal, DbSession, Filters, ReaderAudience
 
 router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
 
@@ -33,21 +33,22 @@ def _stream(
 
 
 @router.get("/export/{format_name}", summary="Every incident matching the filters, in any export format")
-def export(request: Request, format_name: FormatName, filters: Filters) -> StreamingResponse:
+def export(
+    request: Request,
+    format_name: FormatName,
+    filters: Filters,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    audience: ReaderAudience,
+) -> StreamingResponse:
     """The list's filters applied to all incidents the reader may see, streamed as a file (see /api/v1/codebook)."""
-    principal, audience = reader(request)
     writer = export_format(format_name)
     trusted = principal.can(Permission.read_restricted)
     if trusted:
         # Restricted values leave the system: who took them, with which filters, stays on record.
-        with database(request) as session:
-            record_export(
-                session=session,
-                actor=principal.label,
-                format_name=format_name,
-                filters=filters,
-                include_restricted=True,
-            )
+        record_export(
+            session=session, actor=principal.label, format_name=format_name, filters=filters, include_restricted=True
+        )
     name = f"longarm-incidents-{date.today():%Y-%m-%d}{writer.suffix}"
     headers = {
         "Content-Disposition": f'attachment; filename="{name}"',

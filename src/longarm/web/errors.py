@@ -6,7 +6,6 @@ a signed-in user without the permission gets 403.
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -15,19 +14,9 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from longarm.auth import web as auth_web
-from longarm.errors import LongarmError, PermissionDenied
+from longarm.errors import LongarmError, PermissionDenied, error_document
 from longarm.web.rendering import render
 
-ERROR_TYPES = {
-    400: "bad_request",
-    401: "not_signed_in",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    409: "conflict",
-    422: "bad_input",
-    500: "integrity_error",
-}
 TITLES = {
     401: "Please sign in",
     403: "Not allowed",
@@ -46,10 +35,7 @@ def wants_json(request: Request) -> bool:
 def error_response(request: Request, status: int, message: str, fields: dict[str, str] | None = None) -> Response:
     """The error as JSON (`{"error": {...}}`), an HTMX fragment or a full page."""
     if wants_json(request):
-        body: dict[str, Any] = {"status": status, "type": ERROR_TYPES.get(status, "error"), "message": message}
-        if fields:
-            body["fields"] = fields
-        return JSONResponse({"error": body}, status_code=status)
+        return JSONResponse(error_document(status, message, fields), status_code=status)
     template = "_error.html" if request.headers.get("HX-Request") else "error.html"
     context = {"status": status, "title": TITLES.get(status, "Error"), "message": message, "fields": fields or {}}
     return render(request, template, context, status_code=status)
@@ -72,8 +58,12 @@ def install(app: FastAPI) -> None:
         fields: dict[str, str] = {}
         for problem in error.errors():
             where = [str(part) for part in problem.get("loc", ()) if part not in ("query", "body", "path")]
-            fields[".".join(where) or "request"] = str(problem.get("msg", "is not valid"))
-        message = "Some values cannot be used: " + "; ".join(f"{k}: {v}" for k, v in fields.items()) + "."
+            # A check across several values (year_from after year_to) names the one to change in its context.
+            named = (problem.get("ctx") or {}).get("field")
+            fields[".".join(where) or str(named or "request")] = str(problem.get("msg", "is not valid"))
+        # A message that already names its field (the filters' sentences) is shown as it is.
+        said = [v.rstrip(".") if v.startswith(k) else f"{k}: {v}" for k, v in fields.items()]
+        message = "Some values cannot be used: " + "; ".join(said) + "."
         return error_response(request, 422, message, fields)
 
     @app.exception_handler(StarletteHTTPException)

@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
 from longarm.audit.actions import AuditAction, history_words
-from longarm.incidents import fields
+from longarm.incidents import fields, visible
 from longarm.incidents.models import Claim
 from longarm.names.labels import label
 from longarm.web.rendering import FIELD_LABELS, value_text
@@ -105,7 +104,7 @@ def claim_entries(claims: list[Claim]) -> list[Entry]:
 
 def incident_history(session: Session, incident_id: str, *, trusted: bool) -> list[Entry]:
     """Audit events and claim batches about the incident, newest first; restricted claims only if trusted."""
-    claims = session.scalars(select(Claim).where(Claim.incident_id == incident_id).order_by(Claim.created_at, Claim.id))
+    claims = visible.incident_claims(session=session, incident_id=incident_id)
     shown = [c for c in claims if trusted or not c.restricted]
     names = {c.source.id: c.source.title or c.source.publisher or c.source.id for c in shown if c.source}
     logged = audit.history(session=session, target_type="incident", target_id=incident_id, include_restricted=trusted)

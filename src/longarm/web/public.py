@@ -7,25 +7,32 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from longarm.analytics import stats
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.errors import NotFound
-from longarm.incidents import search
+from longarm.incidents import search, visible
 from longarm.incidents import service as incidents
-from longarm.incidents.models import Actor, Claim, Incident, Involvement
+from longarm.incidents.models import Claim, Incident
 from longarm.incidents.resolve import Resolution
-from longarm.incidents.search import Audience
 from longarm.names.folding import name_key
 from longarm.names.labels import label
-from longarm.review.models import Candidate
-from longarm.sources import service as sources
+from longarm.review import service as review
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 from longarm.web import citations
-from longarm.web.access import Filters, Page, PerPage, Sort, browse_facets, database, reader
+from longarm.web.access import (
+    CurrentIncident,
+    CurrentPrincipal,
+    DbSession,
+    Filters,
+    Page,
+    PerPage,
+    ReaderAudience,
+    Sort,
+    browse_facets,
+)
 from longarm.web.rendering import render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
@@ -34,47 +41,39 @@ FACETS = ("tactic", "status", "country", "origin_state", "attribution")
 
 
 @router.get("/", summary="Home: headline figures and the latest incidents")
-def home(request: Request) -> HTMLResponse:
+def home(request: Request, session: DbSession, audience: ReaderAudience) -> HTMLResponse:
     """Headline figures and the latest incidents."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        figures = stats.headline(session=session, audience=audience)
-        latest = stats.latest(session=session, audience=audience, limit=6)
-        updated = stats.last_updated(session=session, audience=audience)
-        return render(request, "home.html", {"figures": figures, "latest": latest, "updated": updated})
+    figures = stats.headline(session=session, audience=audience)
+    latest = stats.latest(session=session, audience=audience, limit=6)
+    updated = stats.last_updated(session=session, audience=audience)
+    return render(request, "home.html", {"figures": figures, "latest": latest, "updated": updated})
 
 
 @router.get("/incidents", summary="Incidents: search, facets, sorting, pages")
 def incident_list(
-    request: Request, filters: Filters, sort: Sort = None, page: Page = 1, per_page: PerPage = 25
+    request: Request,
+    session: DbSession,
+    audience: ReaderAudience,
+    filters: Filters,
+    sort: Sort = None,
+    page: Page = 1,
+    per_page: PerPage = 25,
 ) -> HTMLResponse:
     """The incidents matching the query parameters, with facet counts; HTMX gets only the results."""
-    _principal, audience = reader(request)
     sort = sort or ("relevance" if filters.q else "date")
-    with database(request) as session:
-        found = search.search(
-            session=session, filters=filters, audience=audience, sort=sort, page=page, per_page=per_page
-        )
-        facets, names = browse_facets(session, filters, audience)
-        context = {
-            "filters": filters,
-            "found": found,
-            "facets": facets,
-            "actor_names": names,
-            "facet_names": FACETS,
-            "sort": sort,
-            "sorts": search.SORTS,
-            "per_page": per_page,
-        }
-        return render(request, "incidents/list.html", context)
-
-
-def visible_incident(session: Session, incident_id: str, audience: Audience) -> Incident:
-    """The incident if this audience may see it; NotFound otherwise (never 'exists but hidden')."""
-    incident = incidents.get(session=session, incident_id=incident_id)
-    if incident is None or not audience.sees(incident):
-        raise NotFound(f"There is no incident {incident_id!r}.")
-    return incident
+    found = search.search(session=session, filters=filters, audience=audience, sort=sort, page=page, per_page=per_page)
+    facets, names = browse_facets(session, filters, audience)
+    context = {
+        "filters": filters,
+        "found": found,
+        "facets": facets,
+        "actor_names": names,
+        "facet_names": FACETS,
+        "sort": sort,
+        "sorts": search.SORTS,
+        "per_page": per_page,
+    }
+    return render(request, "incidents/list.html", context)
 
 
 def last_changed(incident: Incident) -> datetime:
@@ -168,102 +167,64 @@ def incident_context(session: Session, incident: Incident, include_restricted: b
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its sources, quotes and conflicts")
-def incident_page(request: Request, incident_id: str, candidate: int | None = None) -> HTMLResponse:
+def incident_page(
+    request: Request,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    incident: CurrentIncident,
+    candidate: int | None = None,
+) -> HTMLResponse:
     """Every field of the incident with its sources and quotes, conflicts side by side, people, outcomes.
 
     After a review decision (`candidate`), a reviewer is offered to undo it.
     """
-    principal, audience = reader(request)
-    with database(request) as session:
-        incident = visible_incident(session, incident_id, audience)
-        context = incident_context(
-            session, incident, principal.can(Permission.read_restricted), str(request.url.replace(query=""))
-        )
-        decided = session.get(Candidate, candidate) if candidate and principal.can(Permission.review) else None
-        context["decided"] = decided if decided and decided.incident_id == incident.id else None
-        return render(request, "incidents/detail.html", context)
-
-
-def actor_incidents(
-    session: Session, actor_id: str, audience: Audience
-) -> tuple[Actor, list[tuple[Involvement, Incident]]]:
-    """The actor and the visible incidents it took part in; NotFound when there is nothing to show."""
-    actor = session.get(Actor, actor_id)
-    if actor is None:
-        raise NotFound(f"There is no actor {actor_id!r}.")
-    rows = session.execute(
-        select(Involvement, Incident)
-        .join(Incident, Involvement.incident_id == Incident.id)
-        .where(Involvement.actor_id == actor_id, audience.clause())
-        .order_by(Incident.date_start.desc())
-    ).all()
-    # A person named only in hidden incidents must not be revealed by their actor page.
-    if not rows and not actor.known:
-        raise NotFound(f"There is no actor {actor_id!r}.")
-    return actor, [(row[0], row[1]) for row in rows]
+    context = incident_context(
+        session, incident, principal.can(Permission.read_restricted), str(request.url.replace(query=""))
+    )
+    decided = (
+        review.get(session=session, candidate_id=candidate) if candidate and principal.can(Permission.review) else None
+    )
+    context["decided"] = decided if decided and decided.incident_id == incident.id else None
+    return render(request, "incidents/detail.html", context)
 
 
 @router.get("/incidents/{incident_id}/cite/{style}", summary="A citation of the incident (text, BibTeX, RIS, CSL-JSON)")
-def incident_citation(request: Request, incident_id: str, style: str) -> Response:
+def incident_citation(request: Request, style: str, incident: CurrentIncident) -> Response:
     """The citation in one style, as a file a reference manager imports."""
     if style not in citations.STYLES:
         raise NotFound(f"There is no citation style {style!r}; choose one of {', '.join(citations.STYLES)}.")
-    _principal, audience = reader(request)
-    with database(request) as session:
-        incident = visible_incident(session, incident_id, audience)
-        url = str(request.url_for("incident_page", incident_id=incident.id))
-        cited = citations.Cited(
-            id=incident.id,
-            title=incident.title,
-            url=url,
-            event_date={"start": incident.date_start, "end": incident.date_end, "precision": incident.date_precision}
-            if incident.date_start
-            else None,
-            modified=last_changed(incident),
-            accessed=date.today(),
-        )
-        text = citations.WRITERS[style](cited)
+    url = str(request.url_for("incident_page", incident_id=incident.id))
+    cited = citations.Cited(
+        id=incident.id,
+        title=incident.title,
+        url=url,
+        event_date={"start": incident.date_start, "end": incident.date_end, "precision": incident.date_precision}
+        if incident.date_start
+        else None,
+        modified=last_changed(incident),
+        accessed=date.today(),
+    )
+    text = citations.WRITERS[style](cited)
     suffix = {"text": "txt", "bibtex": "bib", "ris": "ris", "csl-json": "json"}[style]
     return Response(
         text,
         media_type=citations.MEDIA_TYPES[style] + "; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{incident_id}.{suffix}"'},
+        headers={"Content-Disposition": f'attachment; filename="{incident.id}.{suffix}"'},
     )
 
 
 @router.get("/actors/{actor_id}", summary="An actor (a person or an agency) and its incidents")
-def actor_page(request: Request, actor_id: str) -> HTMLResponse:
+def actor_page(request: Request, actor_id: str, session: DbSession, audience: ReaderAudience) -> HTMLResponse:
     """The actor, its other names and its incidents."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        actor, involved = actor_incidents(session, actor_id, audience)
-        return render(request, "actors/detail.html", {"actor": actor, "involved": involved})
-
-
-def source_claims(session: Session, source_id: str, audience: Audience, include_restricted: bool) -> list[Claim]:
-    """The claims citing the source, on incidents the audience may see."""
-    statement = (
-        select(Claim)
-        .join(Incident, Claim.incident_id == Incident.id)
-        .where(Claim.source_id == source_id, audience.clause())
-        .options(selectinload(Claim.incident))
-        .order_by(Incident.date_start.desc(), Claim.incident_id, Claim.id)
-    )
-    if not include_restricted:
-        statement = statement.where(Claim.restricted.is_(False))
-    return list(session.scalars(statement))
+    actor, involved = visible.actor_incidents(session=session, actor_id=actor_id, audience=audience)
+    return render(request, "actors/detail.html", {"actor": actor, "involved": involved})
 
 
 @router.get("/sources/{source_id}", summary="A source: what it reports, its grade and its snapshot's hash")
-def source_page(request: Request, source_id: str) -> HTMLResponse:
+def source_page(request: Request, source_id: str, session: DbSession, audience: ReaderAudience) -> HTMLResponse:
     """The source's details and the claims it backs, by incident."""
-    principal, audience = reader(request)
-    with database(request) as session:
-        source = sources.get_or_raise(session=session, source_id=source_id)
-        claims = source_claims(session, source_id, audience, principal.can(Permission.read_restricted))
-        if not claims and not principal.can(Permission.read_team):
-            raise NotFound(f"There is no source {source_id!r}.")
-        by_incident: dict[str, list[Claim]] = {}
-        for claim in claims:
-            by_incident.setdefault(str(claim.incident_id), []).append(claim)
-        return render(request, "sources/detail.html", {"source": source, "by_incident": by_incident})
+    source, claims = visible.source_with_claims(session=session, source_id=source_id, audience=audience)
+    by_incident: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_incident.setdefault(str(claim.incident_id), []).append(claim)
+    return render(request, "sources/detail.html", {"source": source, "by_incident": by_incident})

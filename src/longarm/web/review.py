@@ -16,7 +16,7 @@ from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
 from longarm.review import service as review
 from longarm.review.models import Candidate
 from longarm.review.queue import item_of, pending_items
-from longarm.web.access import database, reader
+from longarm.web.access import CurrentPrincipal, DbSession
 from longarm.web.rendering import render
 
 router = APIRouter(dependencies=[Depends(require(Permission.review))], default_response_class=HTMLResponse)
@@ -59,83 +59,77 @@ def comparison(session: Session, candidate: Candidate, match_id: str | None, tru
 
 
 @router.get("/review", summary="The review queue")
-def queue(request: Request, status: str = "pending", done: int | None = None) -> HTMLResponse:
+def queue(request: Request, session: DbSession, status: str = "pending", done: int | None = None) -> HTMLResponse:
     """Proposed incidents waiting for a decision, one per cluster (or the decided candidates, with ?status=);
     `done` offers to undo a decision."""
-    with database(request) as session:
-        items = pending_items(session=session) if status == "pending" else []
-        candidates = (
-            [] if status == "pending" else review.list_candidates(session=session, status=status or None, limit=200)
-        )
-        decided = session.get(Candidate, done) if done else None
-        context = {"items": items[:200], "candidates": candidates, "status": status, "decided": decided}
-        return render(request, "review/queue.html", context)
+    items = pending_items(session=session) if status == "pending" else []
+    candidates = (
+        [] if status == "pending" else review.list_candidates(session=session, status=status or None, limit=200)
+    )
+    decided = review.get(session=session, candidate_id=done) if done else None
+    context = {"items": items[:200], "candidates": candidates, "status": status, "decided": decided}
+    return render(request, "review/queue.html", context)
 
 
 @router.get("/review/{candidate_id}", summary="One candidate beside its best match")
-def candidate_page(request: Request, candidate_id: int, match: str | None = None) -> HTMLResponse:
+def candidate_page(
+    request: Request, candidate_id: int, session: DbSession, principal: CurrentPrincipal, match: str | None = None
+) -> HTMLResponse:
     """The candidate's values and quotes beside the matched incident's, with the three decisions."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
-        context = comparison(session, candidate, match, principal.can(Permission.read_restricted))
-        context["item"] = item_of(session=session, candidate=candidate)
-        return render(request, "review/candidate.html", context)
+    candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
+    context = comparison(session, candidate, match, principal.can(Permission.read_restricted))
+    context["item"] = item_of(session=session, candidate=candidate)
+    return render(request, "review/candidate.html", context)
 
 
 @router.post("/review/{candidate_id}/accept", summary="Accept a candidate's cluster as proposed")
-def accept(request: Request, candidate_id: int) -> Response:
+def accept(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
     """Make the cluster one new incident (or join the one incident it matches) and show it."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        incident = review.accept_cluster(session=session, candidate_id=candidate_id, principal=principal)
-        target = f"/incidents/{incident.id}?candidate={candidate_id}"
-    return RedirectResponse(target, status_code=303)
+    incident = review.accept_cluster(session=session, candidate_id=candidate_id, principal=principal)
+    return RedirectResponse(f"/incidents/{incident.id}?candidate={candidate_id}", status_code=303)
 
 
 @router.post("/review/{candidate_id}/merge", summary="Merge a candidate's cluster into an incident")
-def merge(request: Request, candidate_id: int, incident_id: Annotated[str, Form()]) -> Response:
+def merge(
+    candidate_id: int, incident_id: Annotated[str, Form()], session: DbSession, principal: CurrentPrincipal
+) -> Response:
     """Attach the claims of the candidate and its cluster to the incident and show it."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        incident = review.merge_cluster(
-            session=session, candidate_id=candidate_id, incident_id=incident_id, principal=principal
-        )
-        target = f"/incidents/{incident.id}?candidate={candidate_id}"
-    return RedirectResponse(target, status_code=303)
+    incident = review.merge_cluster(
+        session=session, candidate_id=candidate_id, incident_id=incident_id, principal=principal
+    )
+    return RedirectResponse(f"/incidents/{incident.id}?candidate={candidate_id}", status_code=303)
 
 
 @router.post("/review/{candidate_id}/split", summary="Take a candidate out of its cluster")
-def split(request: Request, candidate_id: int) -> Response:
+def split(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
     """The candidate becomes its own queue item; show it."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        review.split(session=session, candidate_id=candidate_id, principal=principal)
+    review.split(session=session, candidate_id=candidate_id, principal=principal)
     return RedirectResponse(f"/review/{candidate_id}", status_code=303)
 
 
 @router.post("/review/{candidate_id}/reject", summary="Reject a candidate")
 def reject(
-    request: Request, candidate_id: int, reason: Annotated[str, Form()] = "", confirm: Annotated[str, Form()] = ""
+    request: Request,
+    candidate_id: int,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    reason: Annotated[str, Form()] = "",
+    confirm: Annotated[str, Form()] = "",
 ) -> Response:
     """Ask for a reason, then for confirmation; set the candidate aside and offer to undo it from the queue."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
-        if not reason.strip():
-            context = comparison(session, candidate, None, principal.can(Permission.read_restricted))
-            context["errors"] = {"reason": "Say why this candidate is set aside (kept with the decision)."}
-            return render(request, "review/candidate.html", context, status_code=422)
-        if confirm != "yes":
-            return render(request, "review/confirm.html", {"candidate": candidate, "reason": reason.strip()})
-        review.reject(session=session, candidate_id=candidate_id, principal=principal, reason=reason)
+    candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
+    if not reason.strip():
+        context = comparison(session, candidate, None, principal.can(Permission.read_restricted))
+        context["errors"] = {"reason": "Say why this candidate is set aside (kept with the decision)."}
+        return render(request, "review/candidate.html", context, status_code=422)
+    if confirm != "yes":
+        return render(request, "review/confirm.html", {"candidate": candidate, "reason": reason.strip()})
+    review.reject(session=session, candidate_id=candidate_id, principal=principal, reason=reason)
     return RedirectResponse(f"/review?done={candidate_id}", status_code=303)
 
 
 @router.post("/review/{candidate_id}/undo", summary="Undo the decision on a candidate")
-def undo(request: Request, candidate_id: int) -> Response:
+def undo(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
     """Return the candidate to the queue."""
-    principal, _audience = reader(request)
-    with database(request) as session:
-        review.undo(session=session, candidate_id=candidate_id, principal=principal)
+    review.undo(session=session, candidate_id=candidate_id, principal=principal)
     return RedirectResponse(f"/review/{candidate_id}", status_code=303)

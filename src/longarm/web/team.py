@@ -13,8 +13,7 @@ from longarm.incidents import editing
 from longarm.incidents.edit_form import GROUP_LEGENDS, form_groups, form_inputs
 from longarm.sources.models import SOURCE_STRENGTH, SourceKind
 from longarm.web import history
-from longarm.web.access import database, reader
-from longarm.web.public import visible_incident
+from longarm.web.access import CurrentIncident, CurrentPrincipal, DbSession
 from longarm.web.rendering import render
 
 edit_router = APIRouter(dependencies=[Depends(require(Permission.edit))], default_response_class=HTMLResponse)
@@ -43,33 +42,28 @@ def _edit_page(
 
 
 @edit_router.get("/incidents/{incident_id}/edit", summary="Edit form of an incident")
-def edit_form(request: Request, incident_id: str) -> HTMLResponse:
+def edit_form(request: Request, incident: CurrentIncident) -> HTMLResponse:
     """The incident's shown values in a form."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        incident = visible_incident(session, incident_id, audience)
-        return _edit_page(request, incident, editing.form_values(incident), {}, "")
+    return _edit_page(request, incident, editing.form_values(incident), {}, "")
 
 
 @edit_router.post("/incidents/{incident_id}/edit", summary="Save an edit of an incident")
-async def save_edit(request: Request, incident_id: str) -> Response:
+async def save_edit(
+    request: Request, incident_id: str, session: DbSession, principal: CurrentPrincipal, incident: CurrentIncident
+) -> Response:
     """Store the changed values as the editor's preferred claims; on a mistake show the form again."""
-    principal, audience = reader(request)
     edit = editing.IncidentEdit.from_form({k: str(v) for k, v in (await request.form()).items()})
-    with database(request) as session:
-        incident = visible_incident(session, incident_id, audience)
-        try:
-            editing.edit_incident(session=session, incident_id=incident_id, edit=edit, principal=principal)
-        except editing.FieldErrors as problem:
-            return _edit_page(request, incident, edit.form_echo(), problem.errors, edit.note, status_code=422)
+    try:
+        editing.edit_incident(session=session, incident_id=incident_id, edit=edit, principal=principal)
+    except editing.FieldErrors as problem:
+        return _edit_page(request, incident, edit.form_echo(), problem.errors, edit.note, status_code=422)
     return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
 
 
 @team_router.get("/incidents/{incident_id}/history", summary="The incident's history (audit log and claims)")
-def history_page(request: Request, incident_id: str) -> HTMLResponse:
+def history_page(
+    request: Request, session: DbSession, principal: CurrentPrincipal, incident: CurrentIncident
+) -> HTMLResponse:
     """Who changed what and when, from the audit log, beside the claims as they were added."""
-    principal, audience = reader(request)
-    with database(request) as session:
-        incident = visible_incident(session, incident_id, audience)
-        entries = history.incident_history(session, incident_id, trusted=principal.can(Permission.read_restricted))
-        return render(request, "incidents/history.html", {"incident": incident, "entries": entries})
+    entries = history.incident_history(session, incident.id, trusted=principal.can(Permission.read_restricted))
+    return render(request, "incidents/history.html", {"incident": incident, "entries": entries})

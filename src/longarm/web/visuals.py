@@ -7,59 +7,45 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
-from sqlalchemy import func, or_, select
 
 from longarm.analytics.overview import overview
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
-from longarm.incidents import search
+from longarm.incidents import visible
 from longarm.incidents.models import Incident
 from longarm.reports.figures import charts
 from longarm.reports.world_map import atlas_countries
-from longarm.web.access import Filters, browse_facets, database, reader
+from longarm.web.access import DbSession, Filters, ReaderAudience, browse_facets
 from longarm.web.rendering import HERE, render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
 
 
 @router.get("/map", summary="Map of incidents (same filters as the list)")
-def map_page(request: Request, filters: Filters) -> HTMLResponse:
+def map_page(request: Request, session: DbSession, audience: ReaderAudience, filters: Filters) -> HTMLResponse:
     """A Leaflet map on an offline basemap; markers load from the GeoJSON API with the same filters."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        facets, names = browse_facets(session, filters, audience)
-        chosen = search.filtered(session, filters, audience)
-        total = session.scalar(select(func.count()).select_from(chosen.subquery())) or 0
-        unlocated = list(
-            session.scalars(
-                chosen.where(or_(Incident.lat.is_(None), Incident.lon.is_(None))).order_by(Incident.date_start.desc())
-            )
-        )
-        context = {
-            "filters": filters,
-            "facets": facets,
-            "actor_names": names,
-            "total": total,
-            "unlocated": unlocated,
-            # The basemap keys shapes by ISO numeric code; a click on one filters by its alpha-2 code.
-            "atlas_countries": json.dumps(atlas_countries()),
-        }
-        return render(request, "map.html", context)
+    facets, names = browse_facets(session, filters, audience)
+    context = {
+        "filters": filters,
+        "facets": facets,
+        "actor_names": names,
+        "total": visible.count(session=session, filters=filters, audience=audience),
+        "unlocated": visible.unlocated(session=session, filters=filters, audience=audience),
+        # The basemap keys shapes by ISO numeric code; a click on one filters by its alpha-2 code.
+        "atlas_countries": json.dumps(atlas_countries()),
+    }
+    return render(request, "map.html", context)
 
 
 @router.get("/timeline", summary="Timeline and charts: incidents per year by tactic and by host country")
-def timeline_page(request: Request, filters: Filters) -> HTMLResponse:
+def timeline_page(request: Request, session: DbSession, audience: ReaderAudience, filters: Filters) -> HTMLResponse:
     """Charts of incidents per year (linked to the list) and the incidents year by year."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        facets, names = browse_facets(session, filters, audience)
-        statement = search.filtered(session, filters, audience).where(Incident.date_start.is_not(None))
-        dated = list(session.scalars(statement.order_by(Incident.date_start, Incident.id).limit(2000)))
-        years: dict[str, list[Incident]] = {}
-        for incident in dated:
-            years.setdefault(str(incident.date_start)[:4], []).append(incident)
-        context = {"filters": filters, "facets": facets, "actor_names": names, "years": years}
-        return render(request, "timeline.html", context)
+    facets, names = browse_facets(session, filters, audience)
+    years: dict[str, list[Incident]] = {}
+    for incident in visible.dated(session=session, filters=filters, audience=audience, limit=2000):
+        years.setdefault(str(incident.date_start)[:4], []).append(incident)
+    context = {"filters": filters, "facets": facets, "actor_names": names, "years": years}
+    return render(request, "timeline.html", context)
 
 
 @router.get("/docs", summary="API documentation (Swagger UI, served from the app)")
@@ -75,17 +61,15 @@ def favicon() -> FileResponse:
 
 
 @router.get("/stats", summary="Statistics: counts, the yearly trend with its interval, and sources' estimates")
-def stats_page(request: Request, filters: Filters) -> HTMLResponse:
+def stats_page(request: Request, session: DbSession, audience: ReaderAudience, filters: Filters) -> HTMLResponse:
     """What `longarm stats` prints for the list's filters, with charts drawn on the server."""
-    _principal, audience = reader(request)
-    with database(request) as session:
-        facets, names = browse_facets(session, filters, audience)
-        figures = overview(session=session, filters=filters, audience=audience, this_year=datetime.now(UTC).year)
-        context = {
-            "filters": filters,
-            "facets": facets,
-            "actor_names": names,
-            "figures": figures,
-            "charts": charts(figures),
-        }
-        return render(request, "stats.html", context)
+    facets, names = browse_facets(session, filters, audience)
+    figures = overview(session=session, filters=filters, audience=audience, this_year=datetime.now(UTC).year)
+    context = {
+        "filters": filters,
+        "facets": facets,
+        "actor_names": names,
+        "figures": figures,
+        "charts": charts(figures),
+    }
+    return render(request, "stats.html", context)

@@ -2,7 +2,7 @@
 
 Regexes find the candidates (so no parser runs on ordinary words); month names,
 years and relative expressions are resolved here against the publication date,
-and dateparser only reads the numeric forms it is good at ("14/10/2019").
+and numeric forms are read day first ("14/10/2019").
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -173,13 +172,11 @@ def _coarse(published: Published) -> dict:
     return month_value(pub.year, pub.month) if published.precision == "month" else year_value(pub.year)
 
 
-@lru_cache(maxsize=1024)
 def _parse_numeric(candidate: str) -> dict | None:
-    """Numeric day-first dates ("14/10/2019"), read by dateparser, which is imported only when needed."""
-    import dateparser
-
-    parsed = dateparser.parse(candidate, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
-    return day_value(parsed.date()) if parsed else None
+    """A numeric date, day first ("14/10/2019"); month first only when that alone reads ("10/14/2019")."""
+    day, month, year = (int(part) for part in re.split(r"[/.]", candidate))
+    date = _valid_day(year, month, day) or (_valid_day(year, day, month) if month > 12 else None)
+    return day_value(date) if date else None
 
 
 def _value(kind: str, match: re.Match[str], published: Published | None) -> dict | None:

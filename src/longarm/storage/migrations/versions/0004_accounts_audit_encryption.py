@@ -105,11 +105,10 @@ def _seal_existing_restricted_claims() -> None:
     rows = connection.execute(sa.select(claims).where(claims.c.restricted.is_(True))).mappings().all()
     if not rows:
         return
-    from longarm.config import load_settings
-    from longarm.security.keys import load_keyring
-    from longarm.security.sealing import SEALED_FIELDS, context_for
+    from longarm.incidents.sealing import SEALED_FIELDS, context_for
+    from longarm.security.keys import store_of
 
-    keyring = load_keyring(load_settings(), create=True)
+    keyring = store_of(connection).keyring(create=True)
     for row in rows:
         content = {name: row[name] for name in SEALED_FIELDS if row[name] is not None}
         connection.execute(
@@ -131,11 +130,10 @@ def _unseal_claims() -> None:
     rows = connection.execute(sa.select(_CLAIMS).where(_CLAIMS.c.sealed.is_not(None))).mappings().all()
     if not rows:
         return
-    from longarm.config import load_settings
-    from longarm.security.keys import load_keyring
-    from longarm.security.sealing import context_for
+    from longarm.incidents.sealing import context_for
+    from longarm.security.keys import store_of
 
-    keyring = load_keyring(load_settings())
+    keyring = store_of(connection).keyring()
     for row in rows:
         content = keyring.open(row["sealed"], context=context_for(SimpleNamespace(**row), row["sealed"]))
         connection.execute(_CLAIMS.update().where(_CLAIMS.c.id == row["id"]).values(sealed=None, **content))

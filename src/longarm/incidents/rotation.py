@@ -13,7 +13,8 @@ from longarm.audit.actions import AuditAction
 from longarm.audit.service import record_event
 from longarm.config import Settings
 from longarm.errors import BadInput
-from longarm.security import keys, sealing
+from longarm.incidents import sealing
+from longarm.security import keys
 from longarm.storage.engine import transaction
 
 
@@ -27,7 +28,6 @@ def rotate(*, engine: Engine, settings: Settings, actor: str) -> tuple[str, int]
     new = old.with_new_key()
     # Written before re-sealing, with the old key retired in it: a crash loses nothing.
     keys.write_key_file(settings.key_file, new)
-    keys.bind(engine, settings)
     with transaction(engine) as session:
         moved = 0
         for claim in session.scalars(select(Claim).where(Claim.restricted.is_(True))):

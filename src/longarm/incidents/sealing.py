@@ -10,6 +10,11 @@ copied onto another claim does not open. A new claim has no id before its INSERT
 sealed bound to its field for that INSERT and re-sealed bound to its id in the same flush,
 before anything commits. Envelopes from before this binding (`v1.`) still open, bound to
 their field; `longarm key rotate` re-seals them bound to their claim.
+
+The hooks run for every session; the keys come from the engine the session uses, which
+`install` (the one start-up step, called by `storage.database.open_engine`) gives them. A
+session on an engine without keys cannot write or read a restricted value: it fails, it
+never falls back to a key found elsewhere.
 """
 
 from __future__ import annotations
@@ -17,14 +22,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import Engine, event, update
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 
+from longarm.config import Settings
 from longarm.security import keys
 
 SEALED_FIELDS = ("value", "quote", "note", "item_key")
 _UNBOUND = "longarm_unbound_claims"
+
+
+def install(engine: Engine, settings: Settings) -> Engine:
+    """The engine, carrying the settings' keys: its sessions seal, open and sign with them."""
+    return keys.attach(engine, keys.KeyStore(settings))
 
 
 def context_for(claim: Any, sealed: str | None = None) -> str:
