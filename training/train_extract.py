@@ -320,8 +320,8 @@ def _spec(model: LinearModel) -> dict[str, Any]:
     return {"intercept": model.intercept, "weights": dict(sorted(model.weights.items()))}
 
 
-def _report(name: str, batch: list[Prepared], models: DecisionModels, slots: SlotModels, kinds: KindModels) -> None:
-    predictions = {i.article.name: _predict(i, models, slots, kinds) for i in batch}
+def _report(name: str, batch: list[Prepared], built: Built) -> None:
+    predictions = predict_with(built, batch)
     result = score_predictions([i.article for i in batch], predictions)
     fields = " ".join(f"{f} {v['f']:.2f}" for f, v in sorted(result["fields"].items()))
     print(f"fitted on train only, {name}: slot F1 {result['slot']['f']:.3f}, incident F1 {result['incident']['f']:.3f}")
@@ -341,6 +341,31 @@ def choose_fallback(models: DecisionModels, slots: SlotModels, kinds: KindModels
     return best[1]
 
 
+@dataclass(frozen=True)
+class Built:
+    """The extractor's learned parts fitted on one batch, with the thresholds chosen on another."""
+
+    models: DecisionModels
+    kinds: KindModels
+    slots: SlotModels
+
+
+def build(train: list[Prepared], dev: list[Prepared]) -> Built:
+    """Fit every model on `train`, choose every threshold on `dev`."""
+    fitted = fit_decision_models(train)
+    tuned = _models(fitted, choose_thresholds(fitted, dev))
+    kinds = fit_kind_models(train, tuned)
+    slot_fitted = fit_slot_models(train, tuned, kinds)
+    slots = SlotModels(slot_fitted, choose_slot_thresholds(slot_fitted, tuned, kinds, dev))
+    tuned = dataclasses.replace(tuned, fallback_threshold=choose_fallback(tuned, slots, kinds, dev))
+    return Built(tuned, kinds, slots)
+
+
+def predict_with(built: Built, batch: list[Prepared]) -> dict[str, list[dict[str, Any]]]:
+    """The incidents each article of a batch yields with the built models."""
+    return {item.article.name: _predict(item, built.models, built.slots, built.kinds) for item in batch}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Fit on train, choose thresholds on dev, refit on train + dev, write the weights."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -351,34 +376,27 @@ def main(argv: list[str] | None = None) -> int:
     shared_dev = [prepare(a) for a in dev_corpus()]
     print(f"train {len(train)} articles, dev {len(dev)} articles")
     # ../shared/corpus/dev is what the rules were written on: it is scored, not tuned on
-    fitted = fit_decision_models(train)
-    choice = choose_thresholds(fitted, dev)
-    tuned = _models(fitted, choice)
-    kinds = fit_kind_models(train, tuned)
-    slot_fitted = fit_slot_models(train, tuned, kinds)
-    slot_limits = choose_slot_thresholds(slot_fitted, tuned, kinds, dev)
-    slots = SlotModels(slot_fitted, slot_limits)
-    fallback = choose_fallback(tuned, slots, kinds, dev)
-    tuned = dataclasses.replace(tuned, fallback_threshold=fallback)
+    built = build(train, dev)
     for name, batch in (("dev", dev), ("../shared/corpus/dev", shared_dev)):
-        _report(name, batch, tuned, slots, kinds)
-    keep, same, doc, fill = choice
-    sentence, keep_model, same_model = fit_decision_models(train + dev)
-    final = DecisionModels(sentence, keep_model, same_model, keep, same, doc, fill, fallback)
-    final_kinds = fit_kind_models(train + dev, final)
-    slot_models = fit_slot_models(train + dev, final, final_kinds)
+        _report(name, batch, built)
+    tuned, slot_limits = built.models, built.slots.thresholds
+    final = fit_decision_models(train + dev)
+    final_models = _models(final, (tuned.keep_threshold, tuned.same_threshold, tuned.document_threshold, tuned.fill_origin))
+    final_models = dataclasses.replace(final_models, fallback_threshold=tuned.fallback_threshold)
+    final_kinds = fit_kind_models(train + dev, final_models)
+    slot_models = fit_slot_models(train + dev, final_models, final_kinds)
     spec = {
         "trained_on": "annotations/pool, splits train + dev (thresholds chosen on dev)",
         "thresholds": {
-            "keep": keep,
-            "same": same,
-            "document": doc,
-            "fill_origin": fill,
-            "fallback": fallback,
+            "keep": tuned.keep_threshold,
+            "same": tuned.same_threshold,
+            "document": tuned.document_threshold,
+            "fill_origin": tuned.fill_origin,
+            "fallback": tuned.fallback_threshold,
         },
-        "sentence": _spec(sentence),
-        "keep": _spec(keep_model),
-        "same": _spec(same_model),
+        "sentence": _spec(final_models.sentence),
+        "keep": _spec(final_models.keep),
+        "same": _spec(final_models.same),
         "kinds": {
             name: {"weights": model.weights, "intercepts": model.intercepts}
             for name, model in (("tactic", final_kinds.tactic), ("status", final_kinds.status))
