@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         inner_dev = [item for item in rest if fold[item.article.name] == inner_dev_fold]
         predictions = predict_with(build(inner_train, inner_dev), held)
         result = score_predictions([item.article for item in held], predictions)
-        print(f"fold {k}: {len(held)} articles, slot F1 {result['slot']['f']:.3f}, incident F1 {result['incident']['f']:.3f}")
+        slot, incident = result["slot"]["f"], result["incident"]["f"]
+        print(f"fold {k}: {len(held)} articles, slot F1 {slot:.3f}, incident F1 {incident:.3f}")
         pooled.update(predictions)
     result = score_predictions([item.article for item in batch], pooled)
     print(

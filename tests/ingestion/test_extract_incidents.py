@@ -195,3 +195,15 @@ def test_district_of_a_city_stands_for_the_city_and_hypothetical_outcomes_are_le
     incidents, _ = extract_text(text, published="2024-03-31")
     assert incidents[0]["location"]["place"] == "London"
     assert incidents[0]["outcomes"] == []
+
+
+def test_an_arrest_told_alone_is_proposed_for_the_decisions_to_judge() -> None:
+    text = "Police in Bangkok arrested exiled Vietnamese blogger Tran Van Binh on 2 June 2024."
+    proposals = propose(text, published="2024-06-05").proposals
+    assert [(p.incident["tactic"], "loose" in p.cues) for p in proposals] == [("detention", True)]
+
+
+def test_a_town_that_begins_a_persons_name_is_no_place() -> None:
+    text = "Agents planned the murder of Orlando Cardenas, an exiled dissident, in Madrid in 2019."
+    incident = _proposed(text)
+    assert incident["location"]["place"] == "Madrid"
