@@ -83,6 +83,19 @@ def test_a_weak_match_elsewhere_does_not_hold_back_a_cluster(engine):  # type: i
         assert len({session.get(Candidate, r.id).incident_id for r in reports}) == 1
 
 
+def test_each_act_of_an_article_that_reports_two_links_on_its_own(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        # One article reports a plot against one exile and, further down, a killing in another country.
+        plot = extracted(victim="Maryam Rajavi", date=PLOT, place="Villepinte", country="FR", tactic="threat")
+        killing = extracted(victim="Ahmad Mola Nissi", date=("2017-11-08", "2017-11-08", "day"), country="NL")
+        both = [queued(session, plot, source_id="SRC-BOTH"), queued(session, killing, source_id="SRC-BOTH")]
+        plot_only = queued(session, {**plot, "date": None}, source_id="SRC-PLOT")
+        killing_only = queued(session, {**killing, "location": None}, source_id="SRC-KILLING")
+        service.link(session=session, principal=SYSTEM, auto_merge=True)
+        incidents = [session.get(Candidate, c.id).incident_id for c in (*both, plot_only, killing_only)]
+    assert incidents[0] == incidents[2] and incidents[1] == incidents[3] and incidents[0] != incidents[1]
+
+
 def test_the_shell_lists_clusters_and_splits_a_candidate_off(cli_env, tmp_path):  # type: ignore[no-untyped-def]
     for name, text in (("a.txt", FIRST), ("b.txt", SECOND)):
         (tmp_path / name).write_text(text, encoding="utf-8")

@@ -63,7 +63,29 @@ def test_namesakes_in_other_years_and_countries_stay_apart():
             ),
         ),
     )
-    assert match.score < 0.3
+    # Whatever the probability, years apart in another country is a namesake's: never for auto-merge, nor proposed.
+    assert not match.identifying and not match.possible
+
+
+def test_a_garbled_given_name_and_another_reading_of_the_act_still_link():
+    # One report has the victim's surname cut short and calls the attack a killing; the other, an assault.
+    match = score(
+        profile_from_extracted(
+            "a", extracted(victim="Leyla Sarbazian", date=DAY_2015, place="Almere", country="NL", tactic="assault")
+        ),
+        profile_from_extracted("b", extracted(victim="Leila Sarbaz", date=DEC_2015, place="Almere", country="NL")),
+    )
+    assert match.certain, match.reasons
+    assert any(reason.startswith("victims share a name") for reason in match.reasons)
+    assert any(reason.startswith("related tactics") for reason in match.reasons)
+
+
+def test_the_same_victim_targeted_again_months_later_is_another_incident():
+    match = score(
+        profile_from_extracted("a", extracted(victim="Hamid Tavakoli", date=("2012-03-02", "2012-03-02", "day"))),
+        profile_from_extracted("b", extracted(victim="Hamid Tavakoli", date=("2012-11-20", "2012-11-20", "day"))),
+    )
+    assert not match.identifying and not match.certain
 
 
 def test_blocking_compares_only_plausible_neighbours():

@@ -10,6 +10,7 @@ import pytest
 from longarm.errors import BadInput
 from longarm.ingestion import formats
 from longarm.ingestion.documents import documents_from_bytes
+from longarm.ingestion.extract.sentences import LONGEST_SENTENCE, split_sentences
 from longarm.ingestion.pipeline import expand_inputs
 from tests.cli_runner import longarm
 from tests.ingestion.test_documents import make_warc
@@ -108,6 +109,26 @@ def test_extract_skips_a_document_over_the_time_budget(tmp_path, monkeypatch):  
     assert run.code == 2
     assert f"skipped: {path}: extraction took over 1e-06 s (LONGARM_EXTRACT_MAX_SECONDS)." in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_loading_the_extractor_is_not_charged_to_the_first_document(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    # loading the gazetteer and the models takes longer than this budget; extracting one sentence, far less
+    monkeypatch.setenv("LONGARM_EXTRACT_MAX_SECONDS", "0.3")
+    first = _write(tmp_path, "first.txt", "Agents threatened a journalist in Oslo in 2021.")
+    second = _write(tmp_path, "second.txt", "A dissident was shot dead in Lille in 2020.")
+    run = longarm("extract", "--format", "jsonl", str(first), str(second))
+    assert run.code == 0, run.stderr
+    assert len(run.stdout.splitlines()) == 2 and not run.stderr
+
+
+def test_a_text_without_sentence_ends_is_read_in_bounded_pieces():  # type: ignore[no-untyped-def]
+    # the work within one sentence grows faster than its length: an unpunctuated run must not be one sentence
+    text = "agents shot dead a dissident in Istanbul and police arrested suspects " * 300
+    sentences = split_sentences(text)
+    assert max(len(s.text) for s in sentences) <= LONGEST_SENTENCE
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert " ".join(s.text for s in sentences).split() == text.split()
+    assert len(split_sentences("x" * 2500)) == 3  # no space to cut at: cut anyway
 
 
 def test_ingest_skips_a_document_over_the_budget_and_goes_on(engine, cli_env, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ document and the limit, and goes on with the next document.
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 import threading
 from collections.abc import Iterator
@@ -41,6 +42,15 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@functools.cache
+def _load_extractor() -> None:
+    """Load the gazetteer, the actors and the models before any document's clock starts: the first document
+    would pay for them otherwise, and a load its deadline cut short would be paid again by the next one."""
+    from longarm.ingestion.extract import extract_text
+
+    extract_text("Agents shot dead a journalist in Oslo on 3 May 2021.", published="2021")
+
+
 def extract_within_budget(document: Any, *, published: str | None, settings: Settings) -> dict[str, Any]:
     """`extract_document` under the settings' size and time limits; BadInput naming the document past either."""
     from longarm.ingestion.extract import extract_document
@@ -51,6 +61,7 @@ def extract_within_budget(document: Any, *, published: str | None, settings: Set
             f"{document.path}: {size:,} characters of text, over the {settings.extract_max_chars:,} that "
             "LONGARM_EXTRACT_MAX_CHARS allows."
         )
+    _load_extractor()
     try:
         with _deadline(settings.extract_max_seconds):
             return extract_document(document, published=published)

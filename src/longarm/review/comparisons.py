@@ -14,12 +14,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz.distance import JaroWinkler
 
 from longarm.incidents.names import same_person
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4
 _FINE = ("day", "month")
+_CLOSE_DAYS = 62
+"""Disjoint dates this near are one act read twice (the day of an attack, the day the victim died)."""
+_MONTHS_DAYS = 366
+_SPELLING = 0.9
+"""Jaro-Winkler similarity at which two distinctive name words are one name spelled two ways (Cansiz ~ Cans)."""
+_SPELLED_MIN = 4
+_KINDS = {
+    "killing": "violence",
+    "assault": "violence",
+    "abduction": "removal",
+    "detention": "removal",
+    "deportation": "removal",
+    "legal_harassment": "removal",
+    "surveillance": "intimidation",
+    "threat": "intimidation",
+    "coercion_by_proxy": "intimidation",
+    "digital_attack": "intimidation",
+}
+"""Tactics that reports (and the extractor) often tell apart differently: an attack the victim died of is a
+killing in one article and an assault in another; a seizure, a detention and a handing over are one removal."""
 
 
 @dataclass(frozen=True)
@@ -44,18 +67,38 @@ def _shared_person(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[
     return None
 
 
+def _spelled_alike(a: Profile, b: Profile) -> list[str]:
+    """Victims' surnames of both sides that are one word, or one spelled two ways (`kansiz ~ kans`)."""
+    x_names, y_names = a.surnames, b.surnames
+    if common := x_names & y_names:
+        return sorted(common)
+    return [
+        f"{x} ~ {y}"
+        for x in sorted(x_names)
+        for y in sorted(y_names)
+        if x[0] == y[0] and min(len(x), len(y)) >= _SPELLED_MIN and JaroWinkler.similarity(x, y) >= _SPELLING
+    ]
+
+
+def _within(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> bool:
+    # `Ahmad Jafar` inside `Ahmad Jafar Mohammad Ali`: too common to be the same person, yet not a different one.
+    # (The last word test first: it is cheap, and a name inside another has its last word there.)
+    return any((x[-1] in y and set(x) <= set(y)) or (y[-1] in x and set(y) <= set(x)) for x in a for y in b if x and y)
+
+
 def _victims(a: Profile, b: Profile) -> str | None:
     if not (a.victims and b.victims):
         return None
     if _shared_person(a.victims, b.victims):
         return "same"
-    return "name_word" if a.victim_words & b.victim_words else "different"
+    alike = _spelled_alike(a, b) or _within(a.victims, b.victims)
+    return "name_word" if alike else "different"
 
 
 def _victims_detail(a: Profile, b: Profile) -> str:
     if shared := _shared_person(a.victims, b.victims):
         return f"{shared[0]} ~ {shared[1]}"
-    return ", ".join(sorted(a.victim_words & b.victim_words))
+    return ", ".join(_spelled_alike(a, b))
 
 
 def _perpetrators(a: Profile, b: Profile) -> str | None:
@@ -98,7 +141,14 @@ def _dates(a: Profile, b: Profile) -> str | None:
         return "same_month" if px in _FINE and py in _FINE else "same_year"
     # Disjoint ranges: the later one starts after the earlier one ends.
     earlier_end, later_start = (x["end"], y["start"]) if x["end"] < y["start"] else (y["end"], x["start"])
-    return "year_apart" if int(later_start[:4]) - int(earlier_end[:4]) <= 1 else "far_apart"
+    years = int(later_start[:4]) - int(earlier_end[:4])
+    if years <= 1 and x["precision"] in _FINE and y["precision"] in _FINE:  # a year-long range says nothing of weeks
+        gap = (date.fromisoformat(later_start[:10]) - date.fromisoformat(earlier_end[:10])).days
+        if gap <= _CLOSE_DAYS:
+            return "close"
+        if gap <= _MONTHS_DAYS:
+            return "months_apart"
+    return "year_apart" if years <= 1 else "far_apart"
 
 
 def _dates_detail(a: Profile, b: Profile) -> str:
@@ -127,7 +177,10 @@ def _places_detail(a: Profile, b: Profile) -> str:
 def _tactics(a: Profile, b: Profile) -> str | None:
     if not (a.tactic and b.tactic):
         return None
-    return "same" if a.tactic == b.tactic else "different"
+    if a.tactic == b.tactic:
+        return "same"
+    kind = _KINDS.get(a.tactic)
+    return "related" if kind and kind == _KINDS.get(b.tactic) else "different"
 
 
 def _wording(a: Profile, b: Profile) -> str | None:
@@ -183,6 +236,8 @@ COMPARISONS: tuple[Comparison, ...] = (
             "same_day": "same day ({})",
             "same_month": "dates agree to the month ({})",
             "same_year": "dates compatible at year precision ({})",
+            "close": "dates weeks apart ({})",
+            "months_apart": "dates months apart ({})",
             "year_apart": "dates a year apart ({})",
             "far_apart": "dates years apart ({})",
         },
@@ -202,7 +257,7 @@ COMPARISONS: tuple[Comparison, ...] = (
     ),
     Comparison(
         "tactic",
-        {"same": "same tactic ({})", "different": "other tactics ({})"},
+        {"same": "same tactic ({})", "related": "related tactics ({})", "different": "other tactics ({})"},
         _tactics,
         _either(lambda p: p.tactic),
     ),
@@ -217,31 +272,57 @@ COMPARISONS: tuple[Comparison, ...] = (
 FEATURES: list[str] = [feature for comparison in COMPARISONS for feature in comparison.features()]
 
 _POSITION = {comparison.name: n for n, comparison in enumerate(COMPARISONS)}
-IDENTIFYING: tuple[dict[str, frozenset[str]], ...] = (
+Rule = dict[str, frozenset[str | None]]
+_NEAR = frozenset({"same_day", "same_month", "close"})
+_NOT_APART = frozenset({None, "same_day", "same_month", "same_year", "close"})
+IDENTIFYING: tuple[Rule, ...] = (
     {"victim": frozenset({"same"})},
     {"perpetrator": frozenset({"same"})},
-    {"date": frozenset({"same_day", "same_month"}), "place": frozenset({"same_place"})},
+    # One surname, or one name spelled two ways (the extractor drops or garbles a given name), in one town or time.
+    {"victim": frozenset({"name_word"}), "place": frozenset({"same_place"}), "date": _NOT_APART},
+    {"victim": frozenset({"name_word"}), "date": _NEAR},
+    {"date": _NEAR, "place": frozenset({"same_place"})},
     {"wording": frozenset({"close"})},
+    # No victim named on one side (else a veto or a rule above): one town, one tactic, shared words, no years apart.
+    {
+        "place": frozenset({"same_place"}),
+        "tactic": frozenset({"same"}),
+        "wording": frozenset({"some"}),
+        "date": _NOT_APART,
+    },
 )
-"""Evidence that can make a match certain: any one of these combinations of levels."""
-VETOES = {"victim": frozenset({"different"})}
-"""Levels after which nothing identifies: both sides name victims and none is in common."""
-_RULES = tuple(tuple((_POSITION[name], allowed) for name, allowed in rule.items()) for rule in IDENTIFYING)
-_VETOES = tuple((_POSITION[name], barred) for name, barred in VETOES.items())
+"""Evidence that can make a match certain: any one of these combinations of levels (None: the value is missing)."""
+VETOES: tuple[Rule, ...] = (
+    {"victim": frozenset({"different"})},
+    # The same exile targeted again: relatives arrested in June and again in February are two incidents.
+    {"date": frozenset({"months_apart"})},
+    # A namesake: the same name years apart in another country.
+    {"date": frozenset({"far_apart"}), "place": frozenset({"other_country"})},
+)
+"""Combinations of levels after which nothing identifies."""
 
 
-def identifies(found: list[str | None]) -> bool:
-    """Whether a pair's levels (from `levels`) hold identifying evidence and no veto."""
-    for n, barred in _VETOES:
-        if found[n] in barred:
-            return False
-    for rule in _RULES:
+def _compiled(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[int, frozenset[str | None]], ...], ...]:
+    return tuple(tuple((_POSITION[name], allowed) for name, allowed in rule.items()) for rule in rules)
+
+
+_RULES, _VETOES = _compiled(IDENTIFYING), _compiled(VETOES)
+
+
+def _any_holds(rules: tuple[tuple[tuple[int, frozenset[str | None]], ...], ...], found: list[str | None]) -> bool:
+    # Plain loops: this runs for every compared pair, millions of times in a large batch.
+    for rule in rules:
         for n, allowed in rule:
             if found[n] not in allowed:
                 break
         else:
             return True
     return False
+
+
+def identifies(found: list[str | None]) -> bool:
+    """Whether a pair's levels (from `levels`) hold identifying evidence and no veto."""
+    return not _any_holds(_VETOES, found) and _any_holds(_RULES, found)
 
 
 def levels(a: Profile, b: Profile) -> list[str | None]:

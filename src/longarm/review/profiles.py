@@ -30,9 +30,11 @@ class Profile:
     words: frozenset[str] = frozenset()
 
     @cached_property
-    def victim_words(self) -> frozenset[str]:
-        """The distinctive words of the victims' names (not `mohammad`)."""
-        return frozenset(t for name in self.victims for t in name if t not in COMMON_NAME_TOKENS and len(t) > 2)
+    def surnames(self) -> frozenset[str]:
+        """The distinctive last word of each victim's name (two men called Omid share nothing that identifies)."""
+        return frozenset(
+            name[-1] for name in self.victims if name and name[-1] not in COMMON_NAME_TOKENS and len(name[-1]) > 2
+        )
 
     @property
     def years(self) -> range:

@@ -40,6 +40,7 @@ def assemble(reading: Reading) -> list[Incident]:
     for what it says of them, so that a caption before the story ("Zam was hanged") still finds its incident.
     """
     incidents: list[Incident] = []
+    bare: list[Incident] = []  # the featureless acts a lede opened, few: looked through for each new act
     touched: list[list[Incident]] = []
     focus: Incident | None = None
     for index in range(len(reading.facts)):
@@ -67,6 +68,7 @@ def assemble(reading: Reading) -> list[Incident]:
                     # a lede's bare "plotting to kidnap a journalist" is still an act; later sentences name it
                     target = Incident(mention.tactic or "", bare=True)
                     incidents.append(target)
+                    bare.append(target)
                 elif referent is None or mention.tactic not in (None, referent.tactic) or mention.collective:
                     continue
                 else:
@@ -75,7 +77,7 @@ def assemble(reading: Reading) -> list[Incident]:
                 mention.date = mention.date if target.date is None else None
             elif target is None:
                 assert mention.tactic is not None  # a mention without a tactic only refers back (above)
-                target = bare_incident(incidents, mention.tactic)
+                target = bare_incident(bare, mention.tactic)
                 if target is None:
                     target = Incident(mention.tactic)
                     incidents.append(target)
@@ -208,7 +210,8 @@ def _referred(
     found = _named(item, index, incidents)
     if _PLURAL_REF.search(item.sentence.text) and len(incidents) > 1:
         tactic = next((t.tactic for t in item.triggers if t.tactic), None)
-        found += [i for i in incidents if i not in found and (tactic is None or i.tactic == tactic)]
+        # "both murders" speaks of the acts just told; in a long text, every act before is another story's
+        found += [i for i in _recent(incidents, index) if i not in found and (tactic is None or i.tactic == tactic)]
     if (
         not found
         and not has_mention

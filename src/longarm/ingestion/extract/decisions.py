@@ -9,6 +9,7 @@ applied here without scikit-learn so that `longarm extract` starts fast.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -137,18 +138,32 @@ def _span(date: dict[str, Any] | None) -> tuple[str, str] | None:
     return (date["start"], date.get("end") or date["start"]) if date and date.get("start") else None
 
 
+def document_top(sentence_p: list[float]) -> tuple[float, float]:
+    """The document's two highest sentence probabilities (0.0 for a missing one)."""
+    ranked = [*heapq.nlargest(2, sentence_p), 0.0, 0.0]
+    return ranked[0], ranked[1]
+
+
 def incident_features(
-    proposal: Proposal, rank: int, earlier: list[Proposal], sentence_p: list[float]
+    proposal: Proposal,
+    rank: int,
+    earlier: list[Proposal],
+    sentence_p: list[float],
+    *,
+    top: tuple[float, float] | None = None,
 ) -> dict[str, float]:
-    """What makes a proposed incident real: how act-like its sentences are, what it knows, where it stands."""
+    """What makes a proposed incident real: how act-like its sentences are, what it knows, where it stands.
+
+    `top` is `document_top(sentence_p)`, given once per document so that a long text is not ranked per proposal.
+    """
     incident = proposal.incident
     location = incident.get("location") or {}
     own = [sentence_p[i] for i in proposal.sentences] or [0.0]
-    ranked = sorted(sentence_p, reverse=True)
+    document_max, document_second = top if top is not None else document_top(sentence_p)
     features = {
         "sentence_max": max(own),
-        "document_max": ranked[0] if ranked else 0.0,
-        "document_second": ranked[1] if len(ranked) > 1 else 0.0,
+        "document_max": document_max,
+        "document_second": document_second,
         "victim_named": float(bool(_names(incident))),
         "has_date": float(bool(incident.get("date"))),
         "has_place": float(bool(location.get("place"))),
@@ -316,9 +331,10 @@ def decide(
         return []  # the article reports no act: analysis, a protest, a swap
     if not proposals:
         return _fallback(models, sentence_p)
+    top = document_top(sentence_p)
     keep_p = [
         models.keep.probability(
-            incident_features(p, rank, proposals[max(0, rank - NEARBY_SENTENCES) : rank], sentence_p)
+            incident_features(p, rank, proposals[max(0, rank - NEARBY_SENTENCES) : rank], sentence_p, top=top)
         )
         for rank, p in enumerate(proposals)
     ]

@@ -8,6 +8,7 @@ brothers") and what the origin state did to the victim ("sentenced in absentia",
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -167,7 +168,8 @@ def _about_victim(
 
 def _last_named(reading: Reading, item: Facts) -> int | None:
     """The last person named before this sentence, whom a "he" or "she" opening it most likely means."""
-    index = next(i for i, f in enumerate(reading.facts) if f is item or f.sentence.start == item.sentence.start)
+    # found by bisection (the facts are in the text's order), not by walking every sentence of a long text
+    index = bisect.bisect_left(reading.facts, item.sentence.start, key=lambda f: f.sentence.start)
     for previous in reversed(reading.facts[max(0, index - 2) : index]):
         named = [m.person for m in previous.people if m.person >= 0 and not reading.people[m.person].official]
         if named:

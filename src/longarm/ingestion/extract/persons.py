@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from longarm.ingestion.extract.actors import fold
 from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
@@ -261,42 +261,86 @@ def same_person(a: str, b: str) -> bool:
     return len(short) >= 2 and all(any(_similar(s, t) for t in long_) for s in short)
 
 
+class _Owners:
+    """The people each name token belongs to, kept as names are added, and the known tokens similar to a token.
+
+    Grouping asks, for each mention, which people have a token like one of its own; walking every person's
+    every name for that is quadratic in a long text's people, so the tokens are indexed and each token's
+    similar ones are looked up once (by rapidfuzz over the tokens added since it was last asked).
+    """
+
+    def __init__(self, *, last_only: bool) -> None:
+        self.last_only = last_only
+        self.owners: dict[str, list[int]] = {}
+        self.known: list[str] = []
+        self.similar: dict[str, tuple[list[str], int]] = {}  # token → similar known tokens, how many were seen
+
+    def add(self, name: str, person: int) -> None:
+        """Record that `person` (an index) is named `name`."""
+        tokens = _tokens(name)
+        for token in tokens[-1:] if self.last_only else tokens:
+            owners = self.owners.setdefault(token, [])
+            if not owners:
+                self.known.append(token)
+            if person not in owners:
+                owners.append(person)
+
+    def people(self, tokens: tuple[str, ...]) -> list[int]:
+        """The people, in order, named with a token similar to one of `tokens`."""
+        found: set[int] = set()
+        for token in tokens:
+            similar, seen = self.similar.get(token, ([], 0))
+            # a score just below the bar as a first sieve; `_similar` itself decides
+            close = process.extract(token, self.known[seen:], scorer=fuzz.ratio, score_cutoff=83, limit=None)
+            similar = similar + [t for t, _, _ in close if _similar(token, t)]
+            self.similar[token] = similar, len(self.known)
+            found.update(p for t in similar for p in self.owners[t])
+        return sorted(found)
+
+
 def group_people(mentions: list[PersonMention]) -> list[Person]:
     """Group mentions into people: full names by spelling, then single names by the person they most likely mean."""
     people: list[Person] = []
     spelled: dict[str, Person] = {}  # a full name seen before is that person again, without comparing it anew
+    last, every = _Owners(last_only=True), _Owners(last_only=False)
+
+    def attach(person: Person, mention: PersonMention) -> None:
+        _attach(person, mention, people)
+        last.add(mention.surface, mention.person)
+        every.add(mention.surface, mention.person)
+
     for mention in mentions:
         if len(mention.surface.split()) < 2:
             continue
+        # only people sharing a similar word can be the same person (`same_person` needs one at least)
         person = spelled.get(mention.surface) or next(
-            (p for p in people if any(same_person(mention.surface, n) for n in dict.fromkeys(p.names) if " " in n)),
+            (
+                people[p]
+                for p in every.people(_tokens(mention.surface))
+                if any(same_person(mention.surface, n) for n in dict.fromkeys(people[p].names) if " " in n)
+            ),
             None,
         )
         if person is None:
             person = Person()
             people.append(person)
         spelled[mention.surface] = person
-        _attach(person, mention, people)
+        attach(person, mention)
     for mention in mentions:
         if mention.person >= 0:
             continue
         token = _tokens(mention.surface)
         if not token:
             continue
-        candidates = [
-            p for p in people if any(_similar(token[0], t) for n in dict.fromkeys(p.names) for t in _tokens(n)[-1:])
-        ]
-        candidates = candidates or [
-            p for p in people if any(_similar(token[0], t) for n in dict.fromkeys(p.names) for t in _tokens(n))
-        ]
+        candidates = last.people(token[:1]) or every.people(token[:1])
         if candidates:
-            best = max(candidates, key=lambda p: (len(p.mentions), -people.index(p)))
-            _attach(best, mention, people)
+            best = max(candidates, key=lambda p: (len(people[p].mentions), -p))
+            attach(people[best], mention)
         elif mention.title in _KIN_TITLES:
             # "Sergei Skripal and his daughter Yulia": a relative named by a first name alone is a person too
             person = Person()
             people.append(person)
-            _attach(person, mention, people)
+            attach(person, mention)
     for person in people:
         person.official = any((m.title or "").lower() in _OFFICIAL_TITLES for m in person.mentions)
     return people

@@ -15,6 +15,10 @@ _SENTENCE_START = re.compile(r"\s+(?:The|A|An|He|She|It|They)\b")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 # No abbreviation is longer; a longer run of letters and dots before a period is not one.
 _LONGEST_ABBREVIATION = 16
+# A run of text with no sentence end (a list, a table, an attacker's unpunctuated megabyte) is cut into pieces
+# of at most this many characters, at a space: the work done within one sentence grows faster than its length,
+# and no sentence of an article comes near it.
+LONGEST_SENTENCE = 1_000
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    """Add text[start:end] trimmed of surrounding whitespace, if anything is left."""
+    """Add text[start:end] trimmed of surrounding whitespace, if anything is left, in pieces of LONGEST_SENTENCE."""
+    while end - start > LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + LONGEST_SENTENCE)
+        cut = cut if cut > start else start + LONGEST_SENTENCE
+        _append(sentences, text, start, cut, paragraph)
+        start = cut
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     trail = len(chunk.rstrip())

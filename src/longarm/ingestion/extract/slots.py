@@ -118,6 +118,14 @@ def _ruled(candidate: Candidate, incident: dict[str, Any], role: str) -> bool:
     return bool(incident.get("date")) and incident["date"].get("start") == candidate.value.get("start")
 
 
+def _sentence(mention: tuple[int, int, int]) -> int:
+    return mention[0]
+
+
+def _first_start(candidate: Candidate) -> int:
+    return candidate.mentions[0][1]
+
+
 def _nearest(told: tuple[int, ...], sentence: int) -> int:
     """How many sentences from `sentence` to the nearest of the (sorted) act sentences."""
     at = bisect.bisect_left(told, sentence)
@@ -126,16 +134,12 @@ def _nearest(told: tuple[int, ...], sentence: int) -> int:
 
 def _local(candidate: Candidate, told: tuple[int, ...]) -> list[tuple[int, int, int]]:
     """The candidate's mentions within NEARBY_SENTENCES of the act (all of them in a lede)."""
-    sentences = [s for s, _, _ in candidate.mentions]
-    return (
-        candidate.mentions[
-            bisect.bisect_left(sentences, told[0] - NEARBY_SENTENCES) : bisect.bisect_right(
-                sentences, told[-1] + NEARBY_SENTENCES
-            )
-        ]
-        if told
-        else candidate.mentions
-    )
+    if not told:
+        return candidate.mentions
+    # bisected in place: a state named in every story of a long text has thousands of mentions
+    mentions = candidate.mentions
+    low = bisect.bisect_left(mentions, told[0] - NEARBY_SENTENCES, key=_sentence)
+    return mentions[low : bisect.bisect_right(mentions, told[-1] + NEARBY_SENTENCES, key=_sentence, lo=low)]
 
 
 def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, float]:
@@ -200,10 +204,21 @@ def by_sentence(found: list[Candidate]) -> dict[int, list[Candidate]]:
 
 
 def nearby(found: list[Candidate], index: dict[int, list[Candidate]], told: tuple[int, ...]) -> list[Candidate]:
-    """The candidates mentioned within NEARBY_SENTENCES of the act's sentences, in the text's order."""
+    """The candidates mentioned within NEARBY_SENTENCES of the act's sentences, in the text's order.
+
+    `found` is in the text's order (by first mention, as `candidates` gives it): each candidate near the act is
+    placed by bisection, not by walking every candidate of a long text.
+    """
     spans = {s for t in told for s in range(t - NEARBY_SENTENCES, t + NEARBY_SENTENCES + 1)}
-    seen = {id(c) for s in spans for c in index.get(s, ())}
-    return [c for c in found if id(c) in seen]
+    seen = {id(c): c for s in spans for c in index.get(s, ())}
+
+    def position(candidate: Candidate) -> int:
+        at = bisect.bisect_left(found, candidate.mentions[0][1], key=_first_start)
+        while found[at] is not candidate:  # candidates first mentioned at one offset: the text's order among them
+            at += 1
+        return at
+
+    return sorted(seen.values(), key=position)
 
 
 def scored(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[str, list[tuple[float, Candidate]]]:
