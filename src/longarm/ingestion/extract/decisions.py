@@ -113,8 +113,7 @@ def document_features(sentences: list[str], sentence_p: list[float]) -> dict[str
     """What tells a report of an act from a story near the subject (a protest, a swap, an analysis): the words
     of the headline and lede, and how act-like the text's likeliest sentences are."""
     features = {f"d:{w}": 1.0 for sentence in sentences[:3] for w in _WORD.findall(sentence.lower())}
-    ranked = sorted(sentence_p, reverse=True) + [0.0, 0.0]
-    features["top"], features["second"] = ranked[0], ranked[1]
+    features["top"], features["second"] = document_top(sentence_p)
     features["act_sentences"] = min(5, sum(p >= 0.5 for p in sentence_p)) / 5
     return features
 
