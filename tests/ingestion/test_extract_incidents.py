@@ -44,16 +44,16 @@ def test_origin_state_and_agency_from_blame() -> None:
         "Activist Lale Demir was kidnapped in Nairobi in May 2021. Kenyan officials said Turkish intelligence "
         "ordered the abduction."
     )
-    incident = _one(text)
+    incident = _proposed(text)  # the rules' reading of blame; the learned slots weigh it (make eval)
     assert incident["tactic"] == "abduction"
     assert incident["origin_state"] == "TR"
     assert [p["id"] for p in incident["perpetrators"]] == ["TR.MIT"]
     assert incident["attribution"]["basis"] == "official"
 
 
-def _proposed(text: str) -> dict:
+def _proposed(text: str, published: str | None = None) -> dict:
     """The one incident the rules' pass proposes (what the learned decisions start from)."""
-    proposals = propose(text).proposals
+    proposals = propose(text, published=published).proposals
     assert len(proposals) == 1, proposals
     return proposals[0].incident
 
@@ -75,7 +75,7 @@ def test_foiled_plot_with_people_convicted_and_years() -> None:
 
 def test_relative_date_against_publication() -> None:
     # 2023-05-12 is a Friday
-    incident = _one("Blogger Tenzin Dorje was stabbed in Zurich on Tuesday.", published="2023-05-12")
+    incident = _proposed("Blogger Tenzin Dorje was stabbed in Zurich on Tuesday.", published="2023-05-12")
     assert incident["tactic"] == "assault"
     assert incident["date"]["start"] == "2023-05-09"
 
@@ -85,7 +85,7 @@ def test_two_mentions_of_one_incident_make_one_entry() -> None:
         "Reporter Anna Petrova was attacked with acid in Vilnius in April 2020. "
         "Lithuanian police are investigating. Petrova's assault was the third such case this year."
     )
-    incident = _one(text)
+    incident = _proposed(text)
     assert [v["name"] for v in incident["victims"]] == ["Anna Petrova"]
     assert {o["type"] for o in incident["outcomes"]} == {"investigation"}
 
@@ -103,7 +103,7 @@ def test_several_incidents_in_one_text() -> None:
 
 
 def test_victim_affiliation_from_a_known_movement() -> None:
-    incident = _one("NCRI member Reza Karimi was stabbed in Hamburg in 2016.")
+    incident = _proposed("NCRI member Reza Karimi was stabbed in Hamburg in 2016.")
     assert incident["victims"][0]["affiliations"] == ["NCRI"]
 
 
@@ -192,6 +192,18 @@ def test_district_of_a_city_stands_for_the_city_and_hypothetical_outcomes_are_le
         "An Iranian journalist was stabbed on Friday in Wimbledon, south-west London. "
         "Lawmakers called for sanctions on Tehran, and the attackers could face life in prison if convicted."
     )
-    incidents, _ = extract_text(text, published="2024-03-31")
-    assert incidents[0]["location"]["place"] == "London"
-    assert incidents[0]["outcomes"] == []
+    incident = _proposed(text, published="2024-03-31")
+    assert incident["location"]["place"] == "London"
+    assert incident["outcomes"] == []
+
+
+def test_an_arrest_told_alone_is_proposed_for_the_decisions_to_judge() -> None:
+    text = "Police in Bangkok arrested exiled Vietnamese blogger Tran Van Binh on 2 June 2024."
+    proposals = propose(text, published="2024-06-05").proposals
+    assert [(p.incident["tactic"], "loose" in p.cues) for p in proposals] == [("detention", True)]
+
+
+def test_a_town_that_begins_a_persons_name_is_no_place() -> None:
+    text = "Agents planned the murder of Orlando Cardenas, an exiled dissident, in Madrid in 2019."
+    incident = _proposed(text)
+    assert incident["location"]["place"] == "Madrid"

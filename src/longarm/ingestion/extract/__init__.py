@@ -25,6 +25,7 @@ from longarm.ingestion.extract.decisions import (
     lowercase_words,
 )
 from longarm.ingestion.extract.estimates import find_estimates
+from longarm.ingestion.extract.incidents import Incident
 from longarm.ingestion.extract.keep import abroad
 from longarm.ingestion.extract.kinds import KindModels, classify, load_kind_models
 from longarm.ingestion.extract.output import incident_json
@@ -57,14 +58,29 @@ class Proposed:
     published_year: int | None
 
 
+def _cues(incident: Incident) -> frozenset[str]:
+    """What the rules say of an assembled incident beside its values: whether `keep` drops it, whether only
+    loose triggers ("arrested", "deported") report it."""
+    cues = set()
+    if not incident.rule_kept:
+        cues.add("dropped")
+    if all(m.trigger.loose for m in incident.mentions):
+        cues.add("loose")
+    return frozenset(cues)
+
+
 def propose(text: str, *, published: str | None = None) -> Proposed:
     """The rules' pass over a text, before the learned decisions."""
     when = parse_published(published)
     reading = read(text, when)
     assembled = assemble(reading)
-    victims = {v for incident in assembled for v in incident.victims}
+    victims = {v for incident in assembled if incident.rule_kept for v in incident.victims}
     proposals = [
-        Proposal(incident_json(incident, reading, victims), tuple(sorted({m.sentence for m in incident.mentions})))
+        Proposal(
+            incident_json(incident, reading, victims),
+            tuple(sorted({m.sentence for m in incident.mentions})),
+            cues=_cues(incident),
+        )
         for incident in assembled
     ]
     estimates = find_estimates([f.sentence for f in reading.facts])
@@ -109,7 +125,7 @@ def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict]
     proposed = propose(text, published=published)
     models = load_models()
     if models is None:
-        return [p.incident for p in proposed.proposals], proposed.estimates
+        return [p.incident for p in proposed.proposals if "dropped" not in p.cues], proposed.estimates
     decided = decide(models, proposed.proposals, proposed.sentences)
     incidents = finish(proposed, decided, load_slot_models(), load_kind_models(), fill_origin=models.fill_origin)
     return incidents, proposed.estimates

@@ -49,7 +49,12 @@ def assemble(reading: Reading) -> list[Incident]:
         if focus is not None and not focus.victims and names_victim(item.sentence.text):
             named_here = [m.person for m in item.people if m.person >= 0 and not reading.people[m.person].official]
             focus.victims += named_here[:1]
-        for mention in find_mentions(reading, index):
+        mentions = find_mentions(reading, index)
+        # a loose act ("arrested", "deported") opens the text's first incident only; beside or after another act
+        # it is what followed that act (the suspects' arrest, the killer's extradition), read as an outcome
+        if incidents or any(not m.trigger.loose for m in mentions if m.tactic):
+            mentions = [m for m in mentions if not m.trigger.loose]
+        for mention in mentions:
             if mention.other and (mention.tactic is None or not mention.has_features):
                 continue  # "another attack" with nothing to tell it by is neither a new incident nor the last one
             target = None if mention.other else _merge_target(incidents, mention, focus, reading)
@@ -98,7 +103,10 @@ def assemble(reading: Reading) -> list[Incident]:
             _apply_sentence(reading, item, incident)
         if here:
             focus = here[-1] if len(here) == 1 or focus not in here else focus
-    return [i for i in incidents if keep(i, reading)]
+    # the rules' verdict travels with each incident: the learned decisions weigh it, they do not obey it
+    for incident in incidents:
+        incident.rule_kept = keep(incident, reading)
+    return incidents
 
 
 def _merge_target(

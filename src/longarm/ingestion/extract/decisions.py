@@ -34,6 +34,7 @@ class Proposal:
 
     incident: dict[str, Any]
     sentences: tuple[int, ...]
+    cues: frozenset[str] = frozenset()  # what the rules say of it beside its values ("dropped", "loose"), as features
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class DecisionModels:
     document_threshold: float
     fill_origin: bool = False  # an incident the text blames on nobody in particular takes the text's state
     fallback_threshold: float = 1.01  # a text this act-like that the rules found nothing in still reports one
+    # whether the text reports an act at all, from its opening words and its likeliest sentences; without it,
+    # the likeliest sentence's probability is held against the document threshold
+    document: LinearModel | None = None
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +97,7 @@ def load_models() -> DecisionModels | None:
         document_threshold=float(spec["thresholds"]["document"]),
         fill_origin=bool(spec["thresholds"].get("fill_origin", False)),
         fallback_threshold=float(spec["thresholds"].get("fallback", 1.01)),
+        document=linear(spec["document"]) if "document" in spec else None,
     )
 
 
@@ -103,6 +108,22 @@ def sentence_features(text: str, index: int) -> dict[str, float]:
     features.update({f"b:{a}_{b}": 1.0 for a, b in zip(words, words[1:], strict=False)})
     features["headline" if index == 0 else "lede" if index < 3 else "body"] = 1.0
     return features
+
+
+def document_features(sentences: list[str], sentence_p: list[float]) -> dict[str, float]:
+    """What tells a report of an act from a story near the subject (a protest, a swap, an analysis): the words
+    of the headline and lede, and how act-like the text's likeliest sentences are."""
+    features = {f"d:{w}": 1.0 for sentence in sentences[:3] for w in _WORD.findall(sentence.lower())}
+    features["top"], features["second"] = document_top(sentence_p)
+    features["act_sentences"] = min(5, sum(p >= 0.5 for p in sentence_p)) / 5
+    return features
+
+
+def reports_an_act(models: DecisionModels, sentences: list[str], sentence_p: list[float]) -> bool:
+    """Whether the text reports an act at all, by the document model when there is one."""
+    if models.document is None:
+        return max(sentence_p, default=0.0) >= models.document_threshold
+    return models.document.probability(document_features(sentences, sentence_p)) >= models.document_threshold
 
 
 def _names(incident: dict[str, Any]) -> set[tuple[str, ...]]:
@@ -158,6 +179,7 @@ def incident_features(
         f"rank={min(rank, 2)}": 1.0,
         "victim_told_before": float(any(_shares_name(_names(incident), _names(p.incident)) for p in earlier)),
         "same_tactic_before": float(any(p.incident["tactic"] == incident["tactic"] for p in earlier)),
+        **{f"cue:{cue}": 1.0 for cue in proposal.cues},
     }
     return features
 
@@ -296,10 +318,16 @@ def clean_people(incident: dict[str, Any], common: frozenset[str]) -> dict[str, 
     return {**incident, "victims": victims, "perpetrators": perpetrators}
 
 
-def decide(models: DecisionModels, proposals: list[Proposal], sentences: list[str]) -> list[Proposal]:
-    """The incidents the text reports: proposals that are one act merged, unlikely ones and non-reports dropped."""
-    sentence_p = sentence_probabilities(models, sentences)
-    if max(sentence_p, default=0.0) < models.document_threshold:
+def decide(
+    models: DecisionModels, proposals: list[Proposal], sentences: list[str], sentence_p: list[float] | None = None
+) -> list[Proposal]:
+    """The incidents the text reports: proposals that are one act merged, unlikely ones and non-reports dropped.
+
+    `sentence_p`, the sentence model's probabilities when the caller already has them (training tries many
+    thresholds with one model)."""
+    if sentence_p is None:
+        sentence_p = sentence_probabilities(models, sentences)
+    if not reports_an_act(models, sentences, sentence_p):
         return []  # the article reports no act: analysis, a protest, a swap
     if not proposals:
         return _fallback(models, sentence_p)

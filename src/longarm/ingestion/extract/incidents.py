@@ -62,6 +62,7 @@ class Incident:
     fatalities: int | None = None
     affiliations: dict[int, list[str]] = field(default_factory=dict)
     bare: bool = False  # opened by a featureless act ("plotting to kidnap a journalist") awaiting its details
+    rule_kept: bool = True  # whether the rules of `keep` hold it an act of transnational repression
 
     @property
     def place(self) -> PlaceMention | None:

@@ -71,7 +71,7 @@ def outcome_of(
     text, offset = item.sentence.text, item.sentence.start
     local, local_end = outcome.start - offset, outcome.end - offset
     before, after = text[max(0, local - 80) : local], text[local_end : local_end + 60]
-    if any(t.start <= outcome.start < t.end for t in item.triggers):
+    if any(t.start <= outcome.start < t.end for t in item.triggers if not t.loose):
         return False  # the act itself ("arrested two of his brothers" is a relative's arrest)
     if outcome.type == "sentence" and re.match(r"\s+to\s+death", after):
         return False  # death sentences are handed to victims, not to their killers, in these stories

@@ -82,7 +82,9 @@ def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = 
                     continue
                 if name.endswith(("'s", "\u2019s")):
                     end -= 2
-                mention = _mention(text, start, end, _choose(places, countries_in_text), len(tokens) - (j - i))
+                mention = _mention(
+                    text, start, end, _choose(places, countries_in_text), len(tokens) - (j - i), j < len(tokens)
+                )
                 if mention:
                     mentions.append(
                         PlaceMention(
@@ -108,8 +110,10 @@ def _inside_next(text: str, offset: int, mention: PlaceMention, mentions: list[P
     )
 
 
-def _mention(text: str, start: int, end: int, place: Place, leftover: int) -> PlaceMention | None:
-    """Keep a match only where the context makes it a place, not part of a name ("Paris Hilton") or a person."""
+def _mention(text: str, start: int, end: int, place: Place, leftover: int, continued: bool) -> PlaceMention | None:
+    """Keep a match only where the context makes it a place, not part of a name ("Paris Hilton") or a person.
+
+    `leftover`: how many words of the capitalised run are not the place's; `continued`: whether some follow it."""
     before = text[:start]
     after = text[end : end + 12]
     if after.startswith(("-based", "-born")) or (not before.strip() and re.match(r"\s*(?::|--|\u2014)", after)):
@@ -121,8 +125,9 @@ def _mention(text: str, start: int, end: int, place: Place, leftover: int) -> Pl
         return PlaceMention(start, end, place, "apposition", False)
     if place.precision == "country":
         return PlaceMention(start, end, place, prep, bool(_NEAR.search(before[-25:])))
-    if leftover and prep is None:
-        return None  # the town's name is part of a longer capitalised name
+    if leftover and (prep is None or (prep == "of" and continued)):
+        # the town's name is part of a longer capitalised name: "the murder of Orlando Letelier" is a person's
+        return None
     if prep is None and not re.match(
         r"\s+(?:[a-z]+\s+)?(?:murder|killing|shooting|attack|court|restaurant|neighbou?rhood|"
         r"suburb|district|apartment|home|flat|street|plot|bombing|stabbing)",

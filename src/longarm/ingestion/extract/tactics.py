@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# (tactic, strong, pattern). A strong trigger can open an incident; a weak one ("the attack") only refers back.
-_TRIGGERS: list[tuple[str | None, bool, str]] = [
+# (tactic, kind, pattern). A strong trigger can open an incident; a weak one ("the attack") only refers back;
+# a loose one ("arrested") opens an incident too, which the learned decisions keep or drop.
+_TRIGGERS: list[tuple[str | None, str, str]] = [
     (
         "killing",
-        True,
+        "strong",
         r"(?:shot|gunned|cut|struck)\s+(?:him\s+)?down|shot\s+(?:and\s+killed|dead|to\s+death)|"
         r"stabbed\s+to\s+death|beaten\s+to\s+death|poisoned|poisoning|slain|slaying|strangled|"
         r"found\s+(?:dead|hanged|hanging|(?:shot|stabbed|beaten|strangled)(?:\s+to\s+death|\s+dead)?)|"
@@ -17,7 +18,7 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
     ),
     (
         "killing",
-        True,
+        "strong",
         r"murder(?:ed|s|ing)?|assassinat(?:e|ed|ion|ions|ing)|kill(?:ed|ing|ings)?|"
         r"bomb(?:ing)?\s+(?:plot|attack|attempt)s?|attempted\s+bomb(?:ing)?|bombings?\s+attempt|"
         r"plot(?:s|ted|ting)?\s+to\s+(?:kill|bomb|assassinate|murder|attack)|"
@@ -27,14 +28,14 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
     ),
     (
         "assault",
-        True,
+        "strong",
         r"stabb(?:ed|ing)|assault(?:ed|s)?|acid\s+attack|beaten\s+up|(?:was|were)\s+(?:beaten|attacked)|"
         r"punch(?:ed|ing)|kick(?:ed|ing)|beat(?:en|ing)|thr(?:ew|own)\s+(?:\w+\s+){0,2}acid|acid\s+(?:was\s+)?thrown|"
         r"(?:knife|hammer)\s+attack|attacked\s+(?:with|by)",
     ),
     (
         "abduction",
-        True,
+        "strong",
         r"kidnap(?:ped|ping|s)?|abduct(?:ed|ion|ions|ing)?|lur(?:ed|ing|e)\s+(?:\w+\s+){0,4}(?:to|into|back)|"
         r"lured|rendition|forcibly\s+(?:returned|repatriated|disappeared)|snatched|enforced\s+disappearance|"
         r"(?:was|were|been)\s+seized|seized\s+(?=(?-i:[A-Z]))|seized\s+by|"
@@ -45,14 +46,14 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
     ),
     (
         "detention",
-        True,
+        "strong",
         r"(?:arrested|detained|held)\s+(?:[\w'\u2019]+\s+){0,7}?(?:at\s+the\s+(?:request|behest)\s+of|on\s+an?\s+"
         r"(?:interpol|extradition)\s+|at\s+(?-i:[A-Z])\w+(?:'s|\u2019s)?\s+request|"
         r"on\s+(?:an?\s+)?(?:(?-i:[A-Z])\w+\s+)?(?:request|warrant)\s+(?:from|of|by)\b)",
     ),
     (
         "deportation",
-        True,
+        "strong",
         r"(?:deported|deportation|extradited|extradite|extraditing|handed\s+over|sent\s+back|repatriated|"
         r"transferred)\s+(?:[\w'\u2019-]+\s+){0,5}?to\s+(?:the\s+)?"
         r"(?=China|Iran|Russia|Saudi|Rwanda|Turkey|Egypt|Tajikistan|Uzbekistan|Turkmenistan|Kyrgyzstan|Belarus|"
@@ -66,7 +67,7 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
     ),
     (
         "surveillance",
-        True,
+        "strong",
         r"spy(?:ing)?\s+on|spied\s+on|spies|spying|espionage|surveil(?:led|lance|ling)|informants?|"
         # "followed exiled activist X": trailing a named person, not "followed the talks"
         r"(?:followed|tracked|trailed|stalked)(?=\s+(?:[a-z-]+\s+){0,3}(?-i:[A-Z][a-z]+\s+[A-Z]))|"
@@ -78,13 +79,13 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
     ),
     (
         "threat",
-        True,
+        "strong",
         r"(?:death\s+)?threat(?:s|ened|ening)?|intimidat(?:e|ed|ion|ing)|harass(?:ed|ment|ing)?|coerce|"
         r"warned\s+(?:him|her|them)\b|warned\s+that\s+(?:his|her|their)\s+(?:family|relatives|parents|children)",
     ),
     (
         "coercion_by_proxy",
-        True,
+        "strong",
         r"(?:relatives|family\s+members|family|parents|mother|father|brothers?|sisters?|cousins|children|sons?|"
         r"daughters?)\s+(?:[\w,]+\s+){0,6}?(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+\s+)?"
         r"(?:detained|arrested|interrogated|summoned|questioned|pressured|jailed|held)|"
@@ -100,18 +101,26 @@ _TRIGGERS: list[tuple[str | None, bool, str]] = [
     ),
     (
         "digital_attack",
-        True,
+        "strong",
         r"hack(?:ed|ing|ers?)|phishing|spyware|malware|Pegasus|FinSpy|FinFisher|cyber-?\s?attacks?",
     ),
     (
         "legal_harassment",
-        True,
+        "strong",
         r"red\s+notices?|interpol\s+notices?|in\s+absentia|extradition\s+requests?|bount(?:y|ies)|"
         r"(?:issued|issue|issues|issuing)\s+(?:\w+\s+){0,2}(?:arrest\s+)?warrants?",
     ),
+    # loose: an arrest or a deportation said without the words that make it transnational ("at China's request")
+    ("detention", "loose", r"arrested|detain(?:ed|s|ing)|apprehended|taken\s+into\s+custody"),
+    (
+        "deportation",
+        "loose",
+        r"deport(?:ed|ing|s|ations?)|extradit(?:ed|es?|ing)|hand(?:ed|s|ing)\s+(?:[\w'\u2019-]+\s+){0,4}?over|"
+        r"sent\s+back|forcibly\s+returned|returned\s+to\s+(?=(?-i:[A-Z]))",
+    ),
     (
         None,
-        False,
+        "weak",
         r"attacks?|plots?|shooting|death|operation|disappear(?:ed|ance)|went\s+missing|vanished|bombings?|incident|hit|"
         r"rally|gathering|"
         r"(?:announced|claimed)\s+(?:the\s+)?arrest",
@@ -157,6 +166,7 @@ class Trigger:
     strong: bool
     plural: bool
     surface: str
+    loose: bool = False  # one of the loose triggers: an arrest or a return the decisions must judge
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
@@ -164,13 +174,14 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     found = []
     for match in _PATTERN.finditer(text):
         index = int(str(match.lastgroup)[1:])
-        tactic, strong, _ = _TRIGGERS[index]
+        tactic, kind, _ = _TRIGGERS[index]
+        strong = kind != "weak"
         if _NEGATED.search(text[max(0, match.start() - 45) : match.start()]) and "no doubt" not in text:
             strong = False
         surface = match.group().rstrip()
         plural = bool(_ACTS_PLURAL.search(surface))
         end = match.start() + len(surface)
-        found.append(Trigger(offset + match.start(), offset + end, tactic, strong, plural, surface))
+        found.append(Trigger(offset + match.start(), offset + end, tactic, strong, plural, surface, kind == "loose"))
     return found
 
 
