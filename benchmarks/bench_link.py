@@ -11,6 +11,7 @@ import random
 import time
 from collections import Counter
 
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.review.clusters import Decision, clusters
 from longarm.review.link import RULES, LinkIndex
 from longarm.review.profiles import Profile, profile_from_extracted
@@ -63,8 +64,12 @@ def main() -> None:
         else:
             candidates.append(_incident(rng, n))
     started = time.process_time()
-    index = LinkIndex(profile_from_extracted(f"incident:{n}", i) for n, i in enumerate(incidents))
-    profiles: list[Profile] = [profile_from_extracted(f"candidate:{n}", c) for n, c in enumerate(candidates)]
+    index = LinkIndex(
+        profile_from_extracted(f"incident:{n}", ExtractedIncident.model_validate(i)) for n, i in enumerate(incidents)
+    )
+    profiles: list[Profile] = [
+        profile_from_extracted(f"candidate:{n}", ExtractedIncident.model_validate(c)) for n, c in enumerate(candidates)
+    ]
     for profile in profiles:
         index.add(profile)
     built = time.process_time()

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
 
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.ingestion.extract import extract_text
 from longarm.review.clusters import Decision, clusters
 from longarm.review.comparisons import FEATURES, compare
@@ -53,7 +54,9 @@ def profiles_by_file(files: list[PoolFile]) -> Labelled:
         incidents, _ = extract_text(text, published=pool_file.published)
         found[pool_file.name] = [
             (
-                profile_from_extracted(f"{pool_file.name}#{n}", incident, headline=pool_file.title),
+                profile_from_extracted(
+                    f"{pool_file.name}#{n}", ExtractedIncident.model_validate(incident), headline=pool_file.title
+                ),
                 pool_file.label(incident),
             )
             for n, incident in enumerate(incidents)
