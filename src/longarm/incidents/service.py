@@ -110,69 +110,88 @@ def resolve_incident(*, session: Session, incident: Incident) -> None:
     session.flush()
     session.refresh(incident, ["claims"])
     resolved = resolutions(visible_claims(incident, include_restricted=False))
+    for name, shown in shown_columns(resolved).items():
+        setattr(incident, name, shown)
+    _rebuild_involvements(session=session, incident=incident, resolved=resolved)
+    incident.outcomes.clear()
+    incident.outcomes.extend(Outcome(**row) for row in outcome_rows(resolved))
+    session.flush()
+
+
+def shown_columns(resolved: dict[str, Any]) -> dict[str, Any]:
+    """The incident's value columns (title, tactic, date_start...) from its resolutions."""
 
     def value(name: str) -> Any:
         resolution: Resolution | None = resolved.get(name)
         return resolution.value if resolution else None
 
     date, location = value("date") or {}, value("location") or {}
-    incident.title = value("title") or incident.title or ""
-    incident.tactic, incident.status = value("tactic"), value("status")
-    incident.date_start, incident.date_end = date.get("start"), date.get("end")
-    incident.date_precision = date.get("precision")
-    incident.place, incident.country = location.get("place"), location.get("country")
-    incident.lat, incident.lon = location.get("lat"), location.get("lon")
-    incident.geo_precision = location.get("precision")
-    incident.origin_state, incident.fatalities = value("origin_state"), value("fatalities")
-    incident.attribution_basis = value("attribution")
-    _rebuild_involvements(session=session, incident=incident, resolved=resolved)
-    _rebuild_outcomes(incident=incident, resolved=resolved)
-    session.flush()
+    columns = {
+        "tactic": value("tactic"),
+        "status": value("status"),
+        "date_start": date.get("start"),
+        "date_end": date.get("end"),
+        "date_precision": date.get("precision"),
+        "place": location.get("place"),
+        "country": location.get("country"),
+        "lat": location.get("lat"),
+        "lon": location.get("lon"),
+        "geo_precision": location.get("precision"),
+        "origin_state": value("origin_state"),
+        "fatalities": value("fatalities"),
+        "attribution_basis": value("attribution"),
+    }
+    # Without a title claim an incident keeps the title it has.
+    return columns | ({"title": value("title")} if value("title") else {})
+
+
+def involved(resolved: dict[str, Any]) -> list[tuple[str, dict[str, Any], str]]:
+    """(role, item, actor kind) of each victim and perpetrator the resolutions name (unnamed victims left out)."""
+    found = []
+    for role in ("victim", "perpetrator"):
+        for resolution in resolved[role].values():
+            item = resolution.value
+            if role == "victim" and not item.get("name"):
+                continue
+            found.append((role, item, "person" if role == "victim" else item.get("kind") or "unknown"))
+    return found
 
 
 def _rebuild_involvements(*, session: Session, incident: Incident, resolved: dict[str, Any]) -> None:
     incident.involvements.clear()
     session.flush()
     seen: set[tuple[str, str]] = set()
-    for role in ("victim", "perpetrator"):
-        for resolution in resolved[role].values():
-            item = resolution.value
-            if role == "victim" and not item.get("name"):
-                continue
-            kind = "person" if role == "victim" else item.get("kind") or "unknown"
-            actor = actors.find_or_create(
-                session=session,
-                actor_id=item.get("id"),
-                name=item.get("name"),
-                kind=kind,
-                aliases=item.get("aliases", []),
-            )
-            if (actor.id, role) in seen:
-                continue
-            seen.add((actor.id, role))
-            incident.involvements.append(
-                Involvement(
-                    actor=actor,
-                    role=role,
-                    degree=item.get("degree"),
-                    affiliations=item.get("affiliations", []),
-                )
-            )
+    for role, item, kind in involved(resolved):
+        actor = actors.find_or_create(
+            session=session,
+            actor_id=item.get("id"),
+            name=item.get("name"),
+            kind=kind,
+            aliases=item.get("aliases", []),
+        )
+        if (actor.id, role) in seen:
+            continue
+        seen.add((actor.id, role))
+        incident.involvements.append(
+            Involvement(actor=actor, role=role, degree=item.get("degree"), affiliations=item.get("affiliations", []))
+        )
 
 
-def _rebuild_outcomes(*, incident: Incident, resolved: dict[str, Any]) -> None:
-    incident.outcomes.clear()
+def outcome_rows(resolved: dict[str, Any]) -> list[dict[str, Any]]:
+    """The incident's outcomes as column values, from its resolutions."""
+    rows = []
     for resolution in resolved["outcome"].values():
         item, date = resolution.value, resolution.value.get("date") or {}
-        incident.outcomes.append(
-            Outcome(
-                type=item["type"],
-                years=item.get("years"),
-                date_start=date.get("start"),
-                date_end=date.get("end"),
-                date_precision=date.get("precision"),
-            )
+        rows.append(
+            {
+                "type": item["type"],
+                "years": item.get("years"),
+                "date_start": date.get("start"),
+                "date_end": date.get("end"),
+                "date_precision": date.get("precision"),
+            }
         )
+    return rows
 
 
 def to_record(incident: Incident, *, include_restricted: bool = False) -> dict[str, Any]:
