@@ -103,7 +103,8 @@ def _as_json(profile: Profile) -> str:
     )
 
 
-def _from_json(incident_id: str, text: str) -> Profile:
+def from_row(incident_id: str, text: str) -> Profile:
+    """A stored profile row as a Profile."""
     data = json.loads(text)
     return Profile(
         ref=f"incident:{incident_id}",
@@ -235,7 +236,7 @@ def index_for(*, session: Session, profiles: Sequence[Profile]) -> LinkIndex:
                 profiles_table.c.incident_id.in_(chunk)
             )
         )
-        stored.extend(_from_json(incident_id, text) for incident_id, text in rows)
+        stored.extend(from_row(incident_id, text) for incident_id, text in rows)
     crowded_keys = frozenset(("name", key.partition("|")[2]) for key in crowded)
     index = LinkIndex(sorted(stored, key=lambda p: p.ref), crowded=crowded_keys)
     for profile in profiles:
