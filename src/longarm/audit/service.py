@@ -138,7 +138,7 @@ def record_events(
         )
         event.hash = prev_hash = _signature(keyring, event)
         rows.append({column: getattr(event, column) for column in _EVENT_COLUMNS})
-    session.connection().execute(insert(AuditEvent.__table__), rows)
+    session.connection().execute(insert(AuditEvent), rows)
     session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=prev_hash))
     anchor.remember(session, keys.settings_for(session), anchor.Head(last, prev_hash))
 

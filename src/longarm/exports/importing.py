@@ -254,7 +254,7 @@ def import_records(*, session: Session, records: Iterable[IncidentRecord], made_
 def _not_stored(session: Session, batch: list[IncidentRecord]) -> list[IncidentRecord]:
     """The records whose id is neither stored nor given earlier in the batch (records without an id get one)."""
     ids = {record.id for record in batch if record.id}
-    seen = set(session.scalars(select(Incident.id).where(Incident.id.in_(ids)))) if ids else set()
+    seen: set[str | None] = set(session.scalars(select(Incident.id).where(Incident.id.in_(ids)))) if ids else set()
     fresh = []
     for record in batch:
         if record.id and record.id in seen:

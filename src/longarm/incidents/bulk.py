@@ -25,7 +25,7 @@ from longarm.incidents.claims import claims_for, item_key
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement, Outcome
 from longarm.incidents.names import name_key
 from longarm.incidents.resolve import LIST_FIELDS
-from longarm.incidents.schemas import ClaimRecord, IncidentRecord
+from longarm.incidents.schemas import ClaimRecord, IncidentRecord, SourceRecord
 from longarm.review import profile_store
 from longarm.sources import service as sources
 from longarm.sources.models import Source
@@ -101,7 +101,7 @@ def _names(item: dict[str, Any]) -> list[str]:
 
 def _source_kinds(session: Session, records: list[IncidentRecord], cited: set[str]) -> dict[str, str]:
     """Insert the batch's new sources (an existing one is kept as it is) and return every cited source's kind."""
-    given = {}
+    given: dict[str, SourceRecord] = {}
     for record in records:
         for source in record.sources:
             given.setdefault(source.id, source)
@@ -120,10 +120,10 @@ def _source_kinds(session: Session, records: list[IncidentRecord], cited: set[st
         if source.sha256 and hashes.setdefault(source.sha256, source.id) != source.id:
             raise Conflict(f"Source {source.id!r} has the same sha256 as source {hashes[source.sha256]!r}.")
     for same_id, sha256 in session.execute(select(Source.id, Source.sha256).where(Source.sha256.in_(hashes))):
-        raise Conflict(f"Source {hashes[sha256]!r} has the same sha256 as existing source {same_id!r}.")
+        raise Conflict(f"Source {hashes[sha256 or '']!r} has the same sha256 as existing source {same_id!r}.")
     rows = [sources.new_row(source) for source in fresh]
     if rows:
-        session.connection().execute(insert(Source.__table__), rows)
+        session.connection().execute(insert(Source), rows)
     kinds = {source_id: row.kind for source_id, row in stored.items()}
     return kinds | {row["id"]: row["kind"] for row in rows}
 
@@ -215,8 +215,8 @@ def _write(session: Session, records: list[IncidentRecord], *, made_by: str, not
             )
     for table, items in ((Actor, actors.new_actors), (ActorAlias, actors.new_aliases), *rows.items()):
         if items:
-            # Core, not the ORM's bulk insert: one executemany per table, not a statement per group of rows.
-            session.connection().execute(insert(table.__table__), items)
+            # On the connection, not the session: one executemany per table, not the ORM's statement per group of rows.
+            session.connection().execute(insert(table), items)
     record_events(session=session, actor=made_by, action="create", target_type="incident", targets=events)
     ids = [incident_id for incident_id, _, _ in stated]
     profile_store.refresh(session.connection(), ids)

@@ -30,10 +30,10 @@ from sqlalchemy import (
     event,
     func,
     insert,
-    inspect,
     select,
 )
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.attributes import get_history
 
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement
 from longarm.incidents.names import name_tokens
@@ -145,7 +145,7 @@ def _profiles(connection: Connection, ids: list[str]) -> list[Profile]:
         for incident_id, text in connection.execute(
             query.where(Claim.incident_id.in_(ids), column.is_not(None)).distinct()
         ):
-            if text:
+            if incident_id and text:
                 texts[incident_id].append(text)
     found: dict[str, dict[str, Any]] = {}
     for row in people:
@@ -157,28 +157,36 @@ def _profiles(connection: Connection, ids: list[str]) -> list[Profile]:
             parts["agencies"].add(row.id)
         elif row.role == "perpetrator":
             parts["perpetrators"].extend(name_tokens(n) for n in names)
-    columns = (Incident.id, Incident.tactic, Incident.date_start, Incident.date_end, Incident.date_precision)
-    columns += (Incident.country, Incident.place, Incident.origin_state)
+    columns = select(
+        Incident.id,
+        Incident.tactic,
+        Incident.date_start,
+        Incident.date_end,
+        Incident.date_precision,
+        Incident.country,
+        Incident.place,
+        Incident.origin_state,
+    )
     profiles = []
-    for row in connection.execute(select(*columns).where(Incident.id.in_(ids))):
-        parts = found.get(row.id, {"victims": [], "perpetrators": [], "agencies": set()})
+    for shown in connection.execute(columns.where(Incident.id.in_(ids))):
+        parts = found.get(shown.id, {"victims": [], "perpetrators": [], "agencies": set()})
         date = (
-            {"start": row.date_start, "end": row.date_end, "precision": row.date_precision or "year"}
-            if row.date_start and row.date_end
+            {"start": shown.date_start, "end": shown.date_end, "precision": shown.date_precision or "year"}
+            if shown.date_start and shown.date_end
             else None
         )
         profiles.append(
             Profile(
-                ref=f"incident:{row.id}",
-                tactic=row.tactic,
+                ref=f"incident:{shown.id}",
+                tactic=shown.tactic,
                 date=date,
-                country=row.country,
-                place=row.place,
-                origin=row.origin_state,
+                country=shown.country,
+                place=shown.place,
+                origin=shown.origin_state,
                 victims=parts["victims"],
                 perpetrators=parts["perpetrators"],
                 agencies=frozenset(parts["agencies"]),
-                words=wording(*texts[row.id]),
+                words=wording(*texts[shown.id]),
             )
         )
     return profiles
@@ -253,7 +261,7 @@ def _mark(session: Session, _context: UOWTransaction) -> None:
         elif isinstance(obj, Claim | Involvement):
             touched.add(obj.incident_id)
             # A claim moved off an incident (an undone merge) changes the incident it left.
-            touched.update(inspect(obj).attrs.incident_id.history.deleted or ())
+            touched.update(get_history(obj, "incident_id").deleted or ())
         elif isinstance(obj, Actor | ActorAlias):
             session.info.setdefault(_ACTORS, set()).add(obj.id if isinstance(obj, Actor) else obj.actor_id)
         elif isinstance(obj, Source):
