@@ -15,6 +15,7 @@ from longarm.exports.service import export_text
 from longarm.incidents import service as incidents
 from longarm.incidents.models import ActorAlias, Incident, Involvement, Outcome
 from longarm.storage.engine import transaction
+from longarm.web.history import event_entry
 
 SAMPLE = resources.files("longarm.data").joinpath("sample_incidents.json").read_bytes()
 
@@ -56,6 +57,10 @@ def test_the_audit_keeps_a_digest_per_incident_and_verifies(engine: Engine) -> N
         assert event["action"] == "create" and event["actor"] == "tester"
         assert event["after"]["imported_from"] == "sample.json" and len(event["after"]["sha256"]) == 64
         assert event["after"]["claims"] == len(plain.claims) and "title" not in event["after"]
+        shown = event_entry(event, {})
+        assert shown.what == "created the incident" and shown.details == [
+            f"{len(plain.claims)} claims from {len(event['after']['sources'])} sources"
+        ]
     with transaction(engine) as session:
         again = import_records(session=session, records=records, made_by="tester", name="sample.json")
     assert (again.created, again.skipped) == (0, result.created)
