@@ -62,7 +62,9 @@ class _Actors:
         self.new_actors: list[dict[str, Any]] = []
         self.new_aliases: list[dict[str, Any]] = []
         ids = {item["id"] for item in items if item.get("id")}
-        keys = {name_key(n) for item in items for n in _names(item)}
+        # Each name's key once: finding, then adding an alias, would otherwise fold it again.
+        self.key_of = {n: name_key(n) for item in items for n in _names(item)}
+        keys = set(self.key_of.values())
         found = select(Actor.id, Actor.name, Actor.kind, Actor.known)
         for row in session.execute(found.where(Actor.id.in_(ids))):
             self.by_id[row.id] = _Actor(row.id, row.name, row.kind, row.known)
@@ -80,7 +82,7 @@ class _Actors:
         actor_id, name, names = item.get("id"), item.get("name"), _names(item)
         actor = self.by_id.get(actor_id) if actor_id else None
         if actor is None:
-            found = next((self.by_key[k, kind] for n in names if (k := name_key(n), kind) in self.by_key), None)
+            found = next((self.by_key[k] for n in names if (k := (self.key_of[n], kind)) in self.by_key), None)
             actor = self.by_id[found] if found else None
         if actor is None:
             actor = _Actor(actor_id or new_public_id("ACT"), name or actor_id or "unknown", kind, known=False)
@@ -89,9 +91,10 @@ class _Actors:
         if not actor.known:
             for alias in dict.fromkeys([actor.name, *names]):
                 if alias not in actor.aliases:
+                    key = self.key_of.get(alias) or name_key(alias)
                     actor.aliases.add(alias)
-                    self.new_aliases.append({"actor_id": actor.id, "alias": alias, "key": name_key(alias)})
-                    self.by_key.setdefault((name_key(alias), actor.kind), actor.id)
+                    self.new_aliases.append({"actor_id": actor.id, "alias": alias, "key": key})
+                    self.by_key.setdefault((key, actor.kind), actor.id)
         return actor.id
 
 
