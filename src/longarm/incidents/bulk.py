@@ -21,11 +21,10 @@ from sqlalchemy.orm import Session
 from longarm.audit.service import record_events
 from longarm.errors import Conflict
 from longarm.incidents import service
-from longarm.incidents.claims import claims_for, item_key
+from longarm.incidents.claims import claims_for
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement, Outcome
 from longarm.incidents.names import name_key
-from longarm.incidents.resolve import LIST_FIELDS
-from longarm.incidents.schemas import ClaimRecord, IncidentRecord, SourceRecord
+from longarm.incidents.schemas import IncidentRecord, SourceRecord
 from longarm.review import profile_store
 from longarm.sources import service as sources
 from longarm.sources.models import Source
@@ -131,26 +130,6 @@ def _source_kinds(session: Session, records: list[IncidentRecord], cited: set[st
     return kinds | {row["id"]: row["kind"] for row in rows}
 
 
-def _claim_row(incident_id: str, claim: ClaimRecord) -> dict[str, Any]:
-    value = claim.value
-    return {
-        "incident_id": incident_id,
-        "candidate_id": None,
-        "source_id": claim.source,
-        "field": claim.field,
-        "item_key": item_key(claim.field, value) if claim.field in LIST_FIELDS else None,
-        "value": value,
-        "quote": claim.quote,
-        "quote_start": claim.quote_start,
-        "quote_end": claim.quote_end,
-        "note": claim.note,
-        "made_by": claim.made_by,
-        "credibility": claim.credibility,
-        "preferred": claim.preferred,
-        "restricted": False,
-    }
-
-
 def digest(record: IncidentRecord) -> str:
     """The SHA-256 of a record as validated (its JSON): what the audit keeps of an imported record."""
     return hashlib.sha256(record.model_dump_json(exclude_none=True).encode("utf-8")).hexdigest()
@@ -186,7 +165,7 @@ def _write(session: Session, records: list[IncidentRecord], *, made_by: str, not
     for incident_id, record, claims in stated:
         as_stated = []
         for claim in claims:
-            row = _claim_row(incident_id, claim)
+            row = {"incident_id": incident_id, "candidate_id": None, **service.claim_columns(claim)}
             rows[Claim].append(row)
             order += 1
             as_stated.append(

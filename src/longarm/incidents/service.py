@@ -31,29 +31,32 @@ def get_or_raise(*, session: Session, incident_id: str) -> Incident:
     return incident
 
 
+def claim_columns(record: ClaimRecord) -> dict[str, Any]:
+    """A claim record's column values (its item key worked out), for a new claim row."""
+    value = record.value
+    return {
+        "source_id": record.source,
+        "field": record.field,
+        "item_key": item_key(record.field, value) if record.field in LIST_FIELDS else None,
+        "value": value,
+        "quote": record.quote,
+        "quote_start": record.quote_start,
+        "quote_end": record.quote_end,
+        "note": record.note,
+        "made_by": record.made_by,
+        "credibility": record.credibility,
+        "preferred": record.preferred,
+        "restricted": record.restricted,
+    }
+
+
 def add_claims(
     *, session: Session, incident: Incident | None, claims: list[ClaimRecord], candidate_id: int | None = None
 ) -> list[Claim]:
     """Store claims for an incident (or a candidate), each citing its source by id."""
     stored = []
     for record in claims:
-        value = record.value
-        claim = Claim(
-            incident=incident,
-            candidate_id=candidate_id,
-            source_id=record.source,
-            field=record.field,
-            item_key=item_key(record.field, value) if record.field in LIST_FIELDS else None,
-            value=value,
-            quote=record.quote,
-            quote_start=record.quote_start,
-            quote_end=record.quote_end,
-            note=record.note,
-            made_by=record.made_by,
-            credibility=record.credibility,
-            preferred=record.preferred,
-            restricted=record.restricted,
-        )
+        claim = Claim(incident=incident, candidate_id=candidate_id, **claim_columns(record))
         session.add(claim)
         stored.append(claim)
     session.flush()
