@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from longarm.incidents import actors as registry
+from longarm.incidents.bulk import insert_rows
 from longarm.incidents.claims import item_key
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement, Outcome
 from longarm.incidents.names import name_key
@@ -211,7 +212,7 @@ def generate(engine: Engine, *, count: int, seed: int = 12) -> Generated:
             for rows, ids, batch_claims in _batches(count, seed, courts):
                 for model, items in rows.by_table.items():
                     if items:
-                        connection.execute(insert(model.__table__), items)
+                        insert_rows(connection, model, items)
                 written.extend(ids)
                 claims += batch_claims
         profile_store.refresh(connection, written)
