@@ -3,7 +3,9 @@
 N is `LONGARM_BENCH_INCIDENTS` (default 100,000). Each endpoint is measured at 1, 8 and 32
 concurrent clients; a failed request (any status but 200) is counted, never retried.
 Datasette runs from its own venv (`make bench` installs it in `.venv-datasette`); without
-it that row is skipped.
+it that row is skipped. Then the same store is generated on a throwaway PostgreSQL server (the
+one the tests start) and the list endpoints measured again: `LONGARM_BENCH_PG_INCIDENTS` of them
+(default N; 0 skips it).
 """
 
 from __future__ import annotations
@@ -66,6 +68,30 @@ def _table(base_name: str, base: str, paths: dict[str, list[str]]) -> None:
             print(measure(base, cycled, clients=clients, requests=_requests(clients)).line(f"{base_name} {name}"))
 
 
+def _postgres(count: int, workers: str) -> None:
+    """The list endpoints on PostgreSQL: the same generated store, served the same way."""
+    from sqlalchemy.engine import make_url
+    from tests.support.postgres import postgres_server
+
+    with postgres_server() as admin_url:
+        url = make_url(admin_url).render_as_string(hide_password=False)
+        engine = create_database_engine(url)
+        initialise(engine, sample=False)
+        started = time.perf_counter()
+        generate(engine, count=count)
+        cursor = deep_cursor(engine, count)
+        engine.dispose()
+        print(f"PostgreSQL: generated {count:,} incidents in {time.perf_counter() - started:.1f} s")
+        folder = Path(tempfile.mkdtemp())
+        env = {"LONGARM_HOME": str(folder), "LONGARM_DATABASE_URL": url, "LONGARM_LOG_LEVEL": "WARNING"}
+        port = free_port()
+        command = [sys.executable, "-m", "longarm", "serve", "--host", "127.0.0.1", "--port", str(port)]
+        print(f"longarm serve --workers {workers} (PostgreSQL 15), wall-clock latency over loopback")
+        listed = {name: paths for name, paths in endpoints(count, cursor).items() if name != "map data"}
+        with serving([*command, "--workers", workers], port=port, ready="/api/v1/incidents", env=env) as base:
+            _table("longarm", base, listed)
+
+
 def main() -> None:
     """Generate the store, then serve it with longarm and with Datasette and measure both."""
     count = int(os.environ.get("LONGARM_BENCH_INCIDENTS", "100000"))
@@ -91,7 +117,14 @@ def main() -> None:
         _table("longarm", base, endpoints(count, cursor))
     if not DATASETTE.exists():
         print(f"Datasette: skipped ({DATASETTE} is missing; `make bench` installs it)")
-        return
+    else:
+        _datasette(path)
+    on_postgres = int(os.environ.get("LONGARM_BENCH_PG_INCIDENTS", str(count)))
+    if on_postgres:
+        _postgres(on_postgres, workers)
+
+
+def _datasette(path: Path) -> None:
     port = free_port()
     print("Datasette on the same file: the incidents table page, 50 rows, JSON (no facet suggestions, as longarm's)")
     datasette = [str(DATASETTE), "serve", str(path), "--host", "127.0.0.1", "--port", str(port)]

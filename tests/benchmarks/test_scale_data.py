@@ -9,6 +9,8 @@ from longarm.incidents import search
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident, Involvement
 from longarm.incidents.schemas import IncidentRecord
+from longarm.review import profile_store
+from longarm.storage import data_version
 from longarm.storage.engine import transaction
 
 
@@ -31,8 +33,13 @@ def test_generated_incidents_have_claims_sources_actors_and_are_searchable(engin
 
 
 def test_search_triggers_work_again_after_a_bulk_load(engine: Engine) -> None:
+    with transaction(engine) as session:
+        before = data_version.current(session)
     generate(engine, count=3)
     with transaction(engine) as session:
+        # The data version's triggers were held off too; the one rebuild moved it on, and each profile is stored.
+        assert data_version.current(session) > before
+        assert session.scalar(select(func.count()).select_from(profile_store.profiles_table)) == 3
         incident = incidents.get_or_raise(session=session, incident_id="INC-GEN0000001")
         incident.title = "Zzyzxword case"
     with transaction(engine) as session:

@@ -12,7 +12,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from longarm.audit import anchor
@@ -23,6 +23,7 @@ from longarm.errors import BadInput, IntegrityError
 from longarm.security import keys
 
 _HEAD_ID = 1
+_EVENT_COLUMNS = ("seq", "at", "actor", "action", "target_type", "target_id", "before", "after", "prev_hash", "hash")
 
 
 def canonical_json(value: Any) -> str | None:
@@ -95,6 +96,47 @@ def record_event(
     session.flush()
     anchor.remember(session, keys.store_of(session).settings, anchor.Head(seq, event.hash))
     return event
+
+
+def record_events(
+    *, session: Session, actor: str, action: AuditAction, target_type: str, targets: list[tuple[str, dict[str, Any]]]
+) -> None:
+    """Append one event per (target id, after) in one step: the head is read and moved once, the rows inserted together.
+
+    For bulk writers (`longarm import`); each event is chained and signed exactly as
+    `record_event` does it, so `verify` cannot tell them apart. `after` must hold nothing restricted.
+    """
+    if not targets:
+        return
+    keyring = keys.keyring_for(session, create=True)
+    session.flush()
+    moved = session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(seq=AuditHead.seq + len(targets)))
+    if moved.rowcount != 1:  # type: ignore[attr-defined]
+        raise IntegrityError("The audit log's head row is missing; run `longarm audit verify`.")
+    last, prev_hash = session.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == _HEAD_ID).execution_options(populate_existing=True)
+    ).one()
+    at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    rows = []
+    for seq, (target_id, after) in enumerate(targets, last - len(targets) + 1):
+        if has_restricted(after):
+            raise IntegrityError("A bulk audit event cannot hold restricted values; use record_event.")
+        event = AuditEvent(
+            seq=seq,
+            at=at,
+            actor=actor[:100],
+            action=action[:40],
+            target_type=target_type[:40],
+            target_id=str(target_id)[:100],
+            before=None,
+            after=canonical_json(after),
+            prev_hash=prev_hash,
+        )
+        event.hash = prev_hash = _signature(keyring, event)
+        rows.append({column: getattr(event, column) for column in _EVENT_COLUMNS})
+    session.connection().execute(insert(AuditEvent), rows)
+    session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=prev_hash))
+    anchor.remember(session, keys.store_of(session).settings, anchor.Head(last, prev_hash))
 
 
 def event_record(event: AuditEvent, *, keyring: keys.Keyring | None = None) -> dict[str, Any]:

@@ -100,6 +100,12 @@ class SecurityMiddleware:
         keyring = self.keys.keyring(create=True)
         return hmac.new(keyring.integrity, b"csrf:" + visitor.encode("utf-8"), "sha256").hexdigest()
 
+    def needs_database(self, request: Request) -> bool:
+        """Whether identifying the caller reads the database: a bearer token on /api, or a session cookie."""
+        authorization = request.headers.get("authorization", "")
+        bearer = _is_api(request.url.path) and authorization[:7].lower() == "bearer "
+        return bearer or bool(request.cookies.get(sessions.COOKIE))
+
     def identify(self, request: Request) -> Identity:
         """Resolve the bearer token (on /api) or the session cookie to a principal."""
         authorization = request.headers.get("authorization", "")
@@ -132,7 +138,12 @@ class SecurityMiddleware:
             await self.too_large(request)(scope, receive, _with_headers(send, private=False))
             return
         receive = _limited(receive, limit)
-        identity = await run_in_threadpool(self.identify, request)
+        # Only a token or a session cookie needs the database; an anonymous reader is identified here,
+        # without the thread hop (and its wait for a free thread under load) that database work needs.
+        if self.needs_database(request):
+            identity = await run_in_threadpool(self.identify, request)
+        else:
+            identity = self.identify(request)
         state = scope.setdefault("state", {})
         state["principal"], state["csrf_token"] = identity.principal, identity.csrf
         secure = request.url.scheme == "https"

@@ -1,27 +1,36 @@
-"""`longarm import`: read the JSON or CSV an export wrote, validate every row, store all or nothing."""
+"""`longarm import`: read the JSON or CSV an export wrote, validate every row, store all or nothing.
+
+The file is read as a stream (a record at a time, JSON through ijson) and stored a batch at a
+time (`incidents.bulk`), all in the caller's one transaction: memory stays flat whatever the
+file's size, and a bad row anywhere leaves nothing written.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+import ijson
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.errors import BadInput
 from longarm.exports.csv_format import COLUMNS, FORMULA_START, LIST_SEPARATOR, SOURCE_COLUMNS
-from longarm.incidents import fields, search_index
-from longarm.incidents import service as incidents
+from longarm.incidents import bulk, fields, search_index
+from longarm.incidents.models import Incident
 from longarm.incidents.schemas import IncidentRecord
 from longarm.validation import describe
 
-BATCH = 500
+BATCH = 1000
+_CHUNK = 1 << 20
 
 
 @dataclass
@@ -33,27 +42,54 @@ class ImportResult:
 
 
 def read_records(data: bytes, *, name: str) -> list[IncidentRecord]:
-    """Parse and validate a JSON or CSV export; the first bad row stops it with a message naming it."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise BadInput(f"{name}: not UTF-8 text (line {line}, byte {error.start}); save it as UTF-8.") from None
-    if not text.strip():
+    """Parse and validate a JSON or CSV export held in memory; the first bad row stops it with a message naming it."""
+    return list(stream_records(io.BytesIO(data), name=name))
+
+
+def stream_records(stream: BinaryIO, *, name: str) -> Iterator[IncidentRecord]:
+    """Parse and validate a JSON or CSV export a record at a time; the first bad row stops it, named."""
+    first = _first_character(stream, name=name)
+    stream.seek(0)
+    if first == "{":
+        return _from_json(stream, name=name)
+    return _from_csv(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""), name=name)
+
+
+def _first_character(stream: BinaryIO, *, name: str) -> str:
+    """Check the whole file is UTF-8 (a chunk at a time) and return its first character that is not a space."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    first, lines, offset = "", 1, 0
+    while chunk := stream.read(_CHUNK):
+        try:
+            text = decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            line = lines + chunk[: error.start].count(b"\n")
+            raise BadInput(
+                f"{name}: not UTF-8 text (line {line}, byte {offset + error.start}); save it as UTF-8."
+            ) from None
+        first = first or text.lstrip()[:1]
+        lines += chunk.count(b"\n")
+        offset += len(chunk)
+    if not first:
         raise BadInput(f"{name}: the file is empty.")
-    if text.lstrip().startswith("{"):
-        return _from_json(text, name=name)
-    return _from_csv(text, name=name)
+    return first
 
 
-def _from_json(text: str, *, name: str) -> list[IncidentRecord]:
+def _from_json(stream: BinaryIO, *, name: str) -> Iterator[IncidentRecord]:
+    if stream.read(3) != codecs.BOM_UTF8:
+        stream.seek(0)
+    start = stream.tell()
+    count = 0
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadInput(f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).") from None
-    if not isinstance(document, dict) or not isinstance(document.get("incidents"), list):
-        raise BadInput(f'{name}: expected an object with an "incidents" list, as `longarm export` writes.')
-    return [_validate(item, where=f"{name}: incident {n}") for n, item in enumerate(document["incidents"], 1)]
+        for count, item in enumerate(ijson.items(stream, "incidents.item", use_float=True), 1):
+            yield _validate(item, where=f"{name}: incident {count}")
+        if count == 0:
+            stream.seek(start)
+            shape = ((prefix, event) for prefix, event, _ in ijson.parse(stream))
+            if ("incidents", "start_array") not in shape:
+                raise BadInput(f'{name}: expected an object with an "incidents" list, as `longarm export` writes.')
+    except ijson.JSONError as error:
+        raise BadInput(f"{name}: not valid JSON ({error}).") from None
 
 
 def _validate(item: Any, *, where: str, field_name: Callable[[str], str] = str) -> IncidentRecord:
@@ -79,8 +115,8 @@ def csv_column(path: str) -> str:
     return next((cell.csv for cell in claim_field.cells if cell.key == part), path)
 
 
-def _from_csv(text: str, *, name: str) -> list[IncidentRecord]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+def _from_csv(text: io.TextIOBase, *, name: str) -> Iterator[IncidentRecord]:
+    reader = csv.DictReader(text)
     header = reader.fieldnames or []
     unknown = [column for column in header if column not in COLUMNS]
     if unknown:
@@ -89,16 +125,15 @@ def _from_csv(text: str, *, name: str) -> list[IncidentRecord]:
         )
     if "title" not in header and "tactic" not in header:
         raise BadInput(f"{name}: no title or tactic column; is this a longarm CSV export?")
-    records = []
     for row in reader:
         where = f"{name}: row {reader.line_num}"
         if None in row:
             raise BadInput(f"{where}: more cells than columns.")
         try:
-            records.append(_validate(_row_to_record(row), where=where, field_name=csv_column))
+            record = _validate(_row_to_record(row), where=where, field_name=csv_column)
         except ValueError as error:
             raise BadInput(f"{where}: {error}.") from None
-    return records
+        yield record
 
 
 def _restore(cell: str | None) -> str:
@@ -136,37 +171,48 @@ def _row_to_record(row: dict[str, str]) -> dict[str, Any]:
 
 
 def import_records(*, session: Session, records: Iterable[IncidentRecord], made_by: str, name: str) -> ImportResult:
-    """Store the records' incidents; an id already present is skipped, so a re-run adds nothing.
+    """Store the records' incidents a batch at a time; an id already present is skipped, so a re-run adds nothing.
 
     On SQLite the search index is built once per incident at the end rather than on every claim
     written (its triggers are dropped and restored inside this transaction, unseen by readers).
     PostgreSQL keeps its triggers: holding them off there would lock readers out for the import.
     """
-    created = skipped = 0
+    skipped = 0
     written: list[str] = []
-    bulk = session.get_bind().dialect.name == "sqlite"
-    with search_index.suspended(session.connection(), written) if bulk else nullcontext():
-        for record in records:
-            if record.id and incidents.get(session=session, incident_id=record.id) is not None:
-                skipped += 1
-                continue
-            incident = incidents.create_from_record(
-                session=session, record=record, made_by=made_by, note=f"imported from {name}"
+    stream = iter(records)
+    held_off = session.get_bind().dialect.name == "sqlite"
+    with search_index.suspended(session.connection(), written) if held_off else nullcontext():
+        while batch := list(islice(stream, BATCH)):
+            fresh = _not_stored(session, batch)
+            skipped += len(batch) - len(fresh)
+            written += bulk.create_many(
+                session=session, records=fresh, made_by=made_by, note=f"imported from {name}", origin=name
             )
-            written.append(incident.id)
-            created += 1
-            if created % BATCH == 0:
-                # What is flushed need not stay in memory: a large import keeps a batch's objects only.
-                session.flush()
-                session.expunge_all()
-        session.flush()
-    return ImportResult(created=created, skipped=skipped)
+            # What is written need not stay in memory: a large import keeps a batch's objects only.
+            session.flush()
+            session.expunge_all()
+    return ImportResult(created=len(written), skipped=skipped)
+
+
+def _not_stored(session: Session, batch: list[IncidentRecord]) -> list[IncidentRecord]:
+    """The records whose id is neither stored nor given earlier in the batch (records without an id get one)."""
+    ids = {record.id for record in batch if record.id}
+    seen: set[str | None] = set(session.scalars(select(Incident.id).where(Incident.id.in_(ids)))) if ids else set()
+    fresh = []
+    for record in batch:
+        if record.id and record.id in seen:
+            continue
+        seen.add(record.id)
+        fresh.append(record)
+    return fresh
 
 
 def import_path(*, session: Session, path: Path, made_by: str) -> ImportResult:
-    """Read, validate and store a file's incidents in the caller's transaction."""
+    """Read, validate and store a file's incidents in the caller's transaction, a batch at a time."""
     try:
-        data = path.read_bytes()
+        stream = path.open("rb")
     except OSError as error:
         raise BadInput(f"{path}: cannot be read ({error.strerror}).") from None
-    return import_records(session=session, records=read_records(data, name=str(path)), made_by=made_by, name=path.name)
+    with stream:
+        records = stream_records(stream, name=str(path))
+        return import_records(session=session, records=records, made_by=made_by, name=path.name)

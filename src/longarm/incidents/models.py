@@ -165,5 +165,7 @@ class Estimate(Timestamped, Base):
     source: Mapped[Source | None] = relationship()
 
 
-# Registers the flush hook that seals restricted claims, whichever module builds them.
+# Register the flush hooks that keep each incident's linking profile in step and seal restricted
+# claims, whichever module writes.
 from longarm.incidents import sealing as _sealing  # noqa: E402, F401
+from longarm.review import profile_store as _profile_store  # noqa: E402, F401

@@ -2,6 +2,8 @@
 
 The triggers of migration 0003 rebuild an incident's document on every claim or involvement
 written; a bulk load of an incident with sixteen claims would rebuild it seventeen times.
+On SQLite the data version's triggers (0006, one per row there) are held off too: the rebuild,
+an update of each incident, moves the version on once the rows are in.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ def suspended(connection: Connection, ids: list[str]) -> Iterator[None]:
             connection.execute(text(f'ALTER TABLE {table} ENABLE TRIGGER "{name}"'))
     else:
         saved = connection.execute(
-            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident_search_%'")
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                " AND (name LIKE 'incident_search_%' OR name LIKE 'data_version_%')"
+            )
         ).all()
         for name, _sql in saved:
             connection.execute(text(f'DROP TRIGGER "{name}"'))

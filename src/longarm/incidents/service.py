@@ -31,29 +31,32 @@ def get_or_raise(*, session: Session, incident_id: str) -> Incident:
     return incident
 
 
+def claim_columns(record: ClaimRecord) -> dict[str, Any]:
+    """A claim record's column values (its item key worked out), for a new claim row."""
+    value = record.value
+    return {
+        "source_id": record.source,
+        "field": record.field,
+        "item_key": item_key(record.field, value) if record.field in LIST_FIELDS else None,
+        "value": value,
+        "quote": record.quote,
+        "quote_start": record.quote_start,
+        "quote_end": record.quote_end,
+        "note": record.note,
+        "made_by": record.made_by,
+        "credibility": record.credibility,
+        "preferred": record.preferred,
+        "restricted": record.restricted,
+    }
+
+
 def add_claims(
     *, session: Session, incident: Incident | None, claims: list[ClaimRecord], candidate_id: int | None = None
 ) -> list[Claim]:
     """Store claims for an incident (or a candidate), each citing its source by id."""
     stored = []
     for record in claims:
-        value = record.value
-        claim = Claim(
-            incident=incident,
-            candidate_id=candidate_id,
-            source_id=record.source,
-            field=record.field,
-            item_key=item_key(record.field, value) if record.field in LIST_FIELDS else None,
-            value=value,
-            quote=record.quote,
-            quote_start=record.quote_start,
-            quote_end=record.quote_end,
-            note=record.note,
-            made_by=record.made_by,
-            credibility=record.credibility,
-            preferred=record.preferred,
-            restricted=record.restricted,
-        )
+        claim = Claim(incident=incident, candidate_id=candidate_id, **claim_columns(record))
         session.add(claim)
         stored.append(claim)
     session.flush()
@@ -109,61 +112,72 @@ def resolve_incident(*, session: Session, incident: Incident) -> None:
     session.flush()
     session.refresh(incident, ["claims"])
     resolved = resolutions(visible_claims(incident, include_restricted=False))
+    for name, shown in shown_columns(resolved).items():
+        setattr(incident, name, shown)
+    _rebuild_involvements(session=session, incident=incident, resolved=resolved)
+    incident.outcomes.clear()
+    incident.outcomes.extend(Outcome(**row) for row in outcome_rows(resolved))
+    session.flush()
 
+
+def shown_columns(resolved: Resolved) -> dict[str, Any]:
+    """The incident's value columns (title, tactic, date_start...) from its resolutions."""
+    columns: dict[str, Any] = {}
     for claim_field in fields.scalar_fields():
         value = resolved.value(claim_field.name)
         if value in (None, "") and claim_field.default is not None:
             continue  # a title stays when no claim gives one
-        for column, part in claim_field.columns(value).items():
-            setattr(incident, column, part)
-    _rebuild_involvements(session=session, incident=incident, resolved=resolved)
-    _rebuild_outcomes(incident=incident, resolved=resolved)
-    session.flush()
+        columns.update(claim_field.columns(value))
+    return columns
+
+
+def involved(resolved: Resolved) -> list[tuple[str, dict[str, Any], str]]:
+    """(role, item, actor kind) of each victim and perpetrator the resolutions name (unnamed victims left out)."""
+    found = []
+    for role in ("victim", "perpetrator"):
+        for resolution in resolved.items[role].values():
+            item = resolution.value
+            if role == "victim" and not item.get("name"):
+                continue
+            found.append((role, item, "person" if role == "victim" else item.get("kind") or "unknown"))
+    return found
 
 
 def _rebuild_involvements(*, session: Session, incident: Incident, resolved: Resolved) -> None:
     incident.involvements.clear()
     session.flush()
     seen: set[tuple[str, str]] = set()
-    for role in ("victim", "perpetrator"):
-        for resolution in resolved.items[role].values():
-            item = resolution.value
-            if role == "victim" and not item.get("name"):
-                continue
-            kind = "person" if role == "victim" else item.get("kind") or "unknown"
-            actor = actors.find_or_create(
-                session=session,
-                actor_id=item.get("id"),
-                name=item.get("name"),
-                kind=kind,
-                aliases=item.get("aliases", []),
-            )
-            if (actor.id, role) in seen:
-                continue
-            seen.add((actor.id, role))
-            incident.involvements.append(
-                Involvement(
-                    actor=actor,
-                    role=role,
-                    degree=item.get("degree"),
-                    affiliations=item.get("affiliations", []),
-                )
-            )
+    for role, item, kind in involved(resolved):
+        actor = actors.find_or_create(
+            session=session,
+            actor_id=item.get("id"),
+            name=item.get("name"),
+            kind=kind,
+            aliases=item.get("aliases", []),
+        )
+        if (actor.id, role) in seen:
+            continue
+        seen.add((actor.id, role))
+        incident.involvements.append(
+            Involvement(actor=actor, role=role, degree=item.get("degree"), affiliations=item.get("affiliations", []))
+        )
 
 
-def _rebuild_outcomes(*, incident: Incident, resolved: Resolved) -> None:
-    incident.outcomes.clear()
+def outcome_rows(resolved: Resolved) -> list[dict[str, Any]]:
+    """The incident's outcomes as column values, from its resolutions."""
+    rows = []
     for resolution in resolved.items["outcome"].values():
         item, date = resolution.value, resolution.value.get("date") or {}
-        incident.outcomes.append(
-            Outcome(
-                type=item["type"],
-                years=item.get("years"),
-                date_start=date.get("start"),
-                date_end=date.get("end"),
-                date_precision=date.get("precision"),
-            )
+        rows.append(
+            {
+                "type": item["type"],
+                "years": item.get("years"),
+                "date_start": date.get("start"),
+                "date_end": date.get("end"),
+                "date_precision": date.get("precision"),
+            }
         )
+    return rows
 
 
 def to_record(incident: Incident, *, include_restricted: bool = False) -> IncidentRecord:

@@ -45,12 +45,23 @@ def place_aliases() -> dict[str, str]:
     return aliases
 
 
+@cache
+def _alias_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each alias's pattern and its name, longest alias first (compiled once: every list request asks)."""
+    aliases = place_aliases()
+    return [
+        (re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", re.IGNORECASE), aliases[alias])
+        for alias in sorted(aliases, key=len, reverse=True)
+    ]
+
+
 def replace_aliases(query: str) -> str:
     """The query with each known alias replaced by the name the index holds (longest alias first)."""
     result = query
-    for alias in sorted(place_aliases(), key=len, reverse=True):
-        pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", re.IGNORECASE)
-        result = pattern.sub(place_aliases()[alias], result)
+    if not query.strip():
+        return result
+    for pattern, name in _alias_patterns():
+        result = pattern.sub(name, result)
     return result
 
 

@@ -23,7 +23,7 @@ from longarm.review.probability import LinkModel, Match, link_model, match, prob
 from longarm.review.profiles import Profile
 
 _YEAR_SLACK = 1
-_NAME_BLOCK_CAP = 50
+NAME_BLOCK_CAP = 50
 """A name word shared by more entries than this is a common given name, not a lead worth following."""
 RULES = ("name", "cell", "year", "country")
 
@@ -48,8 +48,8 @@ def blocks(profile: Profile) -> set[tuple[Any, ...]]:
     return keys
 
 
-def _probe_keys(profile: Profile) -> set[tuple[Any, ...]]:
-    # Look one year either side: sources often disagree on the year by one.
+def probe_keys(profile: Profile) -> set[tuple[Any, ...]]:
+    """Where a profile's neighbours are looked for: its blocks, and a year either side (sources disagree by one)."""
     keys = {key for key in blocks(profile) if key[0] == "name"}
     years = profile.years
     spread = range(years.start - _YEAR_SLACK, years.stop + _YEAR_SLACK) if years else range(0)
@@ -64,9 +64,17 @@ def _probe_keys(profile: Profile) -> set[tuple[Any, ...]]:
 class LinkIndex:
     """An in-memory blocking index over profiles."""
 
-    def __init__(self, profiles: Iterable[Profile] = (), *, model: LinkModel | None = None) -> None:
+    def __init__(
+        self,
+        profiles: Iterable[Profile] = (),
+        *,
+        model: LinkModel | None = None,
+        crowded: frozenset[tuple[Any, ...]] = frozenset(),
+    ) -> None:
         self.profiles: dict[str, Profile] = {}
         self.model = model
+        # Name blocks known to be too common from outside the index (a store holding more than it loaded).
+        self.crowded = crowded
         self._blocks: dict[tuple[Any, ...], list[str]] = defaultdict(list)
         self._by_year: dict[tuple[int, str | None], list[str]] = defaultdict(list)
         for profile in profiles:
@@ -83,9 +91,9 @@ class LinkIndex:
     def neighbours_by_rule(self, profile: Profile) -> dict[str, set[str]]:
         """Refs sharing a block with this profile (itself excluded), by the blocking rule that found them."""
         found: dict[str, set[str]] = {rule: set() for rule in RULES}
-        for key in _probe_keys(profile):
+        for key in probe_keys(profile):
             block = self._blocks.get(key, ())
-            if key[0] == "name" and len(block) > _NAME_BLOCK_CAP:
+            if key[0] == "name" and (len(block) > NAME_BLOCK_CAP or key in self.crowded):
                 continue
             found[key[0]].update(block)
             if key[0] == "year" and profile.country is None:

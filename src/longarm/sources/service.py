@@ -63,10 +63,15 @@ def upsert_from_record(*, session: Session, record: SourceRecord) -> Source:
         return source
     if record.sha256 and (same := by_sha256(session=session, sha256=record.sha256)) is not None:
         raise Conflict(f"Source {record.id!r} has the same sha256 as existing source {same.id!r}.")
-    source = Source(id=record.id, **record.model_dump(mode="json", include=set(_RECORD_FIELDS)))
+    source = Source(**new_row(record))
     session.add(source)
     session.flush()
     return source
+
+
+def new_row(record: SourceRecord) -> dict[str, Any]:
+    """The column values of a new source made from a record."""
+    return {"id": record.id, **record.model_dump(mode="json", include=set(_RECORD_FIELDS))}
 
 
 def to_record(source: Source) -> dict[str, Any]:

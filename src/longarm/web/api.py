@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -45,8 +48,29 @@ router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(requ
 MAP_LIMIT = 5000
 
 
+# A list page's answer, serialised and compressed once per data version: readers asking for the same page
+# (the first pages, mostly) then cost a version read and the bytes, not the queries and their encoding.
+_PAGES = VersionedCache(size=256)
+
+
+def _encoded(content: dict[str, Any]) -> tuple[bytes, bytes]:
+    body = orjson.dumps(content)
+    return body, gzip.compress(body, compresslevel=6)
+
+
+def cached_json(request: Request, session: Session, key: Hashable, compute: Callable[[], dict[str, Any]]) -> Response:
+    """The JSON answer for `key` at the current data version, gzipped when the client accepts it."""
+    body, packed = _PAGES.get(session, key, lambda: _encoded(compute()))
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(
+            packed, media_type="application/json", headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+        )
+    return Response(body, media_type="application/json")
+
+
 @router.get("/incidents", summary="Incidents matching the filters, a page at a time", response_model=IncidentPage)
 def list_incidents(
+    request: Request,
     session: DbSession,
     audience: ReaderAudience,
     filters: Filters,
@@ -56,44 +80,49 @@ def list_incidents(
     cursor: Annotated[
         str | None, Query(description="Continue after the page that gave it (`links.next`); date order, no q.")
     ] = None,
-) -> IncidentPage:
+) -> Response:
     """Incidents matching the filters (the list page's parameters), with the total and page links.
 
     In date order without search words, `links.next` carries a cursor: however deep, the next page
     costs what the first did.
     """
     sort = sort or ("relevance" if filters.q else "date")
-    found = search.search(
-        session=session,
-        filters=filters,
-        audience=audience,
-        sort=sort,
-        page=page,
-        per_page=per_page,
-        cursor=cursor,
-    )
-    rows = [IncidentSummary.of(i) for i in found.incidents]
-    base = [*filters.to_params(), ("sort", sort), ("per_page", str(per_page))]
 
-    def link(number: int) -> str | None:
-        return query_url("/api/v1/incidents", [*base, ("page", str(number))]) if 1 <= number <= found.pages else None
+    def compute() -> dict[str, Any]:
+        found = search.search(
+            session=session,
+            filters=filters,
+            audience=audience,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+            cursor=cursor,
+        )
+        base = [*filters.to_params(), ("sort", sort), ("per_page", str(per_page))]
 
-    following = link(page + 1) if cursor is None else None
-    if found.next_cursor is not None:
-        following = query_url("/api/v1/incidents", [*base, ("cursor", found.next_cursor)])
-    here = [("cursor", cursor)] if cursor is not None else [("page", str(page))]
-    return IncidentPage(
-        total=found.total,
-        page=None if cursor is not None else found.page,
-        per_page=found.per_page,
-        pages=found.pages,
-        incidents=rows,
-        links=PageLinks(
-            self=query_url("/api/v1/incidents", [*base, *here]),
-            next=following,
-            prev=None if cursor is not None else link(page - 1),
-        ),
-    )
+        def link(number: int) -> str | None:
+            if not 1 <= number <= found.pages:
+                return None
+            return query_url("/api/v1/incidents", [*base, ("page", str(number))])
+
+        following = link(page + 1) if cursor is None else None
+        if found.next_cursor is not None:
+            following = query_url("/api/v1/incidents", [*base, ("cursor", found.next_cursor)])
+        here = [("cursor", cursor)] if cursor is not None else [("page", str(page))]
+        return IncidentPage(
+            total=found.total,
+            page=None if cursor is not None else found.page,
+            per_page=found.per_page,
+            pages=found.pages,
+            incidents=[IncidentSummary.of(i) for i in found.incidents],
+            links=PageLinks(
+                self=query_url("/api/v1/incidents", [*base, *here]),
+                next=following,
+                prev=None if cursor is not None else link(page - 1),
+            ),
+        ).model_dump(mode="json")
+
+    return cached_json(request, session, ("list", filters, audience, sort, page, per_page, cursor), compute)
 
 
 @router.get("/incidents.geojson", summary="Incidents with coordinates as GeoJSON (for the map)")

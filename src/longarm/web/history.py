@@ -81,7 +81,10 @@ def event_entry(event: dict[str, Any], source_names: dict[str, str]) -> Entry:
         if after.get("note"):
             entry.details.append(f"why: {after['note']}")
     elif event["action"] == AuditAction.incident_create:
-        entry.details.append(f"{len(after.get('claims', []))} claims from {len(after.get('sources', []))} sources")
+        # An import's event counts the claims instead of copying them.
+        claims = after.get("claims", [])
+        count = claims if isinstance(claims, int) else len(claims)
+        entry.details.append(f"{count} claims from {len(after.get('sources', []))} sources")
     elif event["action"].startswith("candidate."):
         candidate = after.get("candidate") or before.get("candidate")
         entry.details.append(f"candidate {candidate}" if candidate else "")
