@@ -1,4 +1,4 @@
-"""The attacker's low findings: search ranking, link schemes, file modes, who publishes, huge page numbers."""
+"""The attacker's low findings: search ranking, link schemes, file modes, who publishes, huge page numbers and ids."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from longarm.sources.models import Source
 from longarm.storage.engine import transaction
 from tests.cli_runner import longarm
 from tests.review.factories import extracted, queued
-from tests.security.helpers import client_for
+from tests.security.helpers import add_user, client_for, csrf_from, sign_in
 
 
 def _incident(engine, incident_id: str, title: str, *, hidden: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -90,3 +90,22 @@ def test_a_huge_page_number_is_refused_with_the_security_headers(web_app):  # ty
         answer = client.get(path, params={"page": "9223372036854775807"})
         assert answer.status_code == 422
         assert answer.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_a_candidate_id_past_the_databases_integer_is_refused_not_a_500(engine, web_app):  # type: ignore[no-untyped-def]
+    add_user(engine, "analyst", "analyst")
+    client = client_for(web_app)
+    sign_in(client, "analyst")
+    token = csrf_from(client.get("/review").text)
+    huge = str(2**63)  # past int64; 2**31 is already past PostgreSQL's integer
+    for number in (huge, str(2**31)):
+        pages = [client.get(f"/review/{number}"), client.get("/review", params={"done": number})]
+        pages += [client.post(f"/review/{number}/{a}", data={"csrf_token": token}) for a in ("accept", "undo", "split")]
+        assert [p.status_code for p in pages] == [422] * 5
+        api = client.get(f"/api/v1/review/candidates/{number}")
+        assert api.status_code == 422
+        assert {"status", "type", "message"} <= set(api.json()["error"])
+        assert client.get("/api/v1/review/candidates", params={"offset": number}).status_code == 422
+        posted = client.post(f"/api/v1/review/candidates/{number}/undo", headers={"X-CSRF-Token": token})
+        assert posted.status_code == 422 and posted.json()["error"]["status"] == 422
+        assert api.headers["content-security-policy"].startswith("default-src 'self'")
