@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from longarm.auth.permissions import Principal
+from longarm.incidents import editing
 from longarm.incidents import service as incidents
 from longarm.incidents.schemas import IncidentRecord
 from longarm.review import service as review
@@ -82,6 +83,29 @@ def test_an_analysts_accept_waits_as_a_draft_for_an_editor(engine):  # type: ign
         assert review.accept(session=session, candidate_id=first.id, principal=analyst).publication_state == "draft"
         published = review.accept(session=session, candidate_id=second.id, principal=editor)
         assert published.publication_state == "published"
+
+
+def test_an_analysts_merge_into_a_published_incident_waits_for_an_editor(engine, web_app):  # type: ignore[no-untyped-def]
+    analyst, editor = Principal(name="analyst", role="analyst"), Principal(name="editor", role="editor")
+    with transaction(engine) as session:
+        first = queued(session, extracted(victim="Ana Example", country="NL"), source_id="SRC-1")
+        second = queued(session, extracted(victim="Ben Example", country="BE"), source_id="SRC-2")
+        incident_id = review.accept(session=session, candidate_id=first.id, principal=editor).id
+    public = client_for(web_app)
+    assert "Ana Example" in public.get(f"/api/v1/incidents/{incident_id}").text
+    with transaction(engine) as session:
+        review.merge(session=session, candidate_id=second.id, incident_id=incident_id, principal=analyst)
+    hidden = public.get(f"/api/v1/incidents/{incident_id}")
+    assert "Ben Example" not in hidden.text and "SRC-2" not in hidden.text
+    with transaction(engine) as session:
+        edit = editing.IncidentEdit(values={"publication_state": "published"}, note="checked")
+        editing.edit_incident(session=session, incident_id=incident_id, edit=edit, principal=editor)
+    shown = public.get(f"/api/v1/incidents/{incident_id}").text
+    assert "Ben Example" in shown and "SRC-2" in shown
+    with transaction(engine) as session:  # an editor's own merge is published at once
+        third = queued(session, extracted(victim="Cleo Example", country="FR"), source_id="SRC-3")
+        review.merge(session=session, candidate_id=third.id, incident_id=incident_id, principal=editor)
+    assert "Cleo Example" in public.get(f"/api/v1/incidents/{incident_id}").text
 
 
 def test_a_huge_page_number_is_refused_with_the_security_headers(web_app):  # type: ignore[no-untyped-def]
