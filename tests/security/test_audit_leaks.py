@@ -91,6 +91,19 @@ def test_a_viewer_sees_no_restricted_value_or_claim_in_history(engine, web_app):
     assert "Secret Street" not in page and "witness" not in page
 
 
+def test_a_viewers_history_does_not_show_where_restricted_values_are(engine, web_app):  # type: ignore[no-untyped-def]
+    add_everyone(engine)
+    plant(engine)
+    client = client_for(web_app)
+    assert sign_in(client, "viewer").status_code == 303
+    events = client.get("/api/v1/incidents/INC-AUD/history").json()["events"]
+    # A placeholder would tell which fields hold restricted values and how many outcomes there are.
+    assert "[restricted]" not in json.dumps(events)
+    created = next(e for e in events if e["action"] == "create")
+    assert {"origin_state", "fatalities"}.isdisjoint(created["after"]) and created["after"]["outcomes"] == []
+    assert created["after"]["title"] == "Threats against a journalist"
+
+
 def test_a_reader_of_restricted_values_sees_them_in_history(engine, web_app):  # type: ignore[no-untyped-def]
     add_everyone(engine)
     plant(engine)

@@ -1,4 +1,4 @@
-"""The attacker's low findings: search ranking, link schemes, file modes, who publishes, huge page numbers."""
+"""The attacker's low findings: search ranking, link schemes, file modes, who publishes, huge page numbers and ids."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from longarm.auth.permissions import Principal
+from longarm.incidents import editing
 from longarm.incidents import service as incidents
 from longarm.incidents.schemas import IncidentRecord
 from longarm.review import service as review
@@ -16,7 +17,7 @@ from longarm.sources.models import Source
 from longarm.storage.engine import transaction
 from tests.cli_runner import longarm
 from tests.review.factories import extracted, queued
-from tests.security.helpers import client_for
+from tests.security.helpers import add_user, client_for, csrf_from, sign_in
 
 
 def _incident(engine, incident_id: str, title: str, *, hidden: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -84,9 +85,51 @@ def test_an_analysts_accept_waits_as_a_draft_for_an_editor(engine):  # type: ign
         assert published.publication_state == "published"
 
 
+def test_an_analysts_merge_into_a_published_incident_waits_for_an_editor(engine, web_app):  # type: ignore[no-untyped-def]
+    analyst, editor = Principal(name="analyst", role="analyst"), Principal(name="editor", role="editor")
+    with transaction(engine) as session:
+        first = queued(session, extracted(victim="Ana Example", country="NL"), source_id="SRC-1")
+        second = queued(session, extracted(victim="Ben Example", country="BE"), source_id="SRC-2")
+        incident_id = review.accept(session=session, candidate_id=first.id, principal=editor).id
+    public = client_for(web_app)
+    assert "Ana Example" in public.get(f"/api/v1/incidents/{incident_id}").text
+    with transaction(engine) as session:
+        review.merge(session=session, candidate_id=second.id, incident_id=incident_id, principal=analyst)
+    hidden = public.get(f"/api/v1/incidents/{incident_id}")
+    assert "Ben Example" not in hidden.text and "SRC-2" not in hidden.text
+    with transaction(engine) as session:
+        edit = editing.IncidentEdit(values={"publication_state": "published"}, note="checked")
+        editing.edit_incident(session=session, incident_id=incident_id, edit=edit, principal=editor)
+    shown = public.get(f"/api/v1/incidents/{incident_id}").text
+    assert "Ben Example" in shown and "SRC-2" in shown
+    with transaction(engine) as session:  # an editor's own merge is published at once
+        third = queued(session, extracted(victim="Cleo Example", country="FR"), source_id="SRC-3")
+        review.merge(session=session, candidate_id=third.id, incident_id=incident_id, principal=editor)
+    assert "Cleo Example" in public.get(f"/api/v1/incidents/{incident_id}").text
+
+
 def test_a_huge_page_number_is_refused_with_the_security_headers(web_app):  # type: ignore[no-untyped-def]
     client = client_for(web_app)
     for path in ("/incidents", "/api/v1/incidents"):
         answer = client.get(path, params={"page": "9223372036854775807"})
         assert answer.status_code == 422
         assert answer.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_a_candidate_id_past_the_databases_integer_is_refused_not_a_500(engine, web_app):  # type: ignore[no-untyped-def]
+    add_user(engine, "analyst", "analyst")
+    client = client_for(web_app)
+    sign_in(client, "analyst")
+    token = csrf_from(client.get("/review").text)
+    huge = str(2**63)  # past int64; 2**31 is already past PostgreSQL's integer
+    for number in (huge, str(2**31)):
+        pages = [client.get(f"/review/{number}"), client.get("/review", params={"done": number})]
+        pages += [client.post(f"/review/{number}/{a}", data={"csrf_token": token}) for a in ("accept", "undo", "split")]
+        assert [p.status_code for p in pages] == [422] * 5
+        api = client.get(f"/api/v1/review/candidates/{number}")
+        assert api.status_code == 422
+        assert {"status", "type", "message"} <= set(api.json()["error"])
+        assert client.get("/api/v1/review/candidates", params={"offset": number}).status_code == 422
+        posted = client.post(f"/api/v1/review/candidates/{number}/undo", headers={"X-CSRF-Token": token})
+        assert posted.status_code == 422 and posted.json()["error"]["status"] == 422
+        assert api.headers["content-security-policy"].startswith("default-src 'self'")

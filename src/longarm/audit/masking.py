@@ -76,6 +76,20 @@ def mask_secrets(document: Any) -> Any:
     return document
 
 
+def without_masked(document: Any) -> Any:
+    """A copy without the masked parts, for readers who may not learn where restricted values are."""
+    if isinstance(document, dict):
+        return {key: without_masked(item) for key, item in document.items() if item != MASK}
+    if isinstance(document, list | tuple):
+        # A list item (a victim, an outcome) with a masked part is left out whole: its being there is the secret.
+        return [without_masked(item) for item in document if not _holds_mask(item)]
+    return document
+
+
+def _holds_mask(item: Any) -> bool:
+    return item == MASK or (isinstance(item, dict) and MASK in item.values())
+
+
 def mask(document: Any) -> Any:
     """The document as the audit log keeps it in clear: no restricted part, none of their values."""
     claims = _restricted_claims(document)

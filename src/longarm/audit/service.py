@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from longarm.audit import anchor
 from longarm.audit.actions import AuditAction
-from longarm.audit.masking import has_restricted, mask, mask_secrets
+from longarm.audit.masking import has_restricted, mask, mask_secrets, without_masked
 from longarm.audit.models import AuditEvent, AuditHead
 from longarm.errors import BadInput, IntegrityError
 from longarm.security import keys
@@ -165,8 +165,11 @@ def history(
         .where(AuditEvent.target_type == target_type, AuditEvent.target_id == str(target_id))
         .order_by(AuditEvent.seq)
     )
-    keyring = keys.keyring_for(session) if include_restricted else None
-    return [event_record(event, keyring=keyring) for event in session.scalars(query)]
+    if include_restricted:
+        keyring = keys.keyring_for(session)
+        return [event_record(event, keyring=keyring) for event in session.scalars(query)]
+    # Placeholders would still tell which fields hold restricted values and how many outcomes there are.
+    return [without_masked(event_record(event)) for event in session.scalars(query)]
 
 
 def _span(first: int, last: int) -> str:

@@ -14,6 +14,7 @@ from longarm.errors import Conflict, NotFound
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
 from longarm.incidents.schemas import ExtractedIncident
+from longarm.incidents.vocabulary import PublicationState
 from longarm.names.folding import name_key
 from longarm.names.people import name_tokens, same_person
 from longarm.review.candidates import claims_for_extracted
@@ -113,12 +114,24 @@ def accept(*, session: Session, candidate_id: int, principal: Principal) -> Inci
 
 
 def merge(*, session: Session, candidate_id: int, incident_id: str, principal: Principal) -> Incident:
-    """Attach the candidate's claims to an incident; values that differ stay as conflicting claims."""
+    """Attach the candidate's claims to an incident; values that differ stay as conflicting claims.
+
+    Editors publish: when someone who may not (an analyst, a review-scoped token) merges into a
+    published incident, the incident goes back to draft until an editor publishes it again.
+    """
     principal.require(Permission.review)
     candidate = get_or_raise(session=session, candidate_id=candidate_id)
     _require_pending(candidate)
     incident = incidents.get_or_raise(session=session, incident_id=incident_id)
-    before = {"title": incident.title, "date_start": incident.date_start, "place": incident.place}
+    before = {
+        "title": incident.title,
+        "date_start": incident.date_start,
+        "place": incident.place,
+        "publication_state": incident.publication_state,
+    }
+    # The merged claims (a new victim, source, place) would otherwise be public at once.
+    if not principal.can(Permission.edit):
+        incident.publication_state = PublicationState.draft.value
     return _attach(
         session=session,
         candidate=candidate,

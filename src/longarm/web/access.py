@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from longarm.auth import web as auth_web
@@ -55,6 +55,11 @@ Filters = Annotated[IncidentFilters, Query()]
 MAX_PAGE = 1_000_000
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page number, from 1 (at most {MAX_PAGE}).")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"Incidents a page (at most {MAX_PER_PAGE}).")]
+# Bounded: an id past PostgreSQL's integer (or SQLite's int64) would fail inside the query with a 500.
+MAX_ID = 2**31 - 1
+CandidateId = Annotated[int, Path(ge=1, le=MAX_ID, description=f"A candidate's number (1 to {MAX_ID}).")]
+DoneCandidate = Annotated[int | None, Query(ge=1, le=MAX_ID, description="The candidate just decided (offers undo).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description=f"Rows to skip (at most {MAX_ID}).")]
 Sort = Annotated[str | None, Query(description="One of: " + ", ".join(SORTS) + ".")]
 
 

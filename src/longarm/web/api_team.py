@@ -14,7 +14,7 @@ from longarm.incidents import editing
 from longarm.incidents import service as incidents
 from longarm.review import service as review
 from longarm.review.models import Candidate
-from longarm.web.access import CurrentIncident, CurrentPrincipal, DbSession
+from longarm.web.access import CandidateId, CurrentIncident, CurrentPrincipal, DbSession, Offset
 from longarm.web.api_models import EditAnswer
 
 review_router = APIRouter(prefix="/api/v1/review", tags=["review"], dependencies=[Depends(require(Permission.review))])
@@ -49,27 +49,29 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
 
 
 @review_router.get("/candidates", summary="Candidates in the review queue")
-def list_candidates(session: DbSession, status: str = "pending", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def list_candidates(session: DbSession, status: str = "pending", limit: int = 50, offset: Offset = 0) -> dict[str, Any]:
     """Candidates with the given status, oldest first."""
     found = review.list_candidates(session=session, status=status or None, limit=min(limit, 200), offset=offset)
     return {"candidates": [candidate_json(c) for c in found]}
 
 
 @review_router.get("/candidates/{candidate_id}", summary="One candidate")
-def get_candidate(candidate_id: int, session: DbSession) -> dict[str, Any]:
+def get_candidate(candidate_id: CandidateId, session: DbSession) -> dict[str, Any]:
     """The candidate, its extracted payload and its matches."""
     return candidate_json(review.get_or_raise(session=session, candidate_id=candidate_id))
 
 
 @review_router.post("/candidates/{candidate_id}/accept", summary="Accept a candidate as a new incident")
-def accept(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
+def accept(candidate_id: CandidateId, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
     """The new incident's id."""
     incident = review.accept(session=session, candidate_id=candidate_id, principal=principal)
     return {"candidate": candidate_id, "status": "accepted", "incident_id": incident.id}
 
 
 @review_router.post("/candidates/{candidate_id}/merge", summary="Merge a candidate into an incident")
-def merge(candidate_id: int, body: MergeRequest, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
+def merge(
+    candidate_id: CandidateId, body: MergeRequest, session: DbSession, principal: CurrentPrincipal
+) -> dict[str, Any]:
     """The incident the candidate was merged into."""
     incident = review.merge(
         session=session, candidate_id=candidate_id, incident_id=body.incident_id, principal=principal
@@ -78,7 +80,9 @@ def merge(candidate_id: int, body: MergeRequest, session: DbSession, principal: 
 
 
 @review_router.post("/candidates/{candidate_id}/reject", summary="Reject a candidate")
-def reject(candidate_id: int, body: RejectRequest, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
+def reject(
+    candidate_id: CandidateId, body: RejectRequest, session: DbSession, principal: CurrentPrincipal
+) -> dict[str, Any]:
     """The rejected candidate."""
     return candidate_json(
         review.reject(session=session, candidate_id=candidate_id, principal=principal, reason=body.reason)
@@ -86,7 +90,7 @@ def reject(candidate_id: int, body: RejectRequest, session: DbSession, principal
 
 
 @review_router.post("/candidates/{candidate_id}/undo", summary="Undo the decision on a candidate")
-def undo(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
+def undo(candidate_id: CandidateId, session: DbSession, principal: CurrentPrincipal) -> dict[str, Any]:
     """The candidate, back in the queue."""
     return candidate_json(review.undo(session=session, candidate_id=candidate_id, principal=principal))
 

@@ -16,7 +16,7 @@ from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
 from longarm.review import service as review
 from longarm.review.models import Candidate
 from longarm.review.queue import item_of, pending_items
-from longarm.web.access import CurrentPrincipal, DbSession
+from longarm.web.access import CandidateId, CurrentPrincipal, DbSession, DoneCandidate
 from longarm.web.rendering import render
 
 router = APIRouter(dependencies=[Depends(require(Permission.review))], default_response_class=HTMLResponse)
@@ -59,7 +59,7 @@ def comparison(session: Session, candidate: Candidate, match_id: str | None, tru
 
 
 @router.get("/review", summary="The review queue")
-def queue(request: Request, session: DbSession, status: str = "pending", done: int | None = None) -> HTMLResponse:
+def queue(request: Request, session: DbSession, status: str = "pending", done: DoneCandidate = None) -> HTMLResponse:
     """Proposed incidents waiting for a decision, one per cluster (or the decided candidates, with ?status=);
     `done` offers to undo a decision."""
     items = pending_items(session=session) if status == "pending" else []
@@ -73,7 +73,11 @@ def queue(request: Request, session: DbSession, status: str = "pending", done: i
 
 @router.get("/review/{candidate_id}", summary="One candidate beside its best match")
 def candidate_page(
-    request: Request, candidate_id: int, session: DbSession, principal: CurrentPrincipal, match: str | None = None
+    request: Request,
+    candidate_id: CandidateId,
+    session: DbSession,
+    principal: CurrentPrincipal,
+    match: str | None = None,
 ) -> HTMLResponse:
     """The candidate's values and quotes beside the matched incident's, with the three decisions."""
     candidate = review.get_or_raise(session=session, candidate_id=candidate_id)
@@ -83,7 +87,7 @@ def candidate_page(
 
 
 @router.post("/review/{candidate_id}/accept", summary="Accept a candidate's cluster as proposed")
-def accept(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
+def accept(candidate_id: CandidateId, session: DbSession, principal: CurrentPrincipal) -> Response:
     """Make the cluster one new incident (or join the one incident it matches) and show it."""
     incident = review.accept_cluster(session=session, candidate_id=candidate_id, principal=principal)
     return RedirectResponse(f"/incidents/{incident.id}?candidate={candidate_id}", status_code=303)
@@ -91,7 +95,7 @@ def accept(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -
 
 @router.post("/review/{candidate_id}/merge", summary="Merge a candidate's cluster into an incident")
 def merge(
-    candidate_id: int, incident_id: Annotated[str, Form()], session: DbSession, principal: CurrentPrincipal
+    candidate_id: CandidateId, incident_id: Annotated[str, Form()], session: DbSession, principal: CurrentPrincipal
 ) -> Response:
     """Attach the claims of the candidate and its cluster to the incident and show it."""
     incident = review.merge_cluster(
@@ -101,7 +105,7 @@ def merge(
 
 
 @router.post("/review/{candidate_id}/split", summary="Take a candidate out of its cluster")
-def split(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
+def split(candidate_id: CandidateId, session: DbSession, principal: CurrentPrincipal) -> Response:
     """The candidate becomes its own queue item; show it."""
     review.split(session=session, candidate_id=candidate_id, principal=principal)
     return RedirectResponse(f"/review/{candidate_id}", status_code=303)
@@ -110,7 +114,7 @@ def split(candidate_id: int, session: DbSession, principal: CurrentPrincipal) ->
 @router.post("/review/{candidate_id}/reject", summary="Reject a candidate")
 def reject(
     request: Request,
-    candidate_id: int,
+    candidate_id: CandidateId,
     session: DbSession,
     principal: CurrentPrincipal,
     reason: Annotated[str, Form()] = "",
@@ -129,7 +133,7 @@ def reject(
 
 
 @router.post("/review/{candidate_id}/undo", summary="Undo the decision on a candidate")
-def undo(candidate_id: int, session: DbSession, principal: CurrentPrincipal) -> Response:
+def undo(candidate_id: CandidateId, session: DbSession, principal: CurrentPrincipal) -> Response:
     """Return the candidate to the queue."""
     review.undo(session=session, candidate_id=candidate_id, principal=principal)
     return RedirectResponse(f"/review/{candidate_id}", status_code=303)
