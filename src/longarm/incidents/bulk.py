@@ -24,8 +24,8 @@ from longarm.errors import Conflict
 from longarm.incidents import service
 from longarm.incidents.claims import claims_for
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement, Outcome
-from longarm.incidents.names import name_key
 from longarm.incidents.schemas import IncidentRecord, SourceRecord
+from longarm.names.folding import name_key
 from longarm.review import profile_store
 from longarm.sources import service as sources
 from longarm.sources.models import Source

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import get_history
 
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement
-from longarm.incidents.names import name_tokens
+from longarm.names.people import name_tokens
 from longarm.review.link import NAME_BLOCK_CAP, LinkIndex, blocks, probe_keys
 from longarm.review.profiles import Profile, wording
 from longarm.sources.models import Source
