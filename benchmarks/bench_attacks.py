@@ -154,9 +154,9 @@ def enumeration() -> str:
         with transaction(engine) as session:
             for name in ("locked", "disabled", "known"):
                 service.create(session=session, name=name, role="viewer", password="a long enough password")
-            service.set_active(
-                session=session, user=service.get_by_name(session=session, name="disabled"), active=False
-            )  # type: ignore[arg-type]
+            disabled = service.get_by_name(session=session, name="disabled")
+            assert disabled is not None
+            service.set_active(session=session, user=disabled, active=False)
         for _ in range(5):
             service.authenticate(engine=engine, name="locked", password="wrong password")
         times: dict[str, list[float]] = {"unknown": [], "locked": [], "disabled": [], "wrong password": []}

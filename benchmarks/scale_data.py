@@ -204,7 +204,7 @@ def generate(engine: Engine, *, count: int, seed: int = 12) -> Generated:
     claims = 0
     with engine.begin() as connection:
         connection.execute(
-            insert(Source.__table__),
+            insert(Source),
             [{"id": c, "title": f"Judgment {c}", "kind": "court_record", "reliability": "A"} for c in courts],
         )
         written: list[str] = []

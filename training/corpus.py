@@ -37,10 +37,19 @@ def _manifest(folder: Path) -> dict[str, str | None]:
         return {row["file"]: (row["published"] or None) for row in csv.DictReader(handle, delimiter="\t")}
 
 
+def _split_rows() -> list[dict[str, str]]:
+    with SPLITS.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
 def splits() -> dict[str, str]:
     """File name → train, dev or test (fixed by incident before the test part was studied)."""
-    with SPLITS.open(encoding="utf-8") as handle:
-        return {row["file"]: row["split"] for row in csv.DictReader(handle, delimiter="\t")}
+    return {row["file"]: row["split"] for row in _split_rows()}
+
+
+def incident_keys() -> dict[str, str]:
+    """Article name (no .txt) → the collector's key of the incident it is about: what splits and folds group by."""
+    return {row["file"].removesuffix(".txt"): row["incident"] for row in _split_rows()}
 
 
 def articles(split: str | None = None) -> list[Article]:

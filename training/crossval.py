@@ -12,18 +12,12 @@ The predictions of all folds are pooled and scored once, which steadies the figu
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import sys
 
-from training.corpus import SPLITS, articles
+from training.corpus import articles, incident_keys
 from training.evaluate import score_predictions
 from training.train_extract import Prepared, build, predict_with, prepare
-
-
-def _groups() -> dict[str, str]:
-    with SPLITS.open(encoding="utf-8") as handle:
-        return {row["file"].removesuffix(".txt"): row["incident"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
 def fold_of(incident: str, folds: int) -> int:
@@ -36,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=4)
     args = parser.parse_args(argv)
-    groups = _groups()
+    groups = incident_keys()
     batch = [prepare(a) for a in articles("train") + articles("dev")]
     fold = {item.article.name: fold_of(groups[item.article.name], args.folds) for item in batch}
     pooled = {}

@@ -432,10 +432,10 @@ def main(argv: list[str] | None = None) -> int:
         _report(name, batch, built)
     tuned, slot_limits = built.models, built.slots.thresholds
     final = fit_decision_models(train + dev)
-    final_models = _models(
-        final, (tuned.keep_threshold, tuned.same_threshold, tuned.document_threshold, tuned.fill_origin)
+    # the thresholds chosen with the train-only models, the weights refitted on train + dev
+    final_models = dataclasses.replace(
+        tuned, sentence=final.sentence, keep=final.keep, same=final.same, document=final.document
     )
-    final_models = dataclasses.replace(final_models, fallback_threshold=tuned.fallback_threshold)
     final_kinds = fit_kind_models(train + dev, final_models)
     slot_models = fit_slot_models(train + dev, final_models, final_kinds)
     spec = {
