@@ -45,23 +45,24 @@ def test_counts_trend_and_estimate_for_iran_leave_restricted_incidents_out(engin
         assert len(session.query(Estimate).all()) == 1
         public = overview(session=session, filters=IRAN, this_year=2026)
         trusted = overview(session=session, filters=IRAN, audience=Audience(restricted=True), this_year=2026)
-    assert public["incidents"] == 10 and trusted["incidents"] == 11
-    assert public["counts"]["origin_state"] == {"IR": 10}
-    assert public["counts"]["tactic"]["killing"] == 6
-    assert public["counts"]["year"]["unknown"] == public["undated"] == 2
-    years = [int(y) for y in public["trend"]["years"]]
-    assert years == list(range(1992, 2020)) and sum(public["trend"]["years"].values()) == 8
-    assert "2023" not in public["trend"]["years"] and "2023" in trusted["trend"]["years"]
-    assert any("too few" in w for w in public["trend"]["warnings"])
-    [estimate] = public["estimates"]
-    assert estimate["value"] == 360 and estimate["by"] == "U.S. State Department"
-    assert estimate["source"]["id"] == "SRC-SEED-ALMASHAREQ-2020" and "360" in estimate["quote"]
-    assert estimate["filters"] == {"tactic": "killing", "origin_state": "IR", "year_from": "1979"}
-    assert estimate["database"]["incidents"] == 5
-    assert trusted["estimates"][0]["database"]["incidents"] == 6
+    assert public.incidents == 10 and trusted.incidents == 11
+    assert public.counts["origin_state"] == {"IR": 10}
+    assert public.counts["tactic"]["killing"] == 6
+    assert public.counts["year"]["unknown"] == public.undated == 2
+    years = [int(y) for y in public.trend.years]
+    assert years == list(range(1992, 2020)) and sum(public.trend.years.values()) == 8
+    assert "2023" not in public.trend.years and "2023" in trusted.trend.years
+    assert any("too few" in w for w in public.trend.warnings)
+    [estimate] = public.estimates
+    assert estimate.value == 360 and estimate.by == "U.S. State Department"
+    assert estimate.source is not None and estimate.source.id == "SRC-SEED-ALMASHAREQ-2020"
+    assert estimate.quote is not None and "360" in estimate.quote
+    assert estimate.filters == {"tactic": "killing", "origin_state": "IR", "year_from": "1979"}
+    assert estimate.database.incidents == 5
+    assert trusted.estimates[0].database.incidents == 6
     with transaction(engine) as session:
         elsewhere = overview(session=session, filters=IncidentFilters(origin_state=("CN",)), this_year=2026)
-    assert elsewhere["incidents"] == 0 and elsewhere["estimates"] == []
+    assert elsewhere.incidents == 0 and elsewhere.estimates == []
 
 
 def test_the_installed_command_prints_the_trend_and_the_estimate(cli_env):  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from longarm.analytics.stats import YearCount
 from longarm.incidents.vocabulary import Tactic
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier only; never fetched
@@ -15,14 +16,14 @@ TITLES = {
 LEGENDS = {"tactic": "Tactic", "country": "Host country", "origin_state": "Origin state", "status": "Status"}
 
 
-def per_year_chart(rows: list[dict[str, Any]], *, by: str, labels: dict[str, str] | None = None) -> dict[str, Any]:
+def per_year_chart(rows: list[YearCount], *, by: str, labels: dict[str, str] | None = None) -> dict[str, Any]:
     """A stacked bar chart of incidents per year split by `by`; a click on a bar carries year and group.
 
     Years without incidents are filled in so gaps show as gaps, not as a squeezed axis.
     """
     labels = labels or {}
-    values = [dict(row, label=labels.get(row["group"], row["group"])) for row in rows]
-    years = [row["year"] for row in rows]
+    values = [row.model_dump() | {"label": labels.get(row.group, row.group)} for row in rows]
+    years = [row.year for row in rows]
     domain = list(range(min(years), max(years) + 1)) if years else []
     legend_title = LEGENDS.get(by, by)
     sort = [labels.get(t.value, t.value) for t in Tactic] if by == "tactic" else "ascending"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -20,6 +20,9 @@ from longarm.incidents.filter_options import (
     YearTo,
     list_filters,
 )
+
+if TYPE_CHECKING:
+    from longarm.analytics.overview import Overview
 
 
 def register(app: typer.Typer) -> None:
@@ -48,27 +51,27 @@ def register(app: typer.Typer) -> None:
         filters = list_filters(locals())
         with configured_transaction() as session:
             figures = overview(session=session, filters=filters, this_year=datetime.now(UTC).year)
-        typer.echo(json.dumps(figures, indent=1, ensure_ascii=False) if as_json else as_text(figures))
+        shown = json.dumps(figures.model_dump(mode="json"), indent=1, ensure_ascii=False) if as_json else None
+        typer.echo(shown or as_text(figures))
 
 
-def as_text(figures: dict[str, Any]) -> str:
+def as_text(figures: Overview) -> str:
     """The figures as the lines `longarm stats` prints."""
-    chosen = " ".join(f"{name}={value}" for name, value in figures["filters"]) or "no filters"
-    lines = [f"{figures['incidents']} published public incident(s), {figures['undated']} undated ({chosen})"]
-    for name, counts in figures["counts"].items():
+    chosen = " ".join(f"{name}={value}" for name, value in figures.filters) or "no filters"
+    lines = [f"{figures.incidents} published public incident(s), {figures.undated} undated ({chosen})"]
+    for name, counts in figures.counts.items():
         lines.append(f"  by {name.replace('_', ' ')}: " + (", ".join(f"{k} {n}" for k, n in counts.items()) or "-"))
-    found = figures["trend"]
-    lines.append(f"trend {found['sentence']}")
-    lines.extend(f"  warning: {warning}" for warning in found["warnings"])
-    for estimate in figures["estimates"]:
-        source = estimate["source"] or {}
-        scope = " ".join(f"{k}={v}" for k, v in estimate["filters"].items())
+    lines.append(f"trend {figures.trend.sentence}")
+    lines.extend(f"  warning: {warning}" for warning in figures.trend.warnings)
+    for estimate in figures.estimates:
+        source = estimate.source
+        scope = " ".join(f"{k}={v}" for k, v in estimate.filters.items())
         lines.append(
-            f"estimate: {estimate['value']:g} {estimate['unit']} ({estimate['by']}; {scope});"
-            f" source {source.get('id', 'unknown')}: {source.get('title', '')}"
+            f"estimate: {estimate.value:g} {estimate.unit} ({estimate.by}; {scope});"
+            f" source {source.id if source else 'unknown'}: {source.title if source else ''}"
         )
-        lines.append(f'  quote: "{estimate["quote"]}"')
-        database = estimate["database"]
-        counted = f"{database['incidents']} incident(s), {database['fatalities']} death(s) recorded"
+        lines.append(f'  quote: "{estimate.quote}"')
+        database = estimate.database
+        counted = f"{database.incidents} incident(s), {database.fatalities} death(s) recorded"
         lines.append(f"  this database, same scope: {counted}")
     return "\n".join(lines)

@@ -4,14 +4,42 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.analytics import stats
 from longarm.incidents.models import Estimate
 from longarm.incidents.search import PUBLIC, Audience, IncidentFilters
+
+
+class EstimateSource(BaseModel):
+    """The source an estimate comes from."""
+
+    id: str
+    title: str
+    publisher: str | None
+
+
+class ScopeCount(BaseModel):
+    """What the database itself counts for an estimate's scope."""
+
+    incidents: int
+    fatalities: int
+
+
+class ComparedEstimate(BaseModel):
+    """An estimate with its source and quote, beside the database's own count for the same scope."""
+
+    value: float
+    unit: str
+    by: str | None
+    scope: str | None
+    filters: dict[str, str]  # the list's filters for its scope
+    source: EstimateSource | None
+    quote: str | None
+    database: ScopeCount
 
 
 def load_sample(*, session: Session) -> int:
@@ -40,7 +68,7 @@ def scope_filters(estimate: Estimate) -> IncidentFilters:
 
 def compared(
     *, session: Session, audience: Audience = PUBLIC, origin_states: tuple[str, ...] = ()
-) -> list[dict[str, Any]]:
+) -> list[ComparedEstimate]:
     """Each estimate (for these origin states, or all) with its source and quote, and the database's own count."""
     found = []
     for estimate in session.scalars(select(Estimate).order_by(Estimate.id)):
@@ -50,15 +78,15 @@ def compared(
         figures = stats.headline(session=session, filters=scope, audience=audience)
         source = estimate.source
         found.append(
-            {
-                "value": estimate.value,
-                "unit": estimate.unit,
-                "by": estimate.by,
-                "scope": estimate.scope,
-                "filters": dict(scope.to_params()),
-                "source": {"id": source.id, "title": source.title, "publisher": source.publisher} if source else None,
-                "quote": estimate.quote,
-                "database": {"incidents": figures.incidents, "fatalities": figures.fatalities},
-            }
+            ComparedEstimate(
+                value=estimate.value,
+                unit=estimate.unit,
+                by=estimate.by,
+                scope=estimate.scope,
+                filters=dict(scope.to_params()),
+                source=EstimateSource(id=source.id, title=source.title, publisher=source.publisher) if source else None,
+                quote=estimate.quote,
+                database=ScopeCount(incidents=figures.incidents, fatalities=figures.fatalities),
+            )
         )
     return found

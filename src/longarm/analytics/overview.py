@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from longarm.analytics import estimates, stats, trend
+from longarm.analytics.estimates import ComparedEstimate
+from longarm.analytics.trend import TrendSummary
 from longarm.incidents.search import PUBLIC, Audience, IncidentFilters, filtered
 
 DIMENSIONS = {
@@ -20,6 +21,17 @@ DIMENSIONS = {
 }
 """What the counts are split by (a filter's name → an incidents column)."""
 UNKNOWN = "unknown"
+
+
+class Overview(BaseModel):
+    """What `longarm stats --json` prints and /api/v1/stats/analysis answers."""
+
+    filters: list[tuple[str, str]]
+    incidents: int
+    undated: int
+    counts: dict[str, dict[str, int]]  # dimension → value (`unknown` for none) → incidents, largest first
+    trend: TrendSummary
+    estimates: list[ComparedEstimate]
 
 
 def breakdown(*, session: Session, filters: IncidentFilters, audience: Audience = PUBLIC) -> dict[str, dict[str, int]]:
@@ -36,21 +48,19 @@ def breakdown(*, session: Session, filters: IncidentFilters, audience: Audience 
     return counts
 
 
-def overview(
-    *, session: Session, filters: IncidentFilters, audience: Audience = PUBLIC, this_year: int
-) -> dict[str, Any]:
-    """The counts, the trend of yearly counts and the estimates in scope, for the filters and audience, as JSON."""
+def overview(*, session: Session, filters: IncidentFilters, audience: Audience = PUBLIC, this_year: int) -> Overview:
+    """The counts, the trend of yearly counts and the estimates in scope, for the filters and audience."""
     counts = breakdown(session=session, filters=filters, audience=audience)
     # Without a year filter the trend spans every year the audience's record covers, so a filter
     # whose incidents stopped early counts the quiet years since as zeros.
     record = stats.headline(session=session, audience=audience)
     years = {int(year): n for year, n in counts["year"].items() if year != UNKNOWN}
     yearly = trend.yearly(years, first=filters.year_from or record.first_year, last=filters.year_to or record.last_year)
-    return {
-        "filters": filters.to_params(),
-        "incidents": sum(counts["year"].values()),
-        "undated": counts["year"].get(UNKNOWN, 0),
-        "counts": counts,
-        "trend": trend.trend(yearly, this_year=this_year).as_json(),
-        "estimates": estimates.compared(session=session, audience=audience, origin_states=filters.origin_state),
-    }
+    return Overview(
+        filters=filters.to_params(),
+        incidents=sum(counts["year"].values()),
+        undated=counts["year"].get(UNKNOWN, 0),
+        counts=counts,
+        trend=trend.trend(yearly, this_year=this_year).summary(),
+        estimates=estimates.compared(session=session, audience=audience, origin_states=filters.origin_state),
+    )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,14 @@ GROUPINGS = {"tactic": "tactic", "country": "country", "origin_state": "origin_s
 """What incidents per year can be split by (a name → an incidents column)."""
 
 
+class YearCount(BaseModel):
+    """How many incidents of one group (a tactic, a country) began in one year."""
+
+    year: int
+    group: str
+    count: int
+
+
 @dataclass(frozen=True)
 class Headline:
     """The figures the home page leads with."""
@@ -26,15 +34,6 @@ class Headline:
     first_year: int | None
     last_year: int | None
     fatalities: int
-
-    def as_json(self) -> dict[str, Any]:
-        """The figures as a JSON object."""
-        return {
-            "incidents": self.incidents,
-            "countries": self.countries,
-            "years": {"first": self.first_year, "last": self.last_year},
-            "fatalities": self.fatalities,
-        }
 
 
 def headline(*, session: Session, filters: IncidentFilters | None = None, audience: Audience = PUBLIC) -> Headline:
@@ -60,8 +59,8 @@ def headline(*, session: Session, filters: IncidentFilters | None = None, audien
 
 def per_year(
     *, session: Session, by: str, filters: IncidentFilters | None = None, audience: Audience = PUBLIC
-) -> list[dict[str, Any]]:
-    """Incidents per year split by a grouping: [{"year", "group", "count"}], undated incidents left out."""
+) -> list[YearCount]:
+    """Incidents per year split by a grouping, undated incidents left out."""
     if by not in GROUPINGS:
         raise BadInput(f"by {by!r} is not one of: {', '.join(GROUPINGS)}.")
     base = filtered(session, filters or IncidentFilters(), audience).subquery()
@@ -73,7 +72,7 @@ def per_year(
         .group_by(year, group)
         .order_by(year, group)
     ).all()
-    return [{"year": int(r.year), "group": r.group or "unknown", "count": int(r.n)} for r in rows]
+    return [YearCount(year=int(r.year), group=r.group or "unknown", count=int(r.n)) for r in rows]
 
 
 def latest(*, session: Session, audience: Audience = PUBLIC, limit: int = 5) -> list[Incident]:

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 MIN_YEARS = 3
 """Fewer years than this and there is no slope to fit."""
 FEW_INCIDENTS = 20
@@ -21,6 +23,18 @@ THIN = 0.5
 
 INCREASING, DECREASING, FLAT, UNKNOWN = "increasing", "decreasing", "no clear trend", "not enough data"
 MODEL_NAMES = {"poisson": "Poisson", "negative_binomial": "negative binomial", "quasi_poisson": "quasi-Poisson"}
+
+
+class TrendSummary(BaseModel):
+    """A trend as `longarm stats --json` and the API give it (years as strings, as JSON keys must be)."""
+
+    years: dict[str, int]
+    model: str | None
+    rate_ratio_per_year: float | None
+    ci95: tuple[float | None, float | None] | None
+    reading: str
+    sentence: str
+    warnings: list[str]
 
 
 @dataclass(frozen=True)
@@ -46,17 +60,17 @@ class Trend:
             f" (95% CI {self.low:.2f}–{self.high:.2f}), {MODEL_NAMES[self.model]} regression"
         )
 
-    def as_json(self) -> dict[str, Any]:
-        """The trend as a JSON object (years as strings, as JSON keys must be)."""
-        return {
-            "years": {str(year): n for year, n in self.counts.items()},
-            "model": self.model,
-            "rate_ratio_per_year": self.rate_ratio,
-            "ci95": [self.low, self.high] if self.low is not None else None,
-            "reading": self.reading,
-            "sentence": self.sentence,
-            "warnings": list(self.warnings),
-        }
+    def summary(self) -> TrendSummary:
+        """The trend as the figures carry it."""
+        return TrendSummary(
+            years={str(year): n for year, n in self.counts.items()},
+            model=self.model,
+            rate_ratio_per_year=self.rate_ratio,
+            ci95=(self.low, self.high) if self.low is not None else None,
+            reading=self.reading,
+            sentence=self.sentence,
+            warnings=list(self.warnings),
+        )
 
 
 def yearly(counts: Mapping[int, int], *, first: int | None = None, last: int | None = None) -> dict[int, int]:

@@ -46,7 +46,9 @@ def report_content(*, session: Session, filters: IncidentFilters) -> dict[str, A
     incidents = [record.model_dump(mode="json") for record in found]
     for incident in incidents:
         incident["cited"] = sorted(citations.cite(source) for source in incident["sources"])
-    for estimate in figures["estimates"]:
+    # The template's figures: each estimate with its source's citation number.
+    shown = figures.model_dump(mode="json")
+    for estimate in shown["estimates"]:
         estimate["cited"] = citations.cite(estimate["source"]) if estimate["source"] else None
     located = [
         (i["location"]["lat"], i["location"]["lon"], f"{i['title']} ({date_text(i['date'])})")
@@ -57,11 +59,11 @@ def report_content(*, session: Session, filters: IncidentFilters) -> dict[str, A
     return {
         "filters": chosen or "all public incidents",
         "updated": updated.strftime("%Y-%m-%d") if updated else None,
-        "figures": figures,
+        "figures": shown,
         "headline": stats.headline(session=session, filters=filters, audience=PUBLIC),
         "charts": charts(figures),
         "map": world_map(
-            hosts={k: n for k, n in figures["counts"]["country"].items() if k != "unknown"},
+            hosts={k: n for k, n in figures.counts["country"].items() if k != "unknown"},
             points=located,
             title=f"Where the {len(incidents)} incident(s) happened: {len(located)} placed on the map",
         ),

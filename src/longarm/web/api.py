@@ -40,6 +40,8 @@ from longarm.web.api_models import (
     IncidentPage,
     PageLinks,
     SourceDetail,
+    StatsAnswer,
+    YearSpan,
 )
 from longarm.web.rendering import column_date, facet_value, query_url
 
@@ -230,21 +232,28 @@ def get_source(source_id: str, session: DbSession, audience: ReaderAudience) -> 
     )
 
 
-@router.get("/stats", summary="Headline figures, incidents per year and facet counts for the filters")
-def get_stats(session: DbSession, audience: ReaderAudience, filters: Filters) -> dict[str, Any]:
+@router.get(
+    "/stats",
+    summary="Headline figures, incidents per year and facet counts for the filters",
+    response_model=StatsAnswer,
+)
+def get_stats(session: DbSession, audience: ReaderAudience, filters: Filters) -> StatsAnswer:
     """Counts for the filtered incidents: headline figures, per year by tactic and host country, facets."""
     figures = stats.headline(session=session, filters=filters, audience=audience)
-    return {
-        **figures.as_json(),
-        "per_year": {
+    return StatsAnswer(
+        incidents=figures.incidents,
+        countries=figures.countries,
+        years=YearSpan(first=figures.first_year, last=figures.last_year),
+        fatalities=figures.fatalities,
+        per_year={
             by: stats.per_year(session=session, by=by, filters=filters, audience=audience)
             for by in ("tactic", "country", "origin_state")
         },
-        "facets": {
+        facets={
             name: dict(values)
             for name, values in search.facet_counts(session=session, filters=filters, audience=audience).items()
         },
-    }
+    )
 
 
 @router.get("/charts/per-year", summary="A Vega-Lite chart of incidents per year (by tactic or host country)")
@@ -256,7 +265,7 @@ def chart_per_year(
 ) -> dict[str, Any]:
     """The Vega-Lite specification, data inline, of the filtered incidents per year."""
     rows = stats.per_year(session=session, by=by, filters=filters, audience=audience)
-    labels = {r["group"]: facet_value(by, r["group"]) for r in rows}
+    labels = {r.group: facet_value(by, r.group) for r in rows}
     spec = charts.per_year_chart(rows, by=by, labels=labels)
     spec["usermeta"]["list"] = query_url("/incidents", filters.to_params())
     return spec

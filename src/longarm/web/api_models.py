@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from longarm.analytics.stats import YearCount
 from longarm.incidents.schemas import ClaimRecord, IncidentRecord, IncidentSummary, SourceRecord
 
 
@@ -85,3 +86,21 @@ class EditAnswer(BaseModel):
 
     changed: list[str]
     incident: IncidentRecord
+
+
+class YearSpan(BaseModel):
+    """The first and last year with a dated incident (None without one)."""
+
+    first: int | None
+    last: int | None
+
+
+class StatsAnswer(BaseModel):
+    """Headline figures, incidents per year by tactic, host and origin, and the facets' counts."""
+
+    incidents: int
+    countries: int
+    years: YearSpan
+    fatalities: int
+    per_year: dict[str, list[YearCount]]
+    facets: dict[str, dict[str, int]]

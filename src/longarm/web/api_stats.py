@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from fastapi import APIRouter, Depends
 
-from longarm.analytics.overview import overview
+from longarm.analytics.overview import Overview, overview
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.web.access import DbSession, Filters, ReaderAudience
@@ -15,7 +14,11 @@ from longarm.web.access import DbSession, Filters, ReaderAudience
 router = APIRouter(prefix="/api/v1/stats", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
 
 
-@router.get("/analysis", summary="Counts by year, tactic, status, origin, host and attribution; trend; estimates")
-def analysis(session: DbSession, audience: ReaderAudience, filters: Filters) -> dict[str, Any]:
+@router.get(
+    "/analysis",
+    summary="Counts by year, tactic, status, origin, host and attribution; trend; estimates",
+    response_model=Overview,
+)
+def analysis(session: DbSession, audience: ReaderAudience, filters: Filters) -> Overview:
     """What `longarm stats --json` prints, for the incidents the caller may see that match the filters."""
     return overview(session=session, filters=filters, audience=audience, this_year=datetime.now(UTC).year)
