@@ -45,8 +45,8 @@ def test_an_intact_chain_has_no_problem_and_history_lists_events(engine):  # typ
     assert _problems(engine) == []
     with transaction(engine) as session:
         history = audit.history(session=session, target_type="incident", target_id="INC-1")
-    assert [event["after"] for event in history] == [{"n": n} for n in range(1, 6)]
-    assert [event["seq"] for event in history] == [1, 2, 3, 4, 5]
+    assert [event.after for event in history] == [{"n": n} for n in range(1, 6)]
+    assert [event.seq for event in history] == [1, 2, 3, 4, 5]
 
 
 def test_an_edited_event_is_named(engine):  # type: ignore[no-untyped-def]

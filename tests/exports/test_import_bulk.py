@@ -54,12 +54,12 @@ def test_the_audit_keeps_a_digest_per_incident_and_verifies(engine: Engine) -> N
         restricted = {r.id for r in records if any(c.restricted for c in r.claims)}
         plain = next(r for r in records if r.id not in restricted)
         [event] = audit.history(session=session, target_type="incident", target_id=str(plain.id))
-        assert event["action"] == "create" and event["actor"] == "tester"
-        assert event["after"]["imported_from"] == "sample.json" and len(event["after"]["sha256"]) == 64
-        assert event["after"]["claims"] == len(plain.claims) and "title" not in event["after"]
+        assert event.action == "create" and event.actor == "tester" and event.after is not None
+        assert event.after["imported_from"] == "sample.json" and len(event.after["sha256"]) == 64
+        assert event.after["claims"] == len(plain.claims) and "title" not in event.after
         shown = event_entry(event, {})
         assert shown.what == "created the incident" and shown.details == [
-            f"{len(plain.claims)} claims from {len(event['after']['sources'])} sources"
+            f"{len(plain.claims)} claims from {len(event.after['sources'])} sources"
         ]
     with transaction(engine) as session:
         again = import_records(session=session, records=records, made_by="tester", name="sample.json")

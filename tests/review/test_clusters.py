@@ -34,7 +34,7 @@ def test_reports_of_one_incident_are_one_queue_item_accepted_together(engine):  
         items = pending_items(session=session)
         assert len(items) == 1 and {c.id for c in items[0].candidates} == {r.id for r in reports}
         assert items[0].proposal == "a new incident" and items[0].probability is not None
-        assert any(reason.startswith("same victim") for reason in items[0].links[0]["reasons"])
+        assert any(reason.startswith("same victim") for reason in items[0].links[0].reasons)
         incident = service.accept_cluster(session=session, candidate_id=reports[1].id, principal=SYSTEM)
         session.refresh(incident)
         assert {claim.source_id for claim in incident.claims} == {"SRC-A", "SRC-B", "SRC-C"}

@@ -12,6 +12,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,20 @@ from longarm.security import keys
 
 _HEAD_ID = 1
 _EVENT_COLUMNS = ("seq", "at", "actor", "action", "target_type", "target_id", "before", "after", "prev_hash", "hash")
+
+
+class EventRecord(BaseModel):
+    """An audit event as a record's history shows it: who did what to it, when, and its state before and after."""
+
+    seq: int
+    at: str  # ISO 8601 UTC, as stored
+    actor: str
+    action: str
+    target_type: str
+    target_id: str | None
+    # What the event kept of the record: its shape depends on the action (an edit's column snapshot).
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
 
 
 def canonical_json(value: Any) -> str | None:
@@ -158,7 +173,7 @@ def event_record(event: AuditEvent, *, keyring: keys.Keyring | None = None) -> d
 
 def history(
     *, session: Session, target_type: str, target_id: str, include_restricted: bool = False
-) -> list[dict[str, Any]]:
+) -> list[EventRecord]:
     """The events about one record, oldest first (an incident's version history), restricted values only if asked."""
     query = (
         select(AuditEvent)
@@ -167,9 +182,9 @@ def history(
     )
     if include_restricted:
         keyring = keys.keyring_for(session)
-        return [event_record(event, keyring=keyring) for event in session.scalars(query)]
+        return [EventRecord.model_validate(event_record(event, keyring=keyring)) for event in session.scalars(query)]
     # Placeholders would still tell which fields hold restricted values and how many outcomes there are.
-    return [without_masked(event_record(event)) for event in session.scalars(query)]
+    return [EventRecord.model_validate(without_masked(event_record(event))) for event in session.scalars(query)]
 
 
 def _span(first: int, last: int) -> str:

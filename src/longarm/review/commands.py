@@ -59,10 +59,10 @@ def show_command(candidate_id: int = typer.Argument(...)) -> None:
         if item is not None:
             others = [str(c.id) for c in item.candidates if c.id != candidate.id]
             typer.echo(f"  cluster: {item.proposal}" + (f", with candidates {', '.join(others)}" if others else ""))
-        for match in candidate.matches:
-            target = match["incident_id"] or f"candidate {match['candidate_id']}"
-            kind = "certain" if match.get("certain") else "possible" if match.get("possible") else "unlikely"
-            typer.echo(f"  match {target}: p {match['score']:.2f} ({kind}) — {'; '.join(match['reasons'])}")
+        for match in candidate.ranked:
+            target = match.incident_id or f"candidate {match.candidate_id}"
+            kind = "certain" if match.certain else "possible" if match.possible else "unlikely"
+            typer.echo(f"  match {target}: p {match.score:.2f} ({kind}) — {'; '.join(match.reasons)}")
 
 
 @review_app.command("accept")

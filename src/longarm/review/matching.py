@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from longarm.incidents.schemas import ExtractedIncident
 from longarm.review import profile_store
 from longarm.review.clusters import Cluster, clusters
 from longarm.review.link import LinkIndex
-from longarm.review.models import Candidate, CandidateStatus
+from longarm.review.models import Candidate, CandidateStatus, MatchRecord
 from longarm.review.probability import Match
 from longarm.review.profiles import Profile, profile_from_extracted
 
@@ -19,9 +16,7 @@ from longarm.review.profiles import Profile, profile_from_extracted
 def candidate_profile(candidate: Candidate) -> Profile:
     """A pending candidate's linking profile, its source's headline included."""
     headline = candidate.source.title if candidate.source else None
-    return profile_from_extracted(
-        f"candidate:{candidate.id}", ExtractedIncident.model_validate(candidate.payload), headline=headline
-    )
+    return profile_from_extracted(f"candidate:{candidate.id}", candidate.extracted, headline=headline)
 
 
 def store_index(*, session: Session) -> tuple[LinkIndex, dict[str, Candidate]]:
@@ -44,19 +39,19 @@ def link_pending(*, session: Session) -> tuple[list[Cluster], dict[str, Candidat
     apart = frozenset(ref for ref, candidate in pending.items() if candidate.separate)
     found, ranked = clusters(index, pending, held=held, apart=apart)
     for ref, candidate in pending.items():
-        candidate.matches = [as_json(match) for match in ranked[ref]]
+        candidate.matches = [match_record(match).model_dump() for match in ranked[ref]]
     return found, pending
 
 
-def as_json(match: Match) -> dict[str, Any]:
+def match_record(match: Match) -> MatchRecord:
     """A match as stored on the candidate and shown by the queue and the API."""
     kind, _, ref = match.ref.partition(":")
-    return {
-        "incident_id": ref if kind == "incident" else None,
-        "candidate_id": int(ref) if kind == "candidate" else None,
-        "score": match.score,
-        "certain": match.certain,
-        "possible": match.possible,
-        "identifying": match.identifying,
-        "reasons": match.reasons,
-    }
+    return MatchRecord(
+        incident_id=ref if kind == "incident" else None,
+        candidate_id=int(ref) if kind == "candidate" else None,
+        score=match.score,
+        certain=match.certain,
+        possible=match.possible,
+        identifying=match.identifying,
+        reasons=match.reasons,
+    )

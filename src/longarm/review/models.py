@@ -6,9 +6,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.sources.models import Source
 from longarm.storage.base import Base, Timestamped
 
@@ -20,6 +22,18 @@ class CandidateStatus(StrEnum):
     accepted = "accepted"
     merged = "merged"
     rejected = "rejected"
+
+
+class MatchRecord(BaseModel):
+    """A ranked match as a candidate keeps it and the queue, the CLI and the API show it."""
+
+    incident_id: str | None  # a known incident, or
+    candidate_id: int | None  # another pending candidate
+    score: float  # the match probability
+    certain: bool
+    possible: bool
+    identifying: bool
+    reasons: list[str]  # each comparison in words, with its match weight
 
 
 class Candidate(Timestamped, Base):
@@ -47,3 +61,13 @@ class Candidate(Timestamped, Base):
     separate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     source: Mapped[Source] = relationship()
+
+    @property
+    def extracted(self) -> ExtractedIncident:
+        """The incident as the extractor wrote it (`payload` is its stored JSON)."""
+        return ExtractedIncident.model_validate(self.payload)
+
+    @property
+    def ranked(self) -> list[MatchRecord]:
+        """Its matches, best first (`matches` is their stored JSON)."""
+        return [MatchRecord.model_validate(match) for match in self.matches or []]

@@ -9,13 +9,18 @@ as one proposed incident, not four rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.review.clusters import components
-from longarm.review.models import Candidate, CandidateStatus
+from longarm.review.models import Candidate, CandidateStatus, MatchRecord
+
+
+class QueueLink(MatchRecord):
+    """A match in a queue item, with the candidate whose match it is."""
+
+    from_candidate: int
 
 
 @dataclass
@@ -24,13 +29,13 @@ class QueueItem:
 
     candidates: list[Candidate]
     incidents: list[str]  # known incidents the candidates match with certainty
-    links: list[dict[str, Any]] = field(default_factory=list)  # the certain matches holding it together
-    doubts: list[dict[str, Any]] = field(default_factory=list)  # possible matches outside it
+    links: list[QueueLink] = field(default_factory=list)  # the certain matches holding it together
+    doubts: list[QueueLink] = field(default_factory=list)  # possible matches outside it
 
     @property
     def probability(self) -> float | None:
         """The weakest certain match in the cluster (None for a lone candidate without one)."""
-        return min((link["score"] for link in self.links), default=None)
+        return min((link.score for link in self.links), default=None)
 
     @property
     def proposal(self) -> str:
@@ -42,8 +47,8 @@ class QueueItem:
         return "a new incident"
 
 
-def _node(match: dict[str, Any]) -> str:
-    return f"incident:{match['incident_id']}" if match.get("incident_id") else f"candidate:{match['candidate_id']}"
+def _node(match: MatchRecord) -> str:
+    return f"incident:{match.incident_id}" if match.incident_id else f"candidate:{match.candidate_id}"
 
 
 def pending_items(*, session: Session) -> list[QueueItem]:
@@ -58,10 +63,10 @@ def pending_items(*, session: Session) -> list[QueueItem]:
         (ref, _node(match))
         for ref, candidate in pending.items()
         if not candidate.separate
-        for match in candidate.matches or []
-        if match.get("certain")
-        and (match.get("incident_id") or f"candidate:{match['candidate_id']}" in pending)
-        and not (match.get("candidate_id") and pending[_node(match)].separate)
+        for match in candidate.ranked
+        if match.certain
+        and (match.incident_id or f"candidate:{match.candidate_id}" in pending)
+        and not (match.candidate_id and pending[_node(match)].separate)
     ]
     items = []
     for members in components(pending, edges):
@@ -69,11 +74,12 @@ def pending_items(*, session: Session) -> list[QueueItem]:
         candidates = sorted((pending[ref] for ref in members if ref in pending), key=lambda c: c.id)
         item = QueueItem(candidates=candidates, incidents=[r.partition(":")[2] for r in members if r not in pending])
         for candidate in candidates:
-            for match in candidate.matches or []:
-                if match.get("certain") and _node(match) in nodes:
-                    item.links.append(match | {"from": candidate.id})
-                elif match.get("possible") and _node(match) not in nodes:
-                    item.doubts.append(match | {"from": candidate.id})
+            for match in candidate.ranked:
+                link = QueueLink(**match.model_dump(), from_candidate=candidate.id)
+                if match.certain and _node(match) in nodes:
+                    item.links.append(link)
+                elif match.possible and _node(match) not in nodes:
+                    item.doubts.append(link)
         items.append(item)
     return sorted(items, key=lambda item: item.candidates[0].id)
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated
+
+from pydantic import BaseModel, Field, PlainSerializer
 
 from longarm.analytics.stats import YearCount
-from longarm.incidents.schemas import ClaimRecord, IncidentRecord, IncidentSummary, SourceRecord
+from longarm.audit.service import EventRecord
+from longarm.incidents.schemas import ClaimRecord, ExtractedIncident, IncidentRecord, IncidentSummary, SourceRecord
+from longarm.review.models import Candidate, MatchRecord
 
 
 class PageLinks(BaseModel):
@@ -104,3 +108,51 @@ class StatsAnswer(BaseModel):
     fatalities: int
     per_year: dict[str, list[YearCount]]
     facets: dict[str, dict[str, int]]
+
+
+class CandidateAnswer(BaseModel):
+    """A candidate in the review queue: its source, the incident as extracted, its ranked matches and the decision."""
+
+    id: int
+    status: str
+    source: str
+    incident_id: str | None
+    # Shown as the extractor wrote it, values the store cannot hold included (the reviewer sees them).
+    payload: Annotated[ExtractedIncident, PlainSerializer(lambda incident: incident.payload())]
+    matches: list[MatchRecord]
+    reason: str | None
+    reviewed_by: str | None
+
+    @classmethod
+    def of(cls, candidate: Candidate) -> CandidateAnswer:
+        """The answer for a stored candidate."""
+        return cls(
+            id=candidate.id,
+            status=candidate.status,
+            source=candidate.source_id,
+            incident_id=candidate.incident_id,
+            payload=candidate.extracted,
+            matches=candidate.ranked,
+            reason=candidate.reason,
+            reviewed_by=candidate.reviewed_by,
+        )
+
+
+class CandidateList(BaseModel):
+    """Candidates with the asked status, oldest first."""
+
+    candidates: list[CandidateAnswer]
+
+
+class Decision(BaseModel):
+    """A decision on a candidate and the incident it made or joined."""
+
+    candidate: int
+    status: str
+    incident_id: str
+
+
+class HistoryAnswer(BaseModel):
+    """Audit events about an incident, newest first."""
+
+    events: list[EventRecord]

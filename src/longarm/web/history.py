@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from longarm.audit import service as audit
 from longarm.audit.actions import AuditAction, history_words
+from longarm.audit.service import EventRecord
 from longarm.incidents import fields, visible
 from longarm.incidents.models import Claim
 from longarm.names.labels import label
@@ -61,12 +62,12 @@ def _text(name: str, value: Any) -> str:
     return value_text(name, value)
 
 
-def event_entry(event: dict[str, Any], source_names: dict[str, str]) -> Entry:
+def event_entry(event: EventRecord, source_names: dict[str, str]) -> Entry:
     """An audit event as a readable entry (sources named by `source_names`, id → title)."""
-    before, after = event.get("before") or {}, event.get("after") or {}
-    moment = moment_of(event["at"])
-    entry = Entry(at=when(moment), actor=event["actor"], what=history_words(event["action"]), moment=moment)
-    if event["action"] == AuditAction.incident_edit:
+    before, after = event.before or {}, event.after or {}
+    moment = moment_of(event.at)
+    entry = Entry(at=when(moment), actor=event.actor, what=history_words(event.action), moment=moment)
+    if event.action == AuditAction.incident_edit:
         old, new = snapshot_values(before), snapshot_values(after)
         for name in after.get("changed", []):
             entry.changes.append(
@@ -80,12 +81,12 @@ def event_entry(event: dict[str, Any], source_names: dict[str, str]) -> Entry:
             entry.details.append(f"shown above a stronger source that disagrees on: {names}")
         if after.get("note"):
             entry.details.append(f"why: {after['note']}")
-    elif event["action"] == AuditAction.incident_create:
+    elif event.action == AuditAction.incident_create:
         # An import's event counts the claims instead of copying them.
         claims = after.get("claims", [])
         count = claims if isinstance(claims, int) else len(claims)
         entry.details.append(f"{count} claims from {len(after.get('sources', []))} sources")
-    elif event["action"].startswith("candidate."):
+    elif event.action.startswith("candidate."):
         candidate = after.get("candidate") or before.get("candidate")
         entry.details.append(f"candidate {candidate}" if candidate else "")
     return entry

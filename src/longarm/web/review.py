@@ -12,7 +12,7 @@ from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import fields
 from longarm.incidents import service as incidents
-from longarm.incidents.resolve import LIST_FIELDS, SCALAR_FIELDS
+from longarm.incidents.schemas import ExtractedIncident, IncidentRecord
 from longarm.review import service as review
 from longarm.review.models import Candidate
 from longarm.review.queue import item_of, pending_items
@@ -22,31 +22,29 @@ from longarm.web.rendering import render
 router = APIRouter(dependencies=[Depends(require(Permission.review))], default_response_class=HTMLResponse)
 
 
-def candidate_values(stated: dict[str, Any]) -> dict[str, Any]:
-    """A candidate's payload (or an incident record) keyed like claim fields (title, date, victim...)."""
-    values: dict[str, Any] = {}
-    for claim_field in fields.FIELDS:
-        entry = stated.get(claim_field.key)
-        if claim_field.many:
-            entry = entry or []
-        elif claim_field.wrap:
-            entry = (entry or {}).get(claim_field.wrap)
-        values[claim_field.name] = entry
-    return values
+def _entry(record: ExtractedIncident | IncidentRecord, claim_field: fields.ClaimField) -> Any:
+    """A record's (JSON) value for a claim field, in claim form: a list field's items, attribution's basis."""
+    entry = record.value(claim_field) if isinstance(record, ExtractedIncident) else record.stated(claim_field)
+    if claim_field.many:
+        return entry or []
+    return (entry or {}).get(claim_field.wrap) if claim_field.wrap else entry
 
 
 def comparison(session: Session, candidate: Candidate, match_id: str | None, trusted: bool) -> dict[str, Any]:
-    """The candidate beside the chosen match (by default the best one), field by field."""
-    matches = [m for m in candidate.matches or [] if m.get("incident_id")]
-    chosen = next((m for m in matches if m["incident_id"] == match_id), matches[0] if matches else None)
-    incident = incidents.get(session=session, incident_id=chosen["incident_id"]) if chosen else None
-    record = incidents.to_record(incident, include_restricted=trusted).model_dump(mode="json") if incident else None
-    mine = candidate_values(candidate.payload or {})
-    theirs = candidate_values(record) if record else {}
-    rows = [(name, mine.get(name), theirs.get(name)) for name in (*SCALAR_FIELDS, *LIST_FIELDS)]
+    """The template's context: the candidate beside the chosen match (by default the best one), field by field."""
+    ranked = candidate.ranked
+    matches = [m for m in ranked if m.incident_id]
+    chosen = next((m for m in matches if m.incident_id == match_id), matches[0] if matches else None)
+    incident = incidents.get(session=session, incident_id=chosen.incident_id) if chosen and chosen.incident_id else None
+    record = incidents.to_record(incident, include_restricted=trusted) if incident else None
+    extracted = candidate.extracted
+    rows = [
+        (f.name, _entry(extracted, f), _entry(record, f) if record else None)
+        for f in (*fields.scalar_fields(), *fields.list_fields())
+    ]
     evidence: dict[str, list[str]] = {}
-    for item in (candidate.payload or {}).get("evidence") or []:
-        evidence.setdefault(item.get("field", ""), []).append(item.get("quote", ""))
+    for item in extracted.evidence:
+        evidence.setdefault(item.field, []).append(item.quote)
     return {
         "candidate": candidate,
         "matches": matches,
@@ -54,7 +52,7 @@ def comparison(session: Session, candidate: Candidate, match_id: str | None, tru
         "incident": incident,
         "rows": rows,
         "evidence": evidence,
-        "others": [m for m in candidate.matches or [] if m.get("candidate_id")],
+        "others": [m for m in ranked if m.candidate_id],
     }
 
 
