@@ -73,7 +73,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src/longarm
-	$(BIN)/mypy --strict src/longarm/incidents src/longarm/review src/longarm/exports
+	$(BIN)/mypy --strict src/longarm/incidents src/longarm/review src/longarm/exports src/longarm/web
 
 clean:
 	rm -rf $(VENV) $(SPACY_VENV) $(DATASETTE_VENV) data/longarm.db*

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission, Principal
 from longarm.incidents import search, visible
+from longarm.incidents.filters import IncidentFilters
 from longarm.incidents.models import Incident
-from longarm.incidents.search import MAX_PER_PAGE, SORTS, Audience, IncidentFilters
+from longarm.incidents.search import MAX_PER_PAGE, SORTS, Audience
 from longarm.storage.engine import transaction
 
 

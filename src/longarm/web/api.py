@@ -8,8 +8,9 @@ from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from longarm.analytics import charts, stats
@@ -17,7 +18,9 @@ from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.incidents import search, visible
 from longarm.incidents import service as incidents
+from longarm.incidents.filters import IncidentFilters
 from longarm.incidents.schemas import IncidentRecord, IncidentSummary
+from longarm.incidents.search import Audience
 from longarm.names.countries import country_name
 from longarm.names.labels import label
 from longarm.sources import service as sources
@@ -55,12 +58,12 @@ MAP_LIMIT = 5000
 _PAGES = VersionedCache(size=256)
 
 
-def _encoded(content: dict[str, Any]) -> tuple[bytes, bytes]:
-    body = orjson.dumps(content)
+def _encoded(answer: BaseModel) -> tuple[bytes, bytes]:
+    body = orjson.dumps(answer.model_dump(mode="json"))
     return body, gzip.compress(body, compresslevel=6)
 
 
-def cached_json(request: Request, session: Session, key: Hashable, compute: Callable[[], dict[str, Any]]) -> Response:
+def cached_json(request: Request, session: Session, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
     """The JSON answer for `key` at the current data version, gzipped when the client accepts it."""
     body, packed = _PAGES.get(session, key, lambda: _encoded(compute()))
     if "gzip" in request.headers.get("accept-encoding", ""):
@@ -90,7 +93,7 @@ def list_incidents(
     """
     sort = sort or ("relevance" if filters.q else "date")
 
-    def compute() -> dict[str, Any]:
+    def compute() -> IncidentPage:
         found = search.search(
             session=session,
             filters=filters,
@@ -122,7 +125,7 @@ def list_incidents(
                 next=following,
                 prev=None if cursor is not None else link(page - 1),
             ),
-        ).model_dump(mode="json")
+        )
 
     return cached_json(request, session, ("list", filters, audience, sort, page, per_page, cursor), compute)
 
@@ -138,7 +141,7 @@ def incidents_geojson(session: DbSession, audience: ReaderAudience, filters: Fil
 _MAPS = VersionedCache(size=64)
 
 
-def _features(session: Session, filters: search.IncidentFilters, audience: search.Audience) -> bytes:
+def _features(session: Session, filters: IncidentFilters, audience: Audience) -> bytes:
     chosen = visible.located(session=session, filters=filters, audience=audience, limit=MAP_LIMIT)
     features = [
         {
@@ -273,5 +276,6 @@ def chart_per_year(
 
 @router.get("/openapi.json", include_in_schema=False)
 def openapi(request: Request) -> dict[str, Any]:
-    """The OpenAPI description of this API."""
-    return request.app.openapi()
+    """The OpenAPI description of this API (a document in OpenAPI's own schema)."""
+    app: FastAPI = request.app
+    return app.openapi()

@@ -14,7 +14,8 @@ from longarm.auth.web import require
 from longarm.exports.codebook import CODEBOOK
 from longarm.exports.registry import FORMATS
 from longarm.exports.service import export_format, record_export, records
-from longarm.incidents.search import Audience, IncidentFilters
+from longarm.incidents.filters import IncidentFilters
+from longarm.incidents.search import Audience
 from longarm.storage.engine import transaction
 from longarm.web.access import CurrentPrincipal, DbSession, Filters, ReaderAudience
 

@@ -13,7 +13,8 @@ from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.exports.codebook import CODEBOOK
 from longarm.incidents import search, visible
-from longarm.incidents.search import Audience, IncidentFilters
+from longarm.incidents.filters import IncidentFilters
+from longarm.incidents.search import Audience
 from longarm.sources.models import SOURCE_STRENGTH
 from longarm.web.access import CurrentPrincipal, DbSession, Page, ReaderAudience
 from longarm.web.rendering import render

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
 from longarm.incidents import fields
-from longarm.incidents.search import REGIONS, IncidentFilters
+from longarm.incidents.filters import REGIONS, IncidentFilters
 from longarm.names.countries import country_name
 from longarm.names.labels import label
 
