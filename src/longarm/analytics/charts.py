@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from longarm.analytics.stats import YearCount
+from longarm.incidents import fields
 from longarm.incidents.vocabulary import Tactic
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier only; never fetched
@@ -13,7 +14,6 @@ TITLES = {
     "country": "Incidents per year by host country",
     "origin_state": "Incidents per year by origin state (the state held responsible)",
 }
-LEGENDS = {"tactic": "Tactic", "country": "Host country", "origin_state": "Origin state", "status": "Status"}
 
 
 def per_year_chart(rows: list[YearCount], *, by: str, labels: dict[str, str] | None = None) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def per_year_chart(rows: list[YearCount], *, by: str, labels: dict[str, str] | N
     values = [row.model_dump() | {"label": labels.get(row.group, row.group)} for row in rows]
     years = [row.year for row in rows]
     domain = list(range(min(years), max(years) + 1)) if years else []
-    legend_title = LEGENDS.get(by, by)
+    legend_title = fields.facets()[by].label if by in fields.facets() else by
     sort = [labels.get(t.value, t.value) for t in Tactic] if by == "tactic" else "ascending"
     return {
         "$schema": SCHEMA,

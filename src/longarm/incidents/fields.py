@@ -55,6 +55,7 @@ class Cell:
     hint: str = ""
     whole: bool = False  # a number input that takes whole numbers only
     facet: bool = False  # a facet and filter of the incident list, counted on `column`
+    country: bool = False  # its values are ISO 3166-1 alpha-2 codes, which people read as country names
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ FIELDS: list[ClaimField] = [
                 "ISO 3166-1 alpha-2 code of the host country, where it happened.",
                 hint="ISO code, e.g. NL",
                 facet=True,
+                country=True,
             ),
             Cell(
                 "lat",
@@ -288,6 +290,7 @@ FIELDS: list[ClaimField] = [
                 "ISO 3166-1 alpha-2 code of the state the sources hold responsible.",
                 hint="ISO code of the state held responsible, e.g. IR",
                 facet=True,
+                country=True,
             ),
         ),
         group="what",
@@ -433,6 +436,22 @@ def cells() -> Iterator[tuple[ClaimField, Cell]]:
     return ((f, cell) for f in FIELDS for cell in f.cells)
 
 
+def facets() -> dict[str, Cell]:
+    """Facet (and filter) name → its cell, in order."""
+    return {cell.form or cell.csv: cell for _f, cell in cells() if cell.facet}
+
+
 def facet_columns() -> dict[str, str]:
     """Facet (and filter) name → the incidents table's column it counts."""
-    return {cell.form or cell.csv: cell.column for _f, cell in cells() if cell.facet and cell.column}
+    return {name: cell.column for name, cell in facets().items() if cell.column}
+
+
+def country_coded() -> frozenset[str]:
+    """Names whose values are country codes: such facets, and the claim fields whose whole value is one."""
+    found = set()
+    for claim_field, cell in cells():
+        if cell.country:
+            found.add(cell.form or cell.csv)
+            if cell.key is None:
+                found.add(claim_field.name)
+    return frozenset(found)

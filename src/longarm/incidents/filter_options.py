@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,13 +20,10 @@ Attributions = Annotated[list[str], typer.Option("--attribution", help="Attribut
 Actors = Annotated[list[str], typer.Option("--actor", help="An actor id: incidents it took part in.")]
 YearFrom = Annotated[str, typer.Option("--year-from", help="First year, inclusive.")]
 YearTo = Annotated[str, typer.Option("--year-to", help="Last year, inclusive.")]
-FILTERS = ("q", "tactic", "status", "country", "region", "origin_state", "attribution", "actor", "year_from", "year_to")
-"""The filters' names, as the commands' parameters and IncidentFilters name them."""
 
 
-def list_filters(options: dict[str, Any]) -> IncidentFilters:
-    """The list's filters from a command's options (its `locals()`; other options are ignored)."""
+def list_filters(options: Mapping[str, object]) -> IncidentFilters:
+    """The list's filters from a command's options (its `locals()`, named as IncidentFilters; others are ignored)."""
     from longarm.incidents.filters import IncidentFilters
 
-    chosen = {name: options[name] for name in FILTERS if name in options}
-    return IncidentFilters.parse({k: v if isinstance(v, list) else [v] for k, v in chosen.items()})
+    return IncidentFilters.parse({k: v if isinstance(v, list) else [str(v)] for k, v in options.items()})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
@@ -62,7 +63,7 @@ def _year_value(name: str, raw: Any) -> int | None:
     return int(chosen[0])
 
 
-_CODES: dict[str, Any] = {"tactic": Tactic, "status": Status, "attribution": AttributionBasis}
+_CODES: dict[str, type[StrEnum]] = {"tactic": Tactic, "status": Status, "attribution": AttributionBasis}
 
 
 class IncidentFilters(BaseModel):

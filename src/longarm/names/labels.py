@@ -18,7 +18,6 @@ LABELS = {
     "state_agency": "State agency",
     "state_official": "State official",
     "carried_out": "Carried out",
-    "origin_state": "Origin state",
 }
 
 # A tactic as the head of a written title (`Killing of …`, `Foiled plot: killing of …`).

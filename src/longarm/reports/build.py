@@ -12,11 +12,9 @@ from longarm.analytics import stats
 from longarm.analytics.overview import overview
 from longarm.exports.service import records
 from longarm.incidents.search import PUBLIC, IncidentFilters
-from longarm.names.countries import country_name
-from longarm.names.labels import label
 from longarm.reports.figures import charts
 from longarm.reports.world_map import world_map
-from longarm.web.rendering import date_text
+from longarm.web.rendering import date_text, facet_value
 
 
 @dataclass
@@ -74,4 +72,4 @@ def report_content(*, session: Session, filters: IncidentFilters) -> dict[str, A
 
 
 def _value(name: str, value: str) -> str:
-    return country_name(value) if name in ("country", "origin_state") else label(value) if name != "q" else value
+    return value if name == "q" else facet_value(name, value)

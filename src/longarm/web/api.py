@@ -249,8 +249,7 @@ def get_stats(session: DbSession, audience: ReaderAudience, filters: Filters) ->
         years=YearSpan(first=figures.first_year, last=figures.last_year),
         fatalities=figures.fatalities,
         per_year={
-            by: stats.per_year(session=session, by=by, filters=filters, audience=audience)
-            for by in ("tactic", "country", "origin_state")
+            by: stats.per_year(session=session, by=by, filters=filters, audience=audience) for by in charts.TITLES
         },
         facets={
             name: dict(values)
@@ -264,7 +263,7 @@ def chart_per_year(
     session: DbSession,
     audience: ReaderAudience,
     filters: Filters,
-    by: Annotated[str, Query(description="tactic, country (host), origin_state or status")] = "tactic",
+    by: Annotated[str, Query(description="What the bars split by: " + ", ".join(stats.GROUPINGS))] = "tactic",
 ) -> dict[str, Any]:
     """The Vega-Lite specification, data inline, of the filtered incidents per year."""
     rows = stats.per_year(session=session, by=by, filters=filters, audience=audience)

@@ -37,8 +37,6 @@ from longarm.web.rendering import render
 
 router = APIRouter(dependencies=[Depends(require(Permission.read_public))], default_response_class=HTMLResponse)
 
-FACETS = ("tactic", "status", "country", "origin_state", "attribution")
-
 
 @router.get("/", summary="Home: headline figures and the latest incidents")
 def home(request: Request, session: DbSession, audience: ReaderAudience) -> HTMLResponse:
@@ -68,7 +66,6 @@ def incident_list(
         "found": found,
         "facets": facets,
         "actor_names": names,
-        "facet_names": FACETS,
         "sort": sort,
         "sorts": search.SORTS,
         "per_page": per_page,

@@ -25,6 +25,25 @@ STATIC = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
 FIELD_LABELS = {f.name: f.label for f in fields.FIELDS}
+COUNTRY_CODED = fields.country_coded()
+
+
+def _facet_titles() -> dict[str, str]:
+    """The filter form's facets and their titles, in order: the declared facets, with the region before
+    the first country and the people involved after the last."""
+    declared = fields.facets()
+    countries = [name for name, cell in declared.items() if cell.country]
+    titles: dict[str, str] = {}
+    for name, cell in declared.items():
+        if name == countries[0]:
+            titles["region"] = "Region"
+        titles[name] = cell.label
+        if name == countries[-1]:
+            titles["actor"] = "People and agencies involved"
+    return titles
+
+
+FACET_TITLES = _facet_titles()
 
 
 def date_text(value: dict[str, Any] | None) -> str:
@@ -67,7 +86,7 @@ def value_text(field: str, value: Any) -> str:
         return date_text(value)
     if field == "location":
         return place_text(value)
-    if field == "origin_state":
+    if field in COUNTRY_CODED:
         return country_name(value)
     if field == "victim":
         names = value.get("name") or "unnamed"
@@ -84,7 +103,7 @@ def value_text(field: str, value: Any) -> str:
 
 def facet_value(name: str, value: str) -> str:
     """A facet's value as people read it: a country's name, a region's name, a code's label."""
-    if name in ("country", "origin_state"):
+    if name in COUNTRY_CODED:
         return country_name(value)
     if name == "region":
         return REGIONS[value][0] if value in REGIONS else value
@@ -167,6 +186,7 @@ TEMPLATES.env.globals.update(
     field_label=lambda name: FIELD_LABELS.get(name, label(name)),
     filters_url=filters_url,
     facet_value=facet_value,
+    facet_titles=FACET_TITLES,
     asset=asset,
     claim_value_lang=claim_value_lang,
     query_url=query_url,
