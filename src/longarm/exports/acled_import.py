@@ -29,7 +29,7 @@ from longarm.exports.acled_format import GEO_PRECISION, TAG
 from longarm.exports.importing import split_cell
 from longarm.incidents import fields
 from longarm.incidents.list_codes import bracketed, date_from_code
-from longarm.incidents.schemas import ExtractedIncident
+from longarm.incidents.schemas import Evidence, ExtractedIncident
 from longarm.names.countries import country_code
 from longarm.review import service as review
 from longarm.sources import service as sources
@@ -139,8 +139,8 @@ def _location(row: dict[str, str]) -> dict[str, Any] | None:
     return {key: value for key, value in found.items() if value is not None} or None
 
 
-def incident_of(row: dict[str, str]) -> dict[str, Any]:
-    """The row as an extracted incident (the shape `longarm extract` writes), ready to queue."""
+def incident_of(row: dict[str, str], text: str) -> ExtractedIncident:
+    """The row as an extracted incident, its notes quoted where they are in the file's `text`, ready to queue."""
     notes, tag = _tagged(row.get("notes") or "")
     kind = (row.get("sub_event_type") or "").strip()
     fatalities = int(float(row["fatalities"])) if (row.get("fatalities") or "").strip() else None
@@ -148,7 +148,8 @@ def incident_of(row: dict[str, str]) -> dict[str, Any]:
     tactic = {"Abduction/forced disappearance": "abduction", "Arrests": "detention"}.get(
         kind, "killing" if fatalities else "assault" if kind == "Attack" else "other"
     )
-    incident: dict[str, Any] = {
+    # What a candidate keeps: the incident in the shape `longarm extract` writes, before it is checked.
+    written: dict[str, Any] = {
         "tactic": tag.get("tactic", tactic),
         "status": tag.get("status", "foiled" if kind == "Disrupted weapons use" else "completed"),
         "date": date_from_code(tag["date"], "notes")
@@ -173,15 +174,16 @@ def incident_of(row: dict[str, str]) -> dict[str, Any]:
         | {"notes": notes.strip()},
     }
     if tag.get("attribution"):
-        incident["attribution"] = {"basis": tag["attribution"]}
-    return incident
+        written["attribution"] = {"basis": tag["attribution"]}
+    written["evidence"] = [quote.model_dump() for quote in evidence(text, row)]
+    return ExtractedIncident.model_validate(written)
 
 
 QUOTED = tuple(f.key for f in fields.FIELDS if f.name not in ("title", "outcome"))
 """The values a row's notes are quoted for: ACLED's own words are the evidence a reviewer reads."""
 
 
-def evidence(text: str, row: dict[str, str]) -> list[dict[str, Any]]:
+def evidence(text: str, row: dict[str, str]) -> list[Evidence]:
     """The row's notes as the quote for each value, placed in the file (where CSV doubles its quotes)."""
     notes = (row.get("notes") or "").strip()
     start = text.find(notes) if notes else -1
@@ -190,7 +192,7 @@ def evidence(text: str, row: dict[str, str]) -> list[dict[str, Any]]:
     if start < 0:
         return []
     end = start + len(notes if text.startswith(notes, start) else notes.replace('"', '""'))
-    return [{"field": name, "quote": notes, "start": start, "end": end} for name in QUOTED]
+    return [Evidence(field=name, quote=notes, start=start, end=end) for name in QUOTED]
 
 
 def _rows(data: bytes, *, name: str) -> tuple[str, list[dict[str, str]]]:
@@ -217,13 +219,13 @@ def import_acled(*, session: Session, store: EvidenceStore, path: Path, principa
     result = AcledImport()
     if (known := sources.by_sha256(session=session, sha256=digest)) is not None:
         raise BadInput(f"{path}: already imported (source {known.id}); nothing to do.")
-    chosen: list[tuple[int, dict[str, Any]]] = []
+    chosen: list[tuple[int, ExtractedIncident]] = []
     for line, row in enumerate(rows, 2):
         event = (row.get("event_id_cnty") or "").strip() or f"line {line}"
         reason = fits(row)
         if reason is None:
             try:
-                chosen.append((line, incident_of(row) | {"evidence": evidence(text, row)}))
+                chosen.append((line, incident_of(row, text)))
                 continue
             except ValueError as error:
                 reason = str(error)
@@ -241,8 +243,7 @@ def import_acled(*, session: Session, store: EvidenceStore, path: Path, principa
     session.add(source)
     session.flush()
     for line, incident in chosen:
-        extracted = ExtractedIncident.model_validate(incident)
-        review.queue(session=session, source=source, incident=extracted, index=line, made_by="acled import")
+        review.queue(session=session, source=source, incident=incident, index=line, made_by="acled import")
     result.source_id, result.candidates = source.id, len(chosen)
     record_event(
         session=session,
