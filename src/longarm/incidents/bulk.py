@@ -56,14 +56,14 @@ class _Actor:
 class _Actors:
     """`actors.find_or_create` for a batch: its actors read in a few queries, new ones inserted together."""
 
-    def __init__(self, session: Session, items: list[dict[str, Any]]) -> None:
+    def __init__(self, session: Session, people: list[service.Involved]) -> None:
         self.by_id: dict[str, _Actor] = {}
         self.by_key: dict[tuple[str, str], str] = {}
         self.new_actors: list[dict[str, Any]] = []
         self.new_aliases: list[dict[str, Any]] = []
-        ids = {item["id"] for item in items if item.get("id")}
+        ids = {person.actor_id for person in people if person.actor_id}
         # Each name's key once: finding, then adding an alias, would otherwise fold it again.
-        self.key_of = {n: name_key(n) for item in items for n in _names(item)}
+        self.key_of = {n: name_key(n) for person in people for n in person.names}
         keys = set(self.key_of.values())
         found = select(Actor.id, Actor.name, Actor.kind, Actor.known)
         for row in session.execute(found.where(Actor.id.in_(ids))):
@@ -77,9 +77,9 @@ class _Actors:
         ):
             self.by_id[actor_id].aliases.add(alias)
 
-    def find_or_create(self, item: dict[str, Any], kind: str) -> str:
-        """The id of the actor this item names, as `actors.find_or_create` would choose it."""
-        actor_id, name, names = item.get("id"), item.get("name"), _names(item)
+    def find_or_create(self, person: service.Involved) -> str:
+        """The id of the actor this person or agency is, as `actors.find_or_create` would choose it."""
+        actor_id, name, names, kind = person.actor_id, person.name, person.names, person.kind
         actor = self.by_id.get(actor_id) if actor_id else None
         if actor is None:
             found = next((self.by_key[k] for n in names if (k := (self.key_of[n], kind)) in self.by_key), None)
@@ -110,10 +110,6 @@ def insert_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) 
         return
     for start in range(0, len(rows), 500):
         connection.execute(insert(table).values(rows[start : start + 500]))
-
-
-def _names(item: dict[str, Any]) -> list[str]:
-    return [n for n in (item.get("name"), *item.get("aliases", [])) if n]
 
 
 def _source_kinds(session: Session, records: list[IncidentRecord], cited: set[str]) -> dict[str, str]:
@@ -174,7 +170,7 @@ def _write(session: Session, records: list[IncidentRecord], *, made_by: str, not
     ]
     kinds = _source_kinds(session, records, {c.source for _, _, claims in stated for c in claims if c.source})
     rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in (Incident, Claim, Involvement, Outcome)}
-    involved: list[tuple[str, str, dict[str, Any], str]] = []
+    involved: list[tuple[str, service.Involved]] = []
     events: list[tuple[str, dict[str, Any]]] = []
     order = 0
     for incident_id, record, claims in stated:
@@ -194,21 +190,21 @@ def _write(session: Session, records: list[IncidentRecord], *, made_by: str, not
             | {"publication_state": str(record.publication_state)}
             | service.shown_columns(resolved)
         )
-        involved += [(incident_id, role, item, kind) for role, item, kind in service.involved(resolved)]
+        involved += [(incident_id, person) for person in service.involved(resolved)]
         rows[Outcome] += [{"incident_id": incident_id} | outcome for outcome in service.outcome_rows(resolved)]
         cited = sorted({c.source for c in claims if c.source})
         events.append(
             (incident_id, {"imported_from": origin, "sha256": digest(record), "claims": len(claims), "sources": cited})
         )
-    actors = _Actors(session, [item for _, _, item, _ in involved])
+    actors = _Actors(session, [person for _, person in involved])
     seen: set[tuple[str, str, str]] = set()
-    for incident_id, role, item, kind in involved:
-        actor_id = actors.find_or_create(item, kind)
-        if (incident_id, actor_id, role) not in seen:
-            seen.add((incident_id, actor_id, role))
+    for incident_id, person in involved:
+        actor_id = actors.find_or_create(person)
+        if (incident_id, actor_id, person.role) not in seen:
+            seen.add((incident_id, actor_id, person.role))
             rows[Involvement].append(
-                {"incident_id": incident_id, "actor_id": actor_id, "role": role}
-                | {"degree": item.get("degree"), "affiliations": item.get("affiliations", [])}
+                {"incident_id": incident_id, "actor_id": actor_id, "role": person.role}
+                | {"degree": person.degree, "affiliations": person.affiliations}
             )
     for table, items in ((Actor, actors.new_actors), (ActorAlias, actors.new_aliases), *rows.items()):
         if items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -131,15 +132,43 @@ def shown_columns(resolved: Resolved) -> dict[str, Any]:
     return columns
 
 
-def involved(resolved: Resolved) -> list[tuple[str, dict[str, Any], str]]:
-    """(role, item, actor kind) of each victim and perpetrator the resolutions name (unnamed victims left out)."""
+@dataclass(frozen=True)
+class Involved:
+    """A victim or perpetrator the resolutions name: the actor to find (or create) and its part in the incident."""
+
+    role: str
+    kind: str  # the actor's kind: a victim is a person
+    actor_id: str | None  # a known actor's id
+    name: str | None
+    aliases: list[str]
+    degree: str | None
+    affiliations: list[str]
+
+    @property
+    def names(self) -> list[str]:
+        """Its name and other names."""
+        return [n for n in (self.name, *self.aliases) if n]
+
+
+def involved(resolved: Resolved) -> list[Involved]:
+    """Each victim and perpetrator the resolutions name (unnamed victims left out)."""
     found = []
     for role in ("victim", "perpetrator"):
         for resolution in resolved.items[role].values():
             item = resolution.value
             if role == "victim" and not item.get("name"):
                 continue
-            found.append((role, item, "person" if role == "victim" else item.get("kind") or "unknown"))
+            found.append(
+                Involved(
+                    role=role,
+                    kind="person" if role == "victim" else item.get("kind") or "unknown",
+                    actor_id=item.get("id"),
+                    name=item.get("name"),
+                    aliases=item.get("aliases", []),
+                    degree=item.get("degree"),
+                    affiliations=item.get("affiliations", []),
+                )
+            )
     return found
 
 
@@ -147,19 +176,15 @@ def _rebuild_involvements(*, session: Session, incident: Incident, resolved: Res
     incident.involvements.clear()
     session.flush()
     seen: set[tuple[str, str]] = set()
-    for role, item, kind in involved(resolved):
+    for person in involved(resolved):
         actor = actors.find_or_create(
-            session=session,
-            actor_id=item.get("id"),
-            name=item.get("name"),
-            kind=kind,
-            aliases=item.get("aliases", []),
+            session=session, actor_id=person.actor_id, name=person.name, kind=person.kind, aliases=person.aliases
         )
-        if (actor.id, role) in seen:
+        if (actor.id, person.role) in seen:
             continue
-        seen.add((actor.id, role))
+        seen.add((actor.id, person.role))
         incident.involvements.append(
-            Involvement(actor=actor, role=role, degree=item.get("degree"), affiliations=item.get("affiliations", []))
+            Involvement(actor=actor, role=person.role, degree=person.degree, affiliations=person.affiliations)
         )
 
 
