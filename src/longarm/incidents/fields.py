@@ -444,14 +444,3 @@ def facets() -> dict[str, Cell]:
 def facet_columns() -> dict[str, str]:
     """Facet (and filter) name → the incidents table's column it counts."""
     return {name: cell.column for name, cell in facets().items() if cell.column}
-
-
-def country_coded() -> frozenset[str]:
-    """Names whose values are country codes: such facets, and the claim fields whose whole value is one."""
-    found = set()
-    for claim_field, cell in cells():
-        if cell.country:
-            found.add(cell.form or cell.csv)
-            if cell.key is None:
-                found.add(claim_field.name)
-    return frozenset(found)

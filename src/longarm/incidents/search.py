@@ -359,7 +359,7 @@ def _date_order(newest_first: bool) -> list[Any]:
     return [undated, Incident.date_start.desc() if newest_first else Incident.date_start]
 
 
-_ORDERS: dict[str, Any] = {
+_ORDERS: dict[str, Callable[[], list[Any]]] = {
     "date": lambda: _date_order(True),
     "-date": lambda: _date_order(False),
     "title": lambda: [Incident.title],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from pydantic import (
     BaseModel,
@@ -47,6 +47,24 @@ class WithoutEmpty(Strict):
         return {key: value for key, value in handler(self).items() if value is not None}
 
 
+class DateJson(TypedDict):
+    """A date value as claims store it (ISO dates)."""
+
+    start: str
+    end: str
+    precision: str
+
+
+class LocationJson(TypedDict, total=False):
+    """A location value as claims store it: only the keys it states."""
+
+    place: str
+    country: str
+    lat: float
+    lon: float
+    precision: str
+
+
 class DateValue(Strict):
     """A date range at a stated precision."""
 
@@ -60,7 +78,7 @@ class DateValue(Strict):
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
 
-    def as_json(self) -> dict[str, str]:
+    def as_json(self) -> DateJson:
         """The JSON form with ISO dates."""
         return {
             "start": self.start.isoformat(),

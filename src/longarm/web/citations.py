@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from longarm.incidents.values import DateJson
 from longarm.web.rendering import date_text
 
 STYLES = {"text": "Footnote", "bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
@@ -19,7 +20,7 @@ class Cited:
     id: str
     title: str
     url: str
-    event_date: dict[str, Any] | None
+    event_date: DateJson | None
     modified: datetime
     accessed: date
 

@@ -13,10 +13,11 @@ from longarm.analytics import stats
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
 from longarm.errors import NotFound
-from longarm.incidents import search, visible
+from longarm.incidents import fields, search, visible
 from longarm.incidents import service as incidents
 from longarm.incidents.models import Claim, Incident
 from longarm.incidents.resolve import Resolution
+from longarm.incidents.schemas import IncidentRecord
 from longarm.names.folding import name_key
 from longarm.names.labels import label
 from longarm.review import service as review
@@ -118,9 +119,15 @@ def shown_because(resolution: Resolution) -> str:
     return f"{DECIDED_BY.get(resolution.reason, resolution.reason)} ({count})"
 
 
+def _shown(record: IncidentRecord, name: str) -> Any:
+    """The record's shown value of a claim field, in its JSON form."""
+    claim_field = fields.by_name(name)
+    return record.stated(claim_field) if claim_field else None
+
+
 def incident_context(session: Session, incident: Incident, include_restricted: bool, url: str) -> dict[str, Any]:
     """What the incident page shows: values with their claims and reasons, conflicts, people, outcomes."""
-    record = incidents.to_record(incident, include_restricted=include_restricted).model_dump(mode="json")
+    record = incidents.to_record(incident, include_restricted=include_restricted)
     claims = incidents.visible_claims(incident, include_restricted=include_restricted)
     resolved = incidents.resolutions(claims)
     scalar = [(name, r) for name, r in resolved.scalars.items() if name != "title"]
@@ -131,10 +138,10 @@ def incident_context(session: Session, incident: Incident, include_restricted: b
         for alias in [involvement.actor.name, *(a.alias for a in involvement.actor.aliases)]:
             actor_links.setdefault(name_key(alias), involvement.actor.id)
         actor_links.setdefault(involvement.actor.id, involvement.actor.id)
-    cited = {s["id"]: s for s in record["sources"]}
+    cited = {s.id: s for s in record.sources}
     ranked_sources = sorted(
         cited.values(),
-        key=lambda s: (-SOURCE_STRENGTH.get(SourceKind(s["kind"]), 0) if s.get("kind") else 1, s["reliability"] or "F"),
+        key=lambda s: (-SOURCE_STRENGTH.get(SourceKind(s.kind), 0) if s.kind else 1, s.reliability or "F"),
     )
     return {
         "incident": incident,
@@ -147,9 +154,9 @@ def incident_context(session: Session, incident: Incident, include_restricted: b
         "citations": citations.all_styles(
             citations.Cited(
                 id=incident.id,
-                title=record["title"],
+                title=_shown(record, "title"),
                 url=url,
-                event_date=record.get("date"),
+                event_date=_shown(record, "date"),
                 modified=last_changed(incident),
                 accessed=date.today(),
             )
@@ -159,7 +166,7 @@ def incident_context(session: Session, incident: Incident, include_restricted: b
         "strongest_first": strongest_first,
         "shown_because": shown_because,
         "name_key": name_key,
-        "conflicts": {c["field"]: c for c in record["conflicts"]},
+        "conflicts": {c.field: c for c in record.conflicts},
     }
 
 
@@ -195,7 +202,11 @@ def incident_citation(request: Request, style: str, incident: CurrentIncident) -
         id=incident.id,
         title=incident.title,
         url=url,
-        event_date={"start": incident.date_start, "end": incident.date_end, "precision": incident.date_precision}
+        event_date={
+            "start": incident.date_start,
+            "end": incident.date_end or incident.date_start,
+            "precision": incident.date_precision or "day",
+        }
         if incident.date_start
         else None,
         modified=last_changed(incident),

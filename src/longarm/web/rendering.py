@@ -17,6 +17,7 @@ from longarm.auth import web as auth_web
 from longarm.auth.permissions import Permission
 from longarm.incidents import fields
 from longarm.incidents.filters import REGIONS, IncidentFilters
+from longarm.incidents.values import DateJson, DateValue, LocationJson, LocationValue
 from longarm.names.countries import country_name
 from longarm.names.labels import label
 
@@ -25,7 +26,13 @@ STATIC = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
 FIELD_LABELS = {f.name: f.label for f in fields.FIELDS}
-COUNTRY_CODED = fields.country_coded()
+# The facets, and the claim fields whose whole value is one (origin_state), that hold country codes.
+COUNTRY_CODED = frozenset(
+    name
+    for claim_field, cell in fields.cells()
+    if cell.country
+    for name in (cell.form or cell.csv, *([claim_field.name] if cell.key is None else []))
+)
 
 
 def _facet_titles() -> dict[str, str]:
@@ -46,8 +53,10 @@ def _facet_titles() -> dict[str, str]:
 FACET_TITLES = _facet_titles()
 
 
-def date_text(value: dict[str, Any] | None) -> str:
+def date_text(value: DateValue | DateJson | None) -> str:
     """A date value at its precision: `15 December 2015`, `December 2015`, `2015`."""
+    if isinstance(value, DateValue):
+        value = value.as_json()
     if not value or not value.get("start"):
         return "—"
     start, end, precision = value["start"], value.get("end") or value["start"], value.get("precision") or "day"
@@ -67,14 +76,17 @@ def date_text(value: dict[str, Any] | None) -> str:
 
 def column_date(start: str | None, end: str | None, precision: str | None) -> str:
     """An incident's date columns as text."""
-    return date_text({"start": start, "end": end, "precision": precision} if start else None)
+    return date_text({"start": start, "end": end or start, "precision": precision or "day"} if start else None)
 
 
-def place_text(value: dict[str, Any] | None) -> str:
+def place_text(value: LocationValue | LocationJson | None) -> str:
     """A location value as `Almere, Netherlands`."""
     if not value:
         return "—"
-    parts = [value.get("place"), country_name(value.get("country")) if value.get("country") else None]
+    place, country = (
+        (value.place, value.country) if isinstance(value, LocationValue) else (value.get("place"), value.get("country"))
+    )
+    parts = [place, country_name(country) if country else None]
     return ", ".join(p for p in parts if p) or "—"
 
 
