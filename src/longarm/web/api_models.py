@@ -92,6 +92,19 @@ class EditAnswer(BaseModel):
     incident: IncidentRecord
 
 
+class Column(BaseModel):
+    """An exported column (or GeoJSON property) and what it means."""
+
+    name: str
+    meaning: str
+
+
+class Codebook(BaseModel):
+    """Every exported column, in the CSV's order."""
+
+    columns: list[Column]
+
+
 class YearSpan(BaseModel):
     """The first and last year with a dated incident (None without one)."""
 

@@ -18,6 +18,7 @@ from longarm.incidents.filters import IncidentFilters
 from longarm.incidents.search import Audience
 from longarm.storage.engine import transaction
 from longarm.web.access import CurrentPrincipal, DbSession, Filters, ReaderAudience
+from longarm.web.api_models import Codebook, Column
 
 router = APIRouter(prefix="/api/v1", tags=["public"], dependencies=[Depends(require(Permission.read_public))])
 
@@ -64,7 +65,7 @@ def export(
     )
 
 
-@router.get("/codebook", summary="What each exported column means")
-def codebook() -> dict[str, Any]:
+@router.get("/codebook", summary="What each exported column means", response_model=Codebook)
+def codebook() -> Codebook:
     """The meaning of every CSV column and GeoJSON property; the JSON export adds claims and conflicts."""
-    return {"columns": [{"name": name, "meaning": meaning} for name, meaning in CODEBOOK.items()]}
+    return Codebook(columns=[Column(name=name, meaning=meaning) for name, meaning in CODEBOOK.items()])
