@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
@@ -120,6 +121,15 @@ def from_row(incident_id: str, text: str) -> Profile:
     )
 
 
+@dataclass
+class _People:
+    """The name tokens of an incident's victims and named perpetrators, and its known agencies' ids."""
+
+    victims: list[tuple[str, ...]] = field(default_factory=list)
+    perpetrators: list[tuple[str, ...]] = field(default_factory=list)
+    agencies: set[str] = field(default_factory=set)
+
+
 def _profiles(connection: Connection, ids: list[str]) -> list[Profile]:
     """The profiles of these incidents, built from their rows: resolved values, actors, headlines and quotes."""
     involved = (
@@ -147,16 +157,16 @@ def _profiles(connection: Connection, ids: list[str]) -> list[Profile]:
         ):
             if incident_id and text:
                 texts[incident_id].append(text)
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, _People] = defaultdict(_People)
     for row in people:
-        parts = found.setdefault(row.incident_id, {"victims": [], "perpetrators": [], "agencies": set()})
+        parts = found[row.incident_id]
         names = [row.name, *aliases[row.id]]
         if row.role == "victim":
-            parts["victims"].extend(name_tokens(n) for n in names)
+            parts.victims.extend(name_tokens(n) for n in names)
         elif row.role == "perpetrator" and row.known:
-            parts["agencies"].add(row.id)
+            parts.agencies.add(row.id)
         elif row.role == "perpetrator":
-            parts["perpetrators"].extend(name_tokens(n) for n in names)
+            parts.perpetrators.extend(name_tokens(n) for n in names)
     columns = select(
         Incident.id,
         Incident.tactic,
@@ -169,7 +179,7 @@ def _profiles(connection: Connection, ids: list[str]) -> list[Profile]:
     )
     profiles = []
     for shown in connection.execute(columns.where(Incident.id.in_(ids))):
-        parts = found.get(shown.id, {"victims": [], "perpetrators": [], "agencies": set()})
+        parts = found.get(shown.id, _People())
         date = (
             {"start": shown.date_start, "end": shown.date_end, "precision": shown.date_precision or "year"}
             if shown.date_start and shown.date_end
@@ -183,9 +193,9 @@ def _profiles(connection: Connection, ids: list[str]) -> list[Profile]:
                 country=shown.country,
                 place=shown.place,
                 origin=shown.origin_state,
-                victims=parts["victims"],
-                perpetrators=parts["perpetrators"],
-                agencies=frozenset(parts["agencies"]),
+                victims=parts.victims,
+                perpetrators=parts.perpetrators,
+                agencies=frozenset(parts.agencies),
                 words=wording(*texts[shown.id]),
             )
         )
