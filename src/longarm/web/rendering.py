@@ -26,7 +26,7 @@ STATIC = HERE / "static"
 TEMPLATES = Jinja2Templates(directory=HERE / "templates")
 
 FIELD_LABELS = {f.name: f.label for f in fields.FIELDS}
-# The facets, and the claim fields whose whole value is one (origin_state), that hold country codes.
+# The facets, and the claim fields whose whole value is one, that hold country codes (Cell.country).
 COUNTRY_CODED = frozenset(
     name
     for claim_field, cell in fields.cells()
