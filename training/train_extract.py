@@ -30,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from longarm.ingestion.extract import Proposed, finish, propose
-from longarm.ingestion.extract.candidates import Candidate, candidates
+from longarm.ingestion.extract.candidates import Candidate
 from longarm.ingestion.extract.decisions import (
     DecisionModels,
     LinearModel,
@@ -49,13 +49,11 @@ from longarm.ingestion.extract.slots import (
     ROLES,
     Setting,
     SlotModels,
-    by_sentence,
     features,
     nearby,
-    order_of,
 )
 from training.corpus import ROOT, Article, articles, dev_corpus
-from training.evaluate import score_predictions, scorer
+from training.evaluate import score_predictions, scorer, tuning_score
 
 OUT = ROOT / "src" / "longarm" / "data" / "models" / "extract_decisions.json"
 GRID_KEEP = (0.2, 0.3, 0.4, 0.5, 0.6)
@@ -285,9 +283,9 @@ def choose_thresholds(fitted: Fitted, dev: list[Prepared]) -> tuple[Any, ...]:
     for choice in itertools.product(GRID_KEEP, GRID_SAME, GRID_DOCUMENT, (False, True)):
         models = _models(fitted, choice)
         predictions = {item.article.name: _predict(item, models, None) for item in dev}
-        result = score_predictions([item.article for item in dev], predictions)
-        excess = max(0.0, result["invented_on_negatives"] - result["negatives"] / 20)
-        key = (-excess, float(result["slot"]["f"]))
+        f1, invented = tuning_score([item.article for item in dev], predictions)
+        excess = max(0.0, invented - sum(item.article.negative for item in dev) / 20)
+        key = (-excess, f1)
         if key > (best[0][0], best[0][1] + 1e-9):
             best = (key, choice)
     print(f"dev slot F1 {best[0][1]:.3f} at keep, same, document, fill_origin = {best[1]}")
@@ -323,8 +321,7 @@ def slot_rows(
     """Features and labels of every candidate for every role, seen from each decided incident of the batch."""
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {role: ([], []) for role in ROLES}
     for item in batch:
-        found = candidates(item.proposed.reading)
-        order, index = order_of(found), by_sentence(found)
+        found, order, index = item.proposed.found, item.proposed.order, item.proposed.index
         for proposal, gold in _decided_with_gold(item, models):
             incident = classify(kinds, proposal.incident, proposal.sentences, item.sentences)
             proposed = item.proposed
@@ -353,7 +350,7 @@ def choose_slot_thresholds(
     def f1(limits: dict[str, float]) -> float:
         slots = SlotModels(fitted, limits)
         predictions = {item.article.name: _predict(item, models, slots, kinds) for item in dev}
-        return float(score_predictions([item.article for item in dev], predictions)["slot"]["f"])
+        return tuning_score([item.article for item in dev], predictions)[0]
 
     best = f1(thresholds)
     for _ in range(2):
@@ -385,7 +382,7 @@ def choose_fallback(models: DecisionModels, slots: SlotModels, kinds: KindModels
     for value in (1.01, 0.9, 0.8, 0.7, 0.6):
         trial = dataclasses.replace(models, fallback_threshold=value)
         predictions = {i.article.name: _predict(i, trial, slots, kinds) for i in dev}
-        f1 = float(score_predictions([i.article for i in dev], predictions)["slot"]["f"])
+        f1 = tuning_score([i.article for i in dev], predictions)[0]
         if f1 > best[0] + 1e-9:
             best = (f1, value)
     print(f"dev slot F1 {best[0]:.3f} with fallback threshold {best[1]}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from longarm.ingestion.extract import extract_text
 from longarm.ingestion.extract.decisions import DecisionModels, LinearModel, Proposal, clean_name, decide
+from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify_status
 
 
 def _incident(tactic: str, victim: str | None, **values: Any) -> dict[str, Any]:
@@ -100,3 +101,17 @@ def test_the_shipped_models_keep_a_plain_report_of_a_killing() -> None:
     incidents, _ = extract_text(text, published="2020-07-06")
     assert [(i["tactic"], i["location"]["place"]) for i in incidents] == [("killing", "Vienna")]
     assert incidents[0]["victims"][0]["name"] == "Timur Beksultanov"
+
+
+def test_the_status_model_decides_a_proposal_status_and_leaves_its_tactic() -> None:
+    status = SoftmaxModel(
+        weights={"completed": {"rule_status=completed": 1.0}, "alleged": {"w:found": 3.0}},
+        intercepts={"completed": 0.0, "alleged": 0.0},
+    )
+    tactic = SoftmaxModel(weights={"assault": {}}, intercepts={"assault": 0.0})
+    models = KindModels(tactic=tactic, status=status)
+    sentences = ["Critic found dead in Oslo flat", "The exile was killed, friends say."]
+    found = classify_status(models, _incident("killing", "Karim Lodi"), (0,), sentences)
+    assert (found["tactic"], found["status"]) == ("killing", "alleged")
+    told = classify_status(models, _incident("killing", "Karim Lodi"), (1,), sentences)
+    assert told["status"] == "completed"

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from longarm.ingestion.extract.assemble import assemble
-from longarm.ingestion.extract.candidates import candidates
+from longarm.ingestion.extract.candidates import Candidate, candidates
 from longarm.ingestion.extract.dates import parse_published
 from longarm.ingestion.extract.decisions import (
     Proposal,
@@ -27,7 +28,7 @@ from longarm.ingestion.extract.decisions import (
 from longarm.ingestion.extract.estimates import find_estimates
 from longarm.ingestion.extract.incidents import Incident
 from longarm.ingestion.extract.keep import abroad
-from longarm.ingestion.extract.kinds import KindModels, classify, load_kind_models
+from longarm.ingestion.extract.kinds import KindModels, classify, classify_status, load_kind_models
 from longarm.ingestion.extract.output import incident_json
 from longarm.ingestion.extract.reading import Reading, read
 from longarm.ingestion.extract.slots import Setting, SlotModels, by_sentence, fill, load_slot_models, nearby, order_of
@@ -56,6 +57,21 @@ class Proposed:
     estimates: list[dict]
     reading: Reading
     published_year: int | None
+
+    @cached_property
+    def found(self) -> list[Candidate]:
+        """Every value the text offers (`candidates`), read once for the slot filling and for training."""
+        return candidates(self.reading)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each candidate's rank among those of its kind (`slots.order_of`)."""
+        return order_of(self.found)
+
+    @cached_property
+    def index(self) -> dict[int, list[Candidate]]:
+        """The candidates of each sentence (`slots.by_sentence`)."""
+        return by_sentence(self.found)
 
 
 def _cues(incident: Incident) -> frozenset[str]:
@@ -97,8 +113,6 @@ def finish(
     fill_origin: bool,
 ) -> list[dict]:
     """The decided incidents with their tactic, status and roles from the learned models, names cleaned."""
-    found = candidates(proposed.reading) if slots else []
-    order, index = order_of(found), by_sentence(found)
     common = lowercase_words(proposed.sentences)
     incidents = []
     for proposal in decided:
@@ -106,11 +120,18 @@ def finish(
         if kinds is not None and not proposal.incident["evidence"]:
             # an incident the rules did not propose (the fallback) takes its tactic and status from the models
             incident = classify(kinds, incident, proposal.sentences, proposed.sentences)
+        elif kinds is not None:
+            incident = classify_status(kinds, incident, proposal.sentences, proposed.sentences)
         if slots is not None:
             setting = Setting(
-                proposed.reading.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
+                proposed.reading.text,
+                proposal.sentences,
+                incident,
+                proposed.origin,
+                proposed.published_year,
+                proposed.order,
             )
-            incident = fill(slots, nearby(found, index, proposal.sentences), setting)
+            incident = fill(slots, nearby(proposed.found, proposed.index, proposal.sentences), setting)
         if fill_origin and proposed.origin:
             incident = blame_text_state(incident, proposed.origin)
         if incident.get("origin_state") and incident["attribution"]["basis"] == "none":

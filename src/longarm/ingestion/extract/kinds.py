@@ -77,3 +77,12 @@ def classify(
     tactic = models.tactic.probabilities(features)
     status = models.status.probabilities(features)
     return {**incident, "tactic": max(tactic, key=tactic.__getitem__), "status": max(status, key=status.__getitem__)}
+
+
+def classify_status(
+    models: KindModels, incident: dict[str, Any], told: tuple[int, ...], sentences: list[str]
+) -> dict[str, Any]:
+    """The incident with the likeliest status for its sentences, the rules' reading one feature among the words:
+    "found dead" and "said to have been kidnapped" leave an act alleged whatever its trigger says."""
+    status = models.status.probabilities(kind_features(incident, told, sentences))
+    return {**incident, "status": max(status, key=status.__getitem__)}
