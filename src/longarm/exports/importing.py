@@ -27,6 +27,7 @@ from longarm.exports.csv_format import COLUMNS, FORMULA_START, LIST_SEPARATOR, S
 from longarm.incidents import bulk, fields, search_index
 from longarm.incidents.models import Incident
 from longarm.incidents.schemas import IncidentRecord
+from longarm.storage.bulk_load import sqlite_bulk_load
 from longarm.validation import describe
 
 BATCH = 1000
@@ -181,7 +182,8 @@ def import_records(*, session: Session, records: Iterable[IncidentRecord], made_
     written: list[str] = []
     stream = iter(records)
     held_off = session.get_bind().dialect.name == "sqlite"
-    with search_index.suspended(session.connection(), written) if held_off else nullcontext():
+    suspended = search_index.suspended(session.connection(), written) if held_off else nullcontext()
+    with sqlite_bulk_load(session.connection()), suspended:
         while batch := list(islice(stream, BATCH)):
             fresh = _not_stored(session, batch)
             skipped += len(batch) - len(fresh)

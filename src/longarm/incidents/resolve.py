@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from longarm.incidents import fields
-from longarm.sources.models import SOURCE_STRENGTH, SourceKind
+from longarm.sources.models import SOURCE_STRENGTH
 
 SCALAR_FIELDS = tuple(f.name for f in fields.scalar_fields())
 LIST_FIELDS = tuple(f.name for f in fields.list_fields())
+# By the kind's text: a bulk import ranks millions of claims, and building the enum for each showed.
+_STRENGTH = {str(kind): strength for kind, strength in SOURCE_STRENGTH.items()}
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "city": 3, "region": 2, "country": 1}
 
 
@@ -105,8 +107,7 @@ def compatible(field_name: str, a: Any, b: Any) -> bool:
 
 
 def _strength(claim: ClaimLike) -> int:
-    kind = claim.source_kind
-    return SOURCE_STRENGTH.get(SourceKind(kind), 0) if kind else 0
+    return _STRENGTH.get(claim.source_kind or "", 0)
 
 
 def _precision(value: Any) -> int:
