@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.audit.actions import AuditAction
@@ -30,6 +30,7 @@ from longarm.review import profile_store
 from longarm.sources import service as sources
 from longarm.sources.models import Source
 from longarm.storage.base import new_public_id
+from longarm.storage.bulk_load import insert_rows
 
 
 @dataclass(frozen=True)
@@ -96,42 +97,6 @@ class _Actors:
                     self.new_aliases.append({"actor_id": actor.id, "alias": alias, "key": key})
                     self.by_key.setdefault((key, actor.kind), actor.id)
         return actor.id
-
-
-def insert_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert rows (each with the same keys) together: one executemany, or on PostgreSQL one COPY.
-
-    psycopg runs an executemany as one statement per row, and each statement fires the data
-    version's statement trigger (migration 0006): each update of that one row slower than the last
-    inside one transaction. Multi-row INSERTs avoided that but cost more to compile than to run;
-    a COPY is one statement and nothing to compile.
-    """
-    if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), rows)
-    elif rows:
-        _copy(connection, getattr(table, "__table__", table), rows)
-
-
-def _copy(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """COPY the rows in, each value as SQLAlchemy would bind it; a column the rows leave out gets its default."""
-    dialect, given = connection.dialect, list(rows[0])
-    # Defaults as an INSERT gives them (created_at's clock read once for all the rows).
-    defaults = [
-        column.default.arg(None) if column.default.is_callable else column.default.arg  # type: ignore[attr-defined]
-        for column in table.columns
-        if column.key not in given and column.default is not None
-    ]
-    columns = [table.c[key] for key in given]
-    columns += [column for column in table.columns if column.key not in given and column.default is not None]
-    bind = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
-    quote = dialect.identifier_preparer
-    names = ", ".join(quote.quote(column.name) for column in columns)
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    with driver.cursor() as cursor, cursor.copy(f"COPY {quote.format_table(table)} ({names}) FROM STDIN") as copy:
-        for row in rows:
-            values = [*(row[key] for key in given), *defaults]
-            copy.write_row([process(value) if process else value for process, value in zip(bind, values, strict=True)])
 
 
 def _names(item: dict[str, Any]) -> list[str]:

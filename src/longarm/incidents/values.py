@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pydantic import (
@@ -125,4 +126,17 @@ def model_value(model: type[BaseModel]) -> Callable[[Any], Any]:
 def scalar_value(kind: Any) -> Callable[[Any], Any]:
     """A validator that returns a plain value of this type in its JSON form."""
     adapter: TypeAdapter[Any] = TypeAdapter(kind)
-    return lambda value: adapter.dump_python(adapter.validate_python(value), mode="json")
+
+    # A bulk import states the same tactic or status a hundred thousand times; its answer is a plain,
+    # immutable value, kept by value and type (True is not 1). A value that cannot be a key is checked as is.
+    @lru_cache(maxsize=4096, typed=True)
+    def known(value: Any) -> Any:
+        return adapter.dump_python(adapter.validate_python(value), mode="json")
+
+    def check(value: Any) -> Any:
+        try:
+            return known(value)
+        except TypeError:  # unhashable: a list or a mapping where a plain value belongs
+            return adapter.dump_python(adapter.validate_python(value), mode="json")
+
+    return check
