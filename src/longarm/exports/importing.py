@@ -11,7 +11,6 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -174,16 +173,14 @@ def _row_to_record(row: dict[str, str]) -> dict[str, Any]:
 def import_records(*, session: Session, records: Iterable[IncidentRecord], made_by: str, name: str) -> ImportResult:
     """Store the records' incidents a batch at a time; an id already present is skipped, so a re-run adds nothing.
 
-    On SQLite the search index is built once per incident at the end rather than on every claim
-    written (its triggers are dropped and restored inside this transaction, unseen by readers).
-    PostgreSQL keeps its triggers: holding them off there would lock readers out for the import.
+    The search index is built once per incident at the end rather than on every claim written
+    (`search_index.suspended`: inside this transaction, unseen by readers, who are not locked out).
     """
     skipped = 0
     written: list[str] = []
     stream = iter(records)
-    held_off = session.get_bind().dialect.name == "sqlite"
-    suspended = search_index.suspended(session.connection(), written) if held_off else nullcontext()
-    with sqlite_bulk_load(session.connection()), suspended:
+    connection = session.connection()
+    with sqlite_bulk_load(connection), search_index.suspended(connection, written):
         while batch := list(islice(stream, BATCH)):
             fresh = _not_stored(session, batch)
             skipped += len(batch) - len(fresh)

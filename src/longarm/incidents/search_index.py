@@ -18,15 +18,14 @@ from sqlalchemy import Connection, bindparam, text
 def suspended(connection: Connection, ids: list[str]) -> Iterator[None]:
     """Hold the search triggers off in this transaction; then index the incidents whose ids `ids` holds.
 
-    The caller appends the ids of the incidents it writes to `ids` inside the block.
+    The caller appends the ids of the incidents it writes to `ids` inside the block. On
+    PostgreSQL the triggers return at once while the transaction's `longarm.search_held` is on
+    (migration 0008): no lock, and other transactions' writes are indexed as ever.
     """
     if connection.dialect.name == "postgresql":
-        triggers = _postgresql_triggers(connection)
-        for table, name in triggers:
-            connection.execute(text(f'ALTER TABLE {table} DISABLE TRIGGER "{name}"'))
+        connection.execute(text("SELECT set_config('longarm.search_held', 'on', true)"))
         yield
-        for table, name in triggers:
-            connection.execute(text(f'ALTER TABLE {table} ENABLE TRIGGER "{name}"'))
+        connection.execute(text("SELECT set_config('longarm.search_held', 'off', true)"))
     else:
         saved = connection.execute(
             text(
@@ -52,14 +51,3 @@ def reindex(connection: Connection, ids: Sequence[str]) -> None:
     statement = statement.bindparams(bindparam("ids", expanding=True))
     for start in range(0, len(ids), 500):
         connection.execute(statement, {"ids": list(ids[start : start + 500])})
-
-
-def _postgresql_triggers(connection: Connection) -> list[tuple[str, str]]:
-    """(table, trigger) of the search index's triggers."""
-    rows = connection.execute(
-        text(
-            "SELECT DISTINCT event_object_table, trigger_name FROM information_schema.triggers"
-            " WHERE trigger_name LIKE 'incident\\_search%' ORDER BY 1, 2"
-        )
-    ).all()
-    return [(str(table), str(name)) for table, name in rows]
