@@ -147,6 +147,9 @@ def resolve_field(field_name: str, claims: Iterable[ClaimLike]) -> Resolution | 
         groups.setdefault(same_value_key(field_name, claim.value), (claim.value, []))[1].append(claim)
     if not groups:
         return None
+    if len(groups) == 1:  # most fields: every source agrees, nothing to rank
+        ((value, supporting),) = groups.values()
+        return Resolution(field_name, value, "the only value given", supporting, [])
     ranked = sorted(groups.values(), key=lambda group: _rank(*group), reverse=True)
     (value, supporting), rest = ranked[0], ranked[1:]
     reason = "the only value given"
