@@ -152,10 +152,8 @@ def resolve_field(field_name: str, claims: Iterable[ClaimLike]) -> Resolution | 
         return Resolution(field_name, value, "the only value given", supporting, [])
     ranked = sorted(groups.values(), key=lambda group: _rank(*group), reverse=True)
     (value, supporting), rest = ranked[0], ranked[1:]
-    reason = "the only value given"
-    if rest:
-        top, runner_up = _rank(value, supporting), _rank(*rest[0])
-        reason = next(r for r, a, b in zip(_REASONS, top, runner_up, strict=True) if a != b)
+    top, runner_up = _rank(value, supporting), _rank(*rest[0])
+    reason = next(r for r, a, b in zip(_REASONS, top, runner_up, strict=True) if a != b)
     return Resolution(field_name, value, reason, supporting, [(v, cs) for v, cs in rest])
 
 
