@@ -26,7 +26,7 @@ from longarm.exports.csv_format import COLUMNS, FORMULA_START, LIST_SEPARATOR, S
 from longarm.incidents import bulk, fields, search_index
 from longarm.incidents.models import Incident
 from longarm.incidents.schemas import IncidentRecord
-from longarm.storage.bulk_load import sqlite_bulk_load
+from longarm.storage.bulk_load import keep_statistics, sqlite_bulk_load
 from longarm.validation import describe
 
 BATCH = 1000
@@ -184,12 +184,14 @@ def import_records(*, session: Session, records: Iterable[IncidentRecord], made_
         while batch := list(islice(stream, BATCH)):
             fresh = _not_stored(session, batch)
             skipped += len(batch) - len(fresh)
+            before = len(written)
             written += bulk.create_many(
                 session=session, records=fresh, made_by=made_by, note=f"imported from {name}", origin=name
             )
             # What is written need not stay in memory: a large import keeps a batch's objects only.
             session.flush()
             session.expunge_all()
+            keep_statistics(connection, before=before, after=len(written))
     return ImportResult(created=len(written), skipped=skipped)
 
 

@@ -39,6 +39,31 @@ def sqlite_bulk_load(connection: Connection) -> Iterator[None]:
         connection.exec_driver_sql(f"PRAGMA cache_size={cache}")
 
 
+# What a bulk load's own queries read (ids already stored, actors, sources, the rows profiles are built from).
+_READ = "incidents, claims, involvements, actors, actor_aliases, sources, incident_profiles, incident_blocks"
+_FIRST = 1000
+
+
+def keep_statistics(connection: Connection, *, before: int, after: int) -> None:
+    """On PostgreSQL, ANALYZE the tables a bulk load reads each time it has written four times as many incidents.
+
+    Rows written in the load's own transaction are not in the planner's statistics: at 100,000
+    incidents it read every claim for each batch's profiles. ANALYZE counts the transaction's own
+    rows; at 1,000, 4,000, 16,000… incidents it costs a few seconds in all.
+    """
+    mark = _FIRST
+    while mark <= before:
+        mark *= 4
+    if after >= mark:
+        analyze(connection)
+
+
+def analyze(connection: Connection) -> None:
+    """On PostgreSQL, fresh statistics for the tables a bulk load writes and reads (its own rows counted)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"ANALYZE {_READ}")
+
+
 def insert_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     """Insert rows of a model or table, each with the same keys; a column they leave out gets its default."""
     if not rows:
