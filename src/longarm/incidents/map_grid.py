@@ -99,10 +99,14 @@ def grid(
         .subquery()
     )
     sparse = limit if zoom >= MAX_ZOOM else SPARSE
+    counted = session.execute(select(cells).order_by(cells.c.x, cells.c.y)).all()
     clusters = [
         Cluster(int(row.n), float(row.lat), float(row.lon), (row.west, row.south, row.east, row.north))
-        for row in session.execute(select(cells).where(cells.c.n > sparse).order_by(cells.c.x, cells.c.y))
+        for row in counted
+        if row.n > sparse
     ]
+    if len(clusters) == len(counted):  # no cell sparse enough to send its incidents: no second pass
+        return clusters, []
     alone = (
         select(Incident)
         .join(placed, placed.c.id == Incident.id)
