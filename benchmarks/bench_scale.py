@@ -4,7 +4,7 @@ N is `LONGARM_BENCH_INCIDENTS` (default 100,000). Each endpoint is measured at 1
 concurrent clients; a failed request (any status but 200) is counted, never retried.
 Datasette runs from its own venv (`make bench` installs it in `.venv-datasette`); without
 it that row is skipped. Then the same store is generated on a throwaway PostgreSQL server (the
-one the tests start) and the list endpoints measured again: `LONGARM_BENCH_PG_INCIDENTS` of them
+one the tests start) and every endpoint measured again: `LONGARM_BENCH_PG_INCIDENTS` of them
 (default N; 0 skips it).
 """
 
@@ -58,7 +58,11 @@ def endpoints(count: int, cursor: str) -> dict[str, list[str]]:
         f"deep page (page={last_page})": [f"/api/v1/incidents?page={last_page}"],
         "deep page (its cursor)": [f"/api/v1/incidents?cursor={cursor}"],
         "incident page": [f"/incidents/INC-GEN{n:07d}" for n in (7, count // 2, count - 1)],
-        "map data": ["/api/v1/incidents.geojson"],
+        # What the map asks: the world at its first zoom, then a framed view (Europe at zoom 5).
+        "map data (clusters)": [
+            "/api/v1/incidents.geojson?zoom=2",
+            "/api/v1/incidents.geojson?zoom=5&bbox=-12.8,34.5,35.2,61.3",
+        ],
     }
 
 
@@ -69,7 +73,7 @@ def _table(base_name: str, base: str, paths: dict[str, list[str]]) -> None:
 
 
 def _postgres(count: int, workers: str) -> None:
-    """The list endpoints on PostgreSQL: the same generated store, served the same way."""
+    """Every endpoint on PostgreSQL: the same generated store, served the same way."""
     from sqlalchemy.engine import make_url
     from tests.support.postgres import postgres_server
 
@@ -87,9 +91,8 @@ def _postgres(count: int, workers: str) -> None:
         port = free_port()
         command = [sys.executable, "-m", "longarm", "serve", "--host", "127.0.0.1", "--port", str(port)]
         print(f"longarm serve --workers {workers} (PostgreSQL 15), wall-clock latency over loopback")
-        listed = {name: paths for name, paths in endpoints(count, cursor).items() if name != "map data"}
         with serving([*command, "--workers", workers], port=port, ready="/api/v1/incidents", env=env) as base:
-            _table("longarm", base, listed)
+            _table("longarm", base, endpoints(count, cursor))
 
 
 def main() -> None:

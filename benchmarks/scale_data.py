@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import Engine, insert
 
 from longarm.incidents import actors as registry
-from longarm.incidents.bulk import insert_rows
 from longarm.incidents.claims import item_key
 from longarm.incidents.models import Actor, ActorAlias, Claim, Incident, Involvement, Outcome
 from longarm.incidents.search_index import suspended
 from longarm.names.folding import name_key
 from longarm.review import profile_store
 from longarm.sources.models import Source
+from longarm.storage.bulk_load import insert_rows
 
 GIVEN = "Mohammad Ali Ahmad Reza Hassan Mahsa Zahra Leila Omid Babak Nasrin Dawit Liu Wei Ivan Olga Jamal Amal".split()
 SYLLABLES = "ka ri mo za de ha bi no sa le ta vo ru ne ji la pe so mi du ga fe ko ba hu si ye gho sha ze".split()

@@ -82,6 +82,22 @@ def test_the_map_shows_markers(page):  # type: ignore[no-untyped-def]
     assert int(page.get_attribute("#map", "data-markers")) < 5
 
 
+def test_the_map_asks_for_its_view_and_a_cluster_opens_into_its_incidents(page):  # type: ignore[no-untyped-def]
+    # The first answer (the world) is framed, then the framed view asked for: two incidents of the sample share a cell.
+    with page.expect_response(lambda response: "incidents.geojson" in response.url and "bbox=" in response.url) as seen:
+        page.goto("/map")
+    framed = seen.value.url
+    page.wait_for_selector(".incident-cluster")
+    with page.expect_response(lambda response: "incidents.geojson" in response.url) as opened:
+        page.locator(".incident-cluster").first.click()
+    zoom = re.compile(r"zoom=(\d+)")
+    assert int(zoom.search(opened.value.url).group(1)) > int(zoom.search(framed).group(1))
+    # The narrower view is drawn from that answer (other tests may have added incidents at one spot: still a cluster).
+    expect(page.locator("#map-status")).to_contain_text("in view")
+    assert page.locator("path.incident-marker, .incident-cluster").count() >= 1
+    assert page.console_errors == []
+
+
 def test_the_charts_render_and_link_to_the_list(page):  # type: ignore[no-untyped-def]
     page.goto("/timeline")
     page.wait_for_selector("#chart-tactic[data-rendered] svg")

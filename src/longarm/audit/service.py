@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from longarm.audit import anchor
@@ -22,6 +22,7 @@ from longarm.audit.masking import has_restricted, mask, mask_secrets, without_ma
 from longarm.audit.models import AuditEvent, AuditHead
 from longarm.errors import BadInput, IntegrityError
 from longarm.security import keys
+from longarm.storage.bulk_load import insert_rows
 
 _HEAD_ID = 1
 _EVENT_COLUMNS = ("seq", "at", "actor", "action", "target_type", "target_id", "before", "after", "prev_hash", "hash")
@@ -149,7 +150,7 @@ def record_events(
         )
         event.hash = prev_hash = _signature(keyring, event)
         rows.append({column: getattr(event, column) for column in _EVENT_COLUMNS})
-    session.connection().execute(insert(AuditEvent), rows)
+    insert_rows(session.connection(), AuditEvent, rows)
     session.execute(update(AuditHead).where(AuditHead.id == _HEAD_ID).values(hash=prev_hash))
     anchor.remember(session, keys.store_of(session).settings, anchor.Head(last, prev_hash))
 

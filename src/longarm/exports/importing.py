@@ -11,7 +11,6 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -27,6 +26,7 @@ from longarm.exports.csv_format import COLUMNS, FORMULA_START, LIST_SEPARATOR, S
 from longarm.incidents import bulk, fields, search_index
 from longarm.incidents.models import Incident
 from longarm.incidents.schemas import IncidentRecord
+from longarm.storage.bulk_load import keep_statistics, sqlite_bulk_load
 from longarm.validation import describe
 
 BATCH = 1000
@@ -173,24 +173,25 @@ def _row_to_record(row: dict[str, str]) -> dict[str, Any]:
 def import_records(*, session: Session, records: Iterable[IncidentRecord], made_by: str, name: str) -> ImportResult:
     """Store the records' incidents a batch at a time; an id already present is skipped, so a re-run adds nothing.
 
-    On SQLite the search index is built once per incident at the end rather than on every claim
-    written (its triggers are dropped and restored inside this transaction, unseen by readers).
-    PostgreSQL keeps its triggers: holding them off there would lock readers out for the import.
+    The search index is built once per incident at the end rather than on every claim written
+    (`search_index.suspended`: inside this transaction, unseen by readers, who are not locked out).
     """
     skipped = 0
     written: list[str] = []
     stream = iter(records)
-    held_off = session.get_bind().dialect.name == "sqlite"
-    with search_index.suspended(session.connection(), written) if held_off else nullcontext():
+    connection = session.connection()
+    with sqlite_bulk_load(connection), search_index.suspended(connection, written):
         while batch := list(islice(stream, BATCH)):
             fresh = _not_stored(session, batch)
             skipped += len(batch) - len(fresh)
+            before = len(written)
             written += bulk.create_many(
                 session=session, records=fresh, made_by=made_by, note=f"imported from {name}", origin=name
             )
             # What is written need not stay in memory: a large import keeps a batch's objects only.
             session.flush()
             session.expunge_all()
+            keep_statistics(connection, before=before, after=len(written))
     return ImportResult(created=len(written), skipped=skipped)
 
 

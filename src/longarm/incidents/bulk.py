@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from longarm.audit.actions import AuditAction
@@ -30,6 +30,7 @@ from longarm.review import profile_store
 from longarm.sources import service as sources
 from longarm.sources.models import Source
 from longarm.storage.base import new_public_id
+from longarm.storage.bulk_load import insert_rows
 
 
 @dataclass(frozen=True)
@@ -96,20 +97,6 @@ class _Actors:
                     self.new_aliases.append({"actor_id": actor.id, "alias": alias, "key": key})
                     self.by_key.setdefault((key, actor.kind), actor.id)
         return actor.id
-
-
-def insert_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert rows together: one executemany, or on PostgreSQL multi-row statements of 500.
-
-    psycopg runs an executemany as one statement per row, and each statement fires the data
-    version's statement trigger (migration 0006): a bulk load would update that one row once per
-    row written, each update slower than the last inside one transaction.
-    """
-    if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), rows)
-        return
-    for start in range(0, len(rows), 500):
-        connection.execute(insert(table).values(rows[start : start + 500]))
 
 
 def _source_kinds(session: Session, records: list[IncidentRecord], cited: set[str]) -> dict[str, str]:

@@ -426,9 +426,16 @@ def list_fields() -> list[ClaimField]:
     return [f for f in FIELDS if f.many]
 
 
+# Every claim of every record is checked through its field: a lookup, not a walk of the list.
+_BY_NAME: dict[str, ClaimField] = {}
+
+
 def by_name(name: str) -> ClaimField | None:
     """The field a claim names, or None."""
-    return next((f for f in FIELDS if f.name == name), None)
+    if len(_BY_NAME) != len(FIELDS):  # first use, or a field declared since
+        _BY_NAME.clear()
+        _BY_NAME.update((f.name, f) for f in FIELDS)
+    return _BY_NAME.get(name)
 
 
 def cells() -> Iterator[tuple[ClaimField, Cell]]:

@@ -18,11 +18,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import orjson
+
 from longarm.incidents import fields
-from longarm.sources.models import SOURCE_STRENGTH, SourceKind
+from longarm.sources.models import SOURCE_STRENGTH
 
 SCALAR_FIELDS = tuple(f.name for f in fields.scalar_fields())
 LIST_FIELDS = tuple(f.name for f in fields.list_fields())
+# By the kind's text: a bulk import ranks millions of claims, and building the enum for each showed.
+_STRENGTH = {str(kind): strength for kind, strength in SOURCE_STRENGTH.items()}
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "city": 3, "region": 2, "country": 1}
 
 
@@ -74,7 +78,10 @@ class Resolved:
 
 def canonical(value: Any) -> str:
     """A stable text form of a value, to group equal claims."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    try:  # orjson: a bulk import groups millions of claims; the form is only ever compared in memory
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    except TypeError:  # what orjson will not write (an integer past 64 bits)
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 _COORDINATES = ("lat", "lon")
@@ -105,8 +112,7 @@ def compatible(field_name: str, a: Any, b: Any) -> bool:
 
 
 def _strength(claim: ClaimLike) -> int:
-    kind = claim.source_kind
-    return SOURCE_STRENGTH.get(SourceKind(kind), 0) if kind else 0
+    return _STRENGTH.get(claim.source_kind or "", 0)
 
 
 def _precision(value: Any) -> int:
@@ -141,12 +147,13 @@ def resolve_field(field_name: str, claims: Iterable[ClaimLike]) -> Resolution | 
         groups.setdefault(same_value_key(field_name, claim.value), (claim.value, []))[1].append(claim)
     if not groups:
         return None
+    if len(groups) == 1:  # most fields: every source agrees, nothing to rank
+        ((value, supporting),) = groups.values()
+        return Resolution(field_name, value, "the only value given", supporting, [])
     ranked = sorted(groups.values(), key=lambda group: _rank(*group), reverse=True)
     (value, supporting), rest = ranked[0], ranked[1:]
-    reason = "the only value given"
-    if rest:
-        top, runner_up = _rank(value, supporting), _rank(*rest[0])
-        reason = next(r for r, a, b in zip(_REASONS, top, runner_up, strict=True) if a != b)
+    top, runner_up = _rank(value, supporting), _rank(*rest[0])
+    reason = next(r for r, a, b in zip(_REASONS, top, runner_up, strict=True) if a != b)
     return Resolution(field_name, value, reason, supporting, [(v, cs) for v, cs in rest])
 
 

@@ -96,12 +96,15 @@ def visible_claims(incident: Incident, *, include_restricted: bool) -> list[Clai
 
 def resolutions(claims: list[Claim]) -> Resolved:
     """Each single field's Resolution, and each list field's {item key: Resolution}."""
+    by_field: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_field.setdefault(claim.field, []).append(claim)
     scalars = {}
     for name in SCALAR_FIELDS:
-        resolution = resolve_field(name, [c for c in claims if c.field == name])
+        resolution = resolve_field(name, by_field.get(name, []))
         if resolution is not None:
             scalars[name] = resolution
-    items = {name: resolve_items(c for c in claims if c.field == name) for name in LIST_FIELDS}
+    items = {name: resolve_items(by_field.get(name, [])) for name in LIST_FIELDS}
     return Resolved(scalars=scalars, items=items)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any, TypedDict
 
+import orjson
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -137,10 +139,49 @@ class AttributionValue(Strict):
 
 def model_value(model: type[BaseModel]) -> Callable[[Any], Any]:
     """A validator that returns the model's JSON form, as claims store it."""
-    return lambda value: model.model_validate(value).model_dump(mode="json")
+    # A value several sources state (a date, a place, a shared perpetrator) is checked once: kept by
+    # its sorted JSON and handed out as a fresh copy, so no two claims share one dict. Anything orjson
+    # would write as null (NaN, a value it cannot write) is checked every time: null is not NaN.
+    known: dict[bytes, bytes] = {}
+
+    def checked(value: Any) -> Any:
+        return model.model_validate(value).model_dump(mode="json")
+
+    def check(value: Any) -> Any:
+        try:
+            stated = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        except TypeError:
+            return checked(value)
+        if (found := known.get(stated)) is not None:
+            return orjson.loads(found)
+        result = checked(value)
+        kept = orjson.dumps(result)
+        if b"null" not in stated and b"null" not in kept:
+            if len(known) >= _KEPT:
+                known.clear()
+            known[stated] = kept
+        return result
+
+    return check
+
+
+_KEPT = 4096  # checked values kept per field
 
 
 def scalar_value(kind: Any) -> Callable[[Any], Any]:
     """A validator that returns a plain value of this type in its JSON form."""
     adapter: TypeAdapter[Any] = TypeAdapter(kind)
-    return lambda value: adapter.dump_python(adapter.validate_python(value), mode="json")
+
+    # A bulk import states the same tactic or status a hundred thousand times; its answer is a plain,
+    # immutable value, kept by value and type (True is not 1). A value that cannot be a key is checked as is.
+    @lru_cache(maxsize=_KEPT, typed=True)
+    def known(value: Any) -> Any:
+        return adapter.dump_python(adapter.validate_python(value), mode="json")
+
+    def check(value: Any) -> Any:
+        try:
+            return known(value)
+        except TypeError:  # unhashable: a list or a mapping where a plain value belongs
+            return adapter.dump_python(adapter.validate_python(value), mode="json")
+
+    return check

@@ -34,6 +34,8 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")  # harakat, super
 
 def strip_accents(text: str) -> str:
     """The text with its combining marks removed (`Zürich` → `Zurich`), case and punctuation kept."""
+    if text.isascii():  # nothing to decompose: most names and headlines, skipped at a character's cost
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -30,7 +30,6 @@ from sqlalchemy import (
     delete,
     event,
     func,
-    insert,
     select,
 )
 from sqlalchemy.orm import Session, UOWTransaction
@@ -42,6 +41,7 @@ from longarm.review.link import NAME_BLOCK_CAP, LinkIndex, blocks, probe_keys
 from longarm.review.profiles import Profile, wording
 from longarm.sources.models import Source
 from longarm.storage.base import Base
+from longarm.storage.bulk_load import insert_rows
 
 profiles_table = Table(
     "incident_profiles",
@@ -211,13 +211,13 @@ def refresh(connection: Connection, ids: Iterable[str]) -> None:
         if not built:
             continue
         refs = [profile.ref.partition(":")[2] for profile in built]
-        connection.execute(
-            insert(profiles_table),
+        insert_rows(
+            connection,
+            profiles_table,
             [{"incident_id": ref, "profile": _as_json(profile)} for ref, profile in zip(refs, built, strict=True)],
         )
         keys = [{"incident_id": ref, "key": key} for ref, p in zip(refs, built, strict=True) for key in stored_keys(p)]
-        if keys:
-            connection.execute(insert(blocks_table), keys)
+        insert_rows(connection, blocks_table, keys)
 
 
 def refresh_all(connection: Connection) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from longarm.analytics import charts, stats
 from longarm.auth.permissions import Permission
 from longarm.auth.web import require
-from longarm.incidents import search, visible
+from longarm.incidents import map_grid, search, visible
 from longarm.incidents import service as incidents
 from longarm.incidents.filters import IncidentFilters
 from longarm.incidents.schemas import IncidentRecord, IncidentSummary
@@ -131,19 +131,53 @@ def list_incidents(
 
 
 @router.get("/incidents.geojson", summary="Incidents with coordinates as GeoJSON (for the map)")
-def incidents_geojson(session: DbSession, audience: ReaderAudience, filters: Filters) -> Response:
-    """A FeatureCollection of the filtered incidents that have coordinates."""
-    body = _MAPS.get(session, (filters, audience), lambda: _features(session, filters, audience))
+def incidents_geojson(
+    session: DbSession,
+    audience: ReaderAudience,
+    filters: Filters,
+    zoom: Annotated[
+        int | None,
+        Query(ge=0, le=map_grid.MAX_ZOOM, description="The map's zoom: crowded places come back as clusters."),
+    ] = None,
+    bbox: Annotated[str | None, Query(description="With zoom, the view: west,south,east,north in degrees.")] = None,
+) -> Response:
+    """A FeatureCollection of the filtered incidents that have coordinates (the first 5,000).
+
+    With `zoom` (and the view's `bbox`), a place crowded at that zoom is one feature whose
+    properties are `cluster: true`, its `count` and its `bounds`; the map asks this way.
+    """
+    box = map_grid.Box.parse(bbox, zoom=zoom or 0) if bbox and zoom is not None else None
+    body = _MAPS.get(session, (filters, audience, zoom, box), lambda: _features(session, filters, audience, zoom, box))
     return Response(body, media_type="application/geo+json")
 
 
-# The map's answer, serialised once per data version and filter set: it is the largest a reader asks for.
-_MAPS = VersionedCache(size=64)
+# The map's answer, serialised once per data version, filter set and view: it is the largest a reader asks for.
+_MAPS = VersionedCache(size=256)
 
 
-def _features(session: Session, filters: IncidentFilters, audience: Audience) -> bytes:
-    chosen = visible.located(session=session, filters=filters, audience=audience, limit=MAP_LIMIT)
+def _features(
+    session: Session,
+    filters: IncidentFilters,
+    audience: Audience,
+    zoom: int | None,
+    box: map_grid.Box | None,
+) -> bytes:
+    clusters: list[map_grid.Cluster] = []
+    if zoom is None:
+        chosen = visible.located(session=session, filters=filters, audience=audience, limit=MAP_LIMIT)
+    else:
+        clusters, chosen = map_grid.grid(
+            session=session, filters=filters, audience=audience, zoom=zoom, box=box, limit=MAP_LIMIT
+        )
     features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [cluster.lon, cluster.lat]},
+            "properties": {"cluster": True, "count": cluster.count, "bounds": cluster.bounds},
+        }
+        for cluster in clusters
+    ]
+    features += [
         {
             "type": "Feature",
             "id": i.id,
