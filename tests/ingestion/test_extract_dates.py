@@ -73,3 +73,61 @@ def test_bad_published_values_are_rejected(value: str) -> None:
 def test_numeric_dates_are_read_day_first(text: str, start: str | None) -> None:
     days = [v["start"] for v in _values(text, None) if v["precision"] == "day"]
     assert days == ([start] if start else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("He was shot Saturday night.", "2022-03-12"),  # 2022-03-17 is a Thursday
+        ("She was attacked in the early hours of Tuesday.", "2022-03-15"),
+        ("Attackers struck on Thursday.", "2022-03-17"),
+    ],
+)
+def test_a_bare_weekday_is_the_last_such_day(text: str, start: str) -> None:
+    assert _values(text) == [{"start": start, "end": start, "precision": "day"}]
+
+
+@pytest.mark.parametrize("text", ["The Sunday Times reported it.", "The hearing is set for next Monday.", "by Friday"])
+def test_papers_and_coming_weekdays_are_not_dates(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("He fled three years ago.", "2022-03-17", ("2019-01-01", "year")),
+        ("A car exploded four decades ago.", "2022", ("1982-01-01", "year")),
+        ("She vanished two months ago.", "2022-03", ("2022-01-01", "month")),
+        ("He was threatened three days ago.", "2022-03-17", ("2022-03-14", "day")),
+        ("He died approximately seven days ago.", "2022-03-02", ("2022-02-01", "month")),
+        ("He was last seen about two weeks ago.", "2022-03-17", ("2022-03-01", "month")),
+    ],
+)
+def test_counted_time_back_from_publication(text: str, published: str, value: tuple[str, str]) -> None:
+    found = _values(text, published)
+    assert [(v["start"], v["precision"]) for v in found] == [value]
+
+
+def test_vague_or_unanchored_counts_give_no_date() -> None:
+    assert _values("He left several years ago.") == []
+    assert _values("She left two weeks ago.", "2022") == []
+
+
+@pytest.mark.parametrize(
+    ("published", "start"), [("2022-03-17", "2021-08-01"), ("2022-09", "2022-08-01"), ("2022", "2021-08-01")]
+)
+def test_last_named_month_is_the_latest_before_publication(published: str, start: str) -> None:
+    assert _values("He landed there last August.", published)[0]["start"] == start
+
+
+@pytest.mark.parametrize(
+    "text", ["on the night of July 19-20, 2021", "between 19 and 20 July 2021", "on July 19 and 20, 2021"]
+)
+def test_a_span_of_days_gives_its_first(text: str) -> None:
+    assert _values(text) == [{"start": "2021-07-19", "end": "2021-07-19", "precision": "day"}]
+
+
+def test_since_bounds_a_stay_but_dates_a_disappearance() -> None:
+    assert [m.since for m in find_dates("He has lived there since March.", 0, parse_published("2022-05"))] == [True]
+    assert [m.since for m in find_dates("Since March he has been abroad.", 0, parse_published("2022-05"))] == [True]
+    assert [m.since for m in find_dates("He has been missing since 3 May.", 0, parse_published("2022-05"))] == [False]

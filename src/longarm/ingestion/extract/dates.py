@@ -26,14 +26,30 @@ _MONTH = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_OTHER_DAY = r"\s*(?:[-\u2013/]|and|or|to)\s*[0-3]?\d(?:st|nd|rd|th)?"  # the second day of "July 19-20"
+_NUMBER = (
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"a\s+few|a\s+couple\s+of|several|\d{1,2})"
+)
+_ROUGHLY = r"(?P<approx>(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|over|less\s+than)\s+)?"
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+}  # fmt: skip
 # Order matters: the longest forms first, each alternative names its own groups.
 _PATTERNS = [
+    # a span of days gives its first: "July 19-20, 2021", "23 and 24 January 2017"
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_OTHER_DAY},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("dmy", re.compile(rf"\b{_DAY}{_OTHER_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d)")),
     ("month_rel", re.compile(rf"\b(?:(?:in|of|since|until|on)\s+)?{_MONTH}\s+(?P<rel>last|this|next)\s+year\b")),
+    ("last_month", re.compile(rf"\b(?i:last)\s+{_MONTH}(?!\s+\d)\b")),
+    ("ago", re.compile(rf"\b{_ROUGHLY}{_NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.I)),
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<numeric>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)\b")),
     ("rel_unit", re.compile(r"\b(?P<rel>last|this|earlier this|later this|next)\s+(?P<unit>year|month|week)\b", re.I)),
@@ -41,8 +57,10 @@ _PATTERNS = [
     (
         "weekday",
         re.compile(
-            r"\b(?:on|last|this past|early|late)\s+(?:(?:early|late)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
-            r"Thursday|Friday|Saturday|Sunday)\b"
+            # bare too ("was shot Saturday", "Sunday night"); not a future day nor a paper's name
+            r"(?<!next )(?<!coming )(?<!until )(?<!by )\b(?:(?:on|last|this past|early|late)\s+(?:(?:early|late)\s+)?)?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"(?!\s+(?:Times|Telegraph|Mail|Express|Herald|Post|Independent|Star|Mirror|Tribune|World|Morning|Review)\b)"
         ),
     ),
     ("month_only", re.compile(rf"\b(?P<prep>(?i:in|on|since|during|by|early|late|mid-?))\s+{_MONTH}(?!\s+\d)\b")),
@@ -153,6 +171,14 @@ def _relative(match: re.Match[str], kind: str, published: Published | None) -> d
     if kind == "month_rel":
         step = {"last": -1, "this": 0, "next": 1}[match.group("rel")]
         return month_value(pub.year + step, _month_number(match.group("month")))
+    if kind == "last_month":
+        month = _month_number(match.group("month"))
+        if published.precision == "year":
+            return month_value(pub.year - 1, month)
+        # the latest such month before the publication's own: "last June" in a June text is a year back
+        return month_value(pub.year if month < pub.month else pub.year - 1, month)
+    if kind == "ago":
+        return _ago(match, published)
     if kind == "rel_day":
         if published.precision != "day":
             return _coarse(published)
@@ -164,6 +190,26 @@ def _relative(match: re.Match[str], kind: str, published: Published | None) -> d
         back = (pub.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
         return day_value(pub - dt.timedelta(days=back))
     return None
+
+
+def _ago(match: re.Match[str], published: Published) -> dict | None:
+    """'three years ago', 'about two weeks ago': back from publication, no more precise than the count allows."""
+    word = re.sub(r"\s+", " ", match.group("n").lower())
+    vague = word in ("a few", "a couple of", "several")
+    count = {"a few": 3, "a couple of": 2, "several": 3}.get(word) or _NUMBERS.get(word) or int(word)
+    unit, pub = match.group("unit").lower(), published.date
+    if unit in ("year", "decade"):
+        return None if vague else year_value(pub.year - count * (10 if unit == "decade" else 1))
+    if published.precision == "year":
+        return None  # weeks or months back from an unknown day of the year: not even the year is sure
+    if unit == "month" or published.precision == "month":
+        back = count if unit == "month" else count // 4 if unit == "week" else 0
+        total = pub.year * 12 + pub.month - 1 - back
+        return month_value(total // 12, total % 12 + 1)
+    then = pub - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    if unit == "day" and not (vague or match.group("approx")):
+        return day_value(then)
+    return month_value(then.year, then.month)  # "about a week ago": the month, not a day
 
 
 def _coarse(published: Published) -> dict:
@@ -207,9 +253,26 @@ def _value(kind: str, match: re.Match[str], published: Published | None) -> dict
     return _relative(match, kind, published)
 
 
+_LOST = re.compile(r"\b(?:missing|seen|heard|word|contact|disappear\w*|vanish\w*)\b")
+
+
+def _bounds(text: str, start: int, found: str) -> bool:
+    """Whether a date bounds a span ("since 2015", "until March") rather than dating an event.
+
+    "Missing since 3 May" and "not seen since" date the disappearance itself, so they stay dates of an act.
+    """
+    before = text[max(0, start - 12) : start].lower()
+    if not (
+        re.search(r"\b(?:since|from|until|before|after)\s+(?:the\s+)?$", before)
+        or re.match(r"(?i)(?:since|until)\b", found)
+    ):
+        return False
+    return not _LOST.search(text[max(0, start - 40) : start].lower())
+
+
 def find_dates(text: str, offset: int = 0, published: Published | None = None) -> list[DateMention]:
     """Dates in `text` (a sentence), with offsets shifted by `offset`, non-overlapping, in order."""
-    if not re.search(r"\d|day\b|month|week|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", text):
+    if not re.search(r"\d|days?\b|month|week|year|\bago\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", text):
         return []
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
@@ -222,7 +285,6 @@ def find_dates(text: str, offset: int = 0, published: Published | None = None) -
             if value is None:
                 continue
             taken.append((start, end))
-            before = text[max(0, start - 12) : start].lower()
-            since = bool(re.search(r"\b(?:since|from|until|before|after)\s+(?:the\s+)?$", before))
+            since = _bounds(text, start, match.group())
             mentions.append(DateMention(offset + start, offset + end, value, since))
     return sorted(mentions, key=lambda m: m.start)
