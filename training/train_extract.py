@@ -50,6 +50,7 @@ from longarm.ingestion.extract.slots import (
     Setting,
     SlotModels,
     by_sentence,
+    coarse_dates,
     features,
     nearby,
     order_of,
@@ -317,6 +318,15 @@ def _label(candidate: Candidate, role: str, gold: dict[str, Any]) -> int:
     return int(year is not None and mine[0] == year and mine[1] in (None, month) and mine[2] in (None, day))
 
 
+def _exact_date(pool: list[Candidate], gold: dict[str, Any]) -> Candidate | None:
+    """The candidate that gives the gold date at its own precision: where there is one, the date model learns
+    that it, not a coarser "2013" or "last month" that merely agrees with it, is the act's date."""
+    wanted = scorer().ymd(gold.get("date"))
+    if wanted[0] is None:
+        return None
+    return next((c for c in pool if c.kind == "date" and scorer().ymd(c.value)[:3] == wanted[:3]), None)
+
+
 def slot_rows(
     batch: list[Prepared], models: DecisionModels, kinds: KindModels
 ) -> dict[str, tuple[list[dict[str, float]], list[int]]]:
@@ -324,18 +334,21 @@ def slot_rows(
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {role: ([], []) for role in ROLES}
     for item in batch:
         found = candidates(item.proposed.reading)
-        order, index = order_of(found), by_sentence(found)
+        order, index, coarse = order_of(found), by_sentence(found), coarse_dates(found)
         for proposal, gold in _decided_with_gold(item, models):
             incident = classify(kinds, proposal.incident, proposal.sentences, item.sentences)
             proposed = item.proposed
             setting = Setting(
-                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
+                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order, coarse
             )
+            pool = nearby(found, index, proposal.sentences)
+            exact = _exact_date(pool, gold)
             for role in ROLES:
-                for candidate in nearby(found, index, proposal.sentences):
+                for candidate in pool:
                     if candidate.kind in KINDS[role]:
                         rows[role][0].append(features(candidate, role, setting))
-                        rows[role][1].append(_label(candidate, role, gold))
+                        label = _label(candidate, role, gold)
+                        rows[role][1].append(label if role != "date" or exact is None else int(candidate is exact))
     return rows
 
 

@@ -30,7 +30,16 @@ from longarm.ingestion.extract.keep import abroad
 from longarm.ingestion.extract.kinds import KindModels, classify, load_kind_models
 from longarm.ingestion.extract.output import incident_json
 from longarm.ingestion.extract.reading import Reading, read
-from longarm.ingestion.extract.slots import Setting, SlotModels, by_sentence, fill, load_slot_models, nearby, order_of
+from longarm.ingestion.extract.slots import (
+    Setting,
+    SlotModels,
+    by_sentence,
+    coarse_dates,
+    fill,
+    load_slot_models,
+    nearby,
+    order_of,
+)
 
 if TYPE_CHECKING:
     from longarm.ingestion.documents import Document
@@ -98,7 +107,7 @@ def finish(
 ) -> list[dict]:
     """The decided incidents with their tactic, status and roles from the learned models, names cleaned."""
     found = candidates(proposed.reading) if slots else []
-    order, index = order_of(found), by_sentence(found)
+    order, index, coarse = order_of(found), by_sentence(found), coarse_dates(found)
     common = lowercase_words(proposed.sentences)
     incidents = []
     for proposal in decided:
@@ -108,7 +117,13 @@ def finish(
             incident = classify(kinds, incident, proposal.sentences, proposed.sentences)
         if slots is not None:
             setting = Setting(
-                proposed.reading.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
+                proposed.reading.text,
+                proposal.sentences,
+                incident,
+                proposed.origin,
+                proposed.published_year,
+                order,
+                coarse,
             )
             incident = fill(slots, nearby(found, index, proposal.sentences), setting)
         if fill_origin and proposed.origin:
