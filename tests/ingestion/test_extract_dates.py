@@ -131,3 +131,43 @@ def test_since_bounds_a_stay_but_dates_a_disappearance() -> None:
     assert [m.since for m in find_dates("He has lived there since March.", 0, parse_published("2022-05"))] == [True]
     assert [m.since for m in find_dates("Since March he has been abroad.", 0, parse_published("2022-05"))] == [True]
     assert [m.since for m in find_dates("He has been missing since 3 May.", 0, parse_published("2022-05"))] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was held from July 2015 to February 2017.", {"start": "2015-07-01", "end": "2017-02-28"}),
+        ("They were spied on between 1987 and 1993.", {"start": "1987-01-01", "end": "1993-12-31"}),
+    ],
+)
+def test_a_span_between_two_dates_is_one_date_from_its_start(text: str, value: dict) -> None:
+    found = find_dates(text, 0, parse_published("2022-03-17"))
+    assert [(m.value["start"], m.value["end"], m.since) for m in found] == [(value["start"], value["end"], False)]
+
+
+def _anchored(text: str, anchor_text: str) -> list[tuple[str, str]]:
+    anchor = find_dates(anchor_text, 0, None)[0]
+    return [(m.value["start"], m.value["precision"]) for m in find_dates(text, 0, None, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Two days later he was found dead.", "on 3 May 2019", ("2019-05-05", "day")),
+        ("The next morning he was flown out.", "on 3 May 2019", ("2019-05-04", "day")),
+        ("She had fled three days earlier.", "on 3 May 2019", ("2019-04-30", "day")),
+        ("That year he fled.", "in May 2019", ("2019-01-01", "year")),
+        ("The following month he left.", "in May 2019", ("2019-06-01", "month")),
+    ],
+)
+def test_times_told_from_the_last_date(text: str, anchor: str, value: tuple[str, str]) -> None:
+    assert _anchored(text, anchor) == [value]
+
+
+def test_an_anchored_day_is_never_more_precise_than_its_anchor() -> None:
+    assert _anchored("The next day he left.", "in May 2019") == []
+
+
+def test_the_sentence_own_date_is_the_nearer_anchor() -> None:
+    found = find_dates("On 3 May 2019 he was seized; the next day he was flown out.", 0, None)
+    assert [m.value["start"] for m in found] == ["2019-05-03", "2019-05-04"]

@@ -270,9 +270,72 @@ def _bounds(text: str, start: int, found: str) -> bool:
     return not _LOST.search(text[max(0, start - 40) : start].lower())
 
 
-def find_dates(text: str, offset: int = 0, published: Published | None = None) -> list[DateMention]:
-    """Dates in `text` (a sentence), with offsets shifted by `offset`, non-overlapping, in order."""
-    if not re.search(r"\d|days?\b|month|week|year|\bago\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", text):
+# "from July 2015 to February 2017", "between 1987 and 1993": one span, dated by where it starts
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.I)
+# A time told from another date of the text: "the next morning", "two days later", "that year"
+_ANCHORED = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<which>next|following|same|previous)\s+(?P<unit>day|morning|afternoon|evening|night|"
+    rf"month|year)|{_NUMBER}\s+(?P<units>day|month|year)s?\s+(?P<way>later|earlier)|that\s+(?P<that>month|year))\b",
+    re.I,
+)
+
+
+def _spans(text: str, offset: int, mentions: list[DateMention]) -> list[DateMention]:
+    """Two dates joined as the ends of a span become one date that starts with the first."""
+    joined: list[DateMention] = []
+    for mention in mentions:
+        first = joined[-1] if joined else None
+        if (
+            first is not None
+            and _RANGE_OPEN.search(text[max(0, first.start - offset - 14) : first.start - offset])
+            and _RANGE_JOIN.fullmatch(text[first.end - offset : mention.start - offset])
+            and first.value["start"] < mention.value["start"]
+        ):
+            value = {**first.value, "end": mention.value["end"]}
+            joined[-1] = DateMention(first.start, mention.end, value)
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _from_anchor(match: re.Match[str], anchor: dict) -> dict | None:
+    """A day, month or year moved from the anchor's, never more precise than the anchor."""
+    start, precision = dt.date.fromisoformat(anchor["start"]), anchor["precision"]
+    groups = match.groupdict()
+    unit = (groups["unit"] or groups["units"] or groups["that"]).lower()
+    if groups["that"] or groups["which"] and groups["which"].lower() == "same":
+        step = 0
+    elif groups["which"]:
+        step = -1 if groups["which"].lower() == "previous" else 1
+    else:
+        word = re.sub(r"\s+", " ", groups["n"].lower())
+        if word in ("a few", "a couple of", "several"):
+            return None
+        step = (_NUMBERS.get(word) or int(word)) * (1 if groups["way"].lower() == "later" else -1)
+    if unit == "year":
+        return year_value(start.year + step)
+    if unit == "month":
+        if precision == "year":
+            return None if step else year_value(start.year)
+        total = start.year * 12 + start.month - 1 + step
+        return month_value(total // 12, total % 12 + 1)
+    if precision != "day":
+        return None  # "the next day" after "in May": no day to count from
+    return day_value(start + dt.timedelta(days=step))
+
+
+def find_dates(
+    text: str, offset: int = 0, published: Published | None = None, anchor: DateMention | None = None
+) -> list[DateMention]:
+    """Dates in `text` (a sentence), with offsets shifted by `offset`, non-overlapping, in order.
+
+    `anchor`, the text's last date before the sentence, dates "the next day" or "that year".
+    """
+    if not re.search(
+        r"\d|days?\b|month|week|year|\bago\b|morning|evening|night|noon|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        text,
+    ):
         return []
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
@@ -287,4 +350,12 @@ def find_dates(text: str, offset: int = 0, published: Published | None = None) -
             taken.append((start, end))
             since = _bounds(text, start, match.group())
             mentions.append(DateMention(offset + start, offset + end, value, since))
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    for match in _ANCHORED.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        # the sentence's own earlier date, if it has one, is the nearer anchor
+        base = next((m for m in reversed(mentions) if m.end <= start and not m.since), anchor)
+        value = _from_anchor(match, base.value) if base is not None and not base.since else None
+        if value is not None and not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(DateMention(start, end, value))
+    return _spans(text, offset, sorted(mentions, key=lambda m: m.start))
