@@ -171,3 +171,23 @@ def test_an_anchored_day_is_never_more_precise_than_its_anchor() -> None:
 def test_the_sentence_own_date_is_the_nearer_anchor() -> None:
     found = find_dates("On 3 May 2019 he was seized; the next day he was flown out.", 0, None)
     assert [m.value["start"] for m in found] == ["2019-05-03", "2019-05-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("He was beaten on Tuesday last week.", "2022-03-08"),  # 2022-03-17 is a Thursday: not this week's Tuesday
+        ("She was seized on 12 December last year.", "2021-12-12"),
+        ("She was seized on December 12 last year.", "2021-12-12"),
+    ],
+)
+def test_a_day_told_with_its_week_or_year(text: str, start: str) -> None:
+    assert _values(text, "2022-03-17") == [{"start": start, "end": start, "precision": "day"}]
+
+
+def test_last_week_is_its_month() -> None:
+    assert _values("He was followed last week.", "2022-03-03")[0] == {
+        "start": "2022-02-01",
+        "end": "2022-02-28",
+        "precision": "month",
+    }

@@ -45,6 +45,8 @@ _PATTERNS = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("day_rel", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?P<rel>last|this)\s+year\b")),  # "December 12 last year"
+    ("day_rel", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s+(?P<rel>last|this)\s+year\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d)")),
     ("month_rel", re.compile(rf"\b(?:(?:in|of|since|until|on)\s+)?{_MONTH}\s+(?P<rel>last|this|next)\s+year\b")),
@@ -52,8 +54,6 @@ _PATTERNS = [
     ("ago", re.compile(rf"\b{_ROUGHLY}{_NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.I)),
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<numeric>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)\b")),
-    ("rel_unit", re.compile(r"\b(?P<rel>last|this|earlier this|later this|next)\s+(?P<unit>year|month|week)\b", re.I)),
-    ("rel_day", re.compile(r"\b(?P<relday>yesterday|today|the day before yesterday)\b", re.I)),
     (
         "weekday",
         re.compile(
@@ -61,8 +61,11 @@ _PATTERNS = [
             r"(?<!next )(?<!coming )(?<!until )(?<!by )\b(?:(?:on|last|this past|early|late)\s+(?:(?:early|late)\s+)?)?"
             r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
             r"(?!\s+(?:Times|Telegraph|Mail|Express|Herald|Post|Independent|Star|Mirror|Tribune|World|Morning|Review)\b)"
+            r"(?P<last_week>\s+(?:of\s+)?last\s+week)?"
         ),
     ),
+    ("rel_unit", re.compile(r"\b(?P<rel>last|this|earlier this|later this|next)\s+(?P<unit>year|month|week)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<relday>yesterday|today|the day before yesterday)\b", re.I)),
     ("month_only", re.compile(rf"\b(?P<prep>(?i:in|on|since|during|by|early|late|mid-?))\s+{_MONTH}(?!\s+\d)\b")),
     (
         "year",
@@ -167,7 +170,14 @@ def _relative(match: re.Match[str], kind: str, published: Published | None) -> d
         if unit == "month" and published.precision != "year":
             total = pub.year * 12 + pub.month - 1 + step
             return month_value(total // 12, total % 12 + 1)
+        if unit == "week" and published.precision == "day":
+            then = pub + dt.timedelta(days=7 * step)
+            return month_value(then.year, then.month)  # the week's month: which day of it, the text does not say
         return _coarse(published) if unit == "week" else None
+    if kind == "day_rel":
+        year = pub.year - (match.group("rel") == "last")
+        date = _valid_day(year, _month_number(match.group("month")), int(match.group("day")))
+        return day_value(date) if date else None
     if kind == "month_rel":
         step = {"last": -1, "this": 0, "next": 1}[match.group("rel")]
         return month_value(pub.year + step, _month_number(match.group("month")))
@@ -188,6 +198,8 @@ def _relative(match: re.Match[str], kind: str, published: Published | None) -> d
         if published.precision != "day":
             return _coarse(published)
         back = (pub.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
+        if match.group("last_week") and back <= pub.weekday():
+            back += 7  # "on Tuesday last week": not this week's Tuesday
         return day_value(pub - dt.timedelta(days=back))
     return None
 

@@ -196,7 +196,7 @@ _DATE_ROLES = {
     "ruling verdict judgment judge hearing jailed guilty prosecutors prosecutor appeal acquitted",
     "police": "arrested arrest detained detention custody police investigation probe warrant",
     "speech": "said says told reported report statement announced published interview wrote posted added "
-    "confirmed according",
+    "confirmed according called denied rejected dismissed claimed condemned urged",
 }
 _ROLE_OF = {word: role for role, words in _DATE_ROLES.items() for word in words.split()}
 
