@@ -40,10 +40,8 @@ _NUMBERS = {
 # Order matters: the longest forms first, each alternative names its own groups.
 _PATTERNS = [
     # a span of days gives its first: "July 19-20, 2021", "23 and 24 January 2017"
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_OTHER_DAY},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
-    ("dmy", re.compile(rf"\b{_DAY}{_OTHER_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_OTHER_DAY})?,?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("dmy", re.compile(rf"\b{_DAY}(?:{_OTHER_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("day_rel", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?P<rel>last|this)\s+year\b")),  # "December 12 last year"
     ("day_rel", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s+(?P<rel>last|this)\s+year\b")),
@@ -293,6 +291,11 @@ _ANCHORED = re.compile(
 )
 
 
+# A word some forms cannot do without: a sentence lacking it skips their (slower, case-blind) pattern.
+_NEEDS = {"ago": "ago", "day_rel": "year", "month_rel": "year", "weekday": "day", "last_month": "last"}
+_ANCHOR_WORDS = re.compile(r"later|earlier|next|following|same|previous|that")
+
+
 def _spans(text: str, offset: int, mentions: list[DateMention]) -> list[DateMention]:
     """Two dates joined as the ends of a span become one date that starts with the first."""
     joined: list[DateMention] = []
@@ -351,7 +354,10 @@ def find_dates(
         return []
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
+    lower = text.lower()
     for kind, pattern in _PATTERNS:
+        if kind in _NEEDS and _NEEDS[kind] not in lower:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
@@ -363,7 +369,7 @@ def find_dates(
             since = _bounds(text, start, match.group())
             mentions.append(DateMention(offset + start, offset + end, value, since))
     mentions.sort(key=lambda m: m.start)
-    for match in _ANCHORED.finditer(text):
+    for match in _ANCHORED.finditer(text) if _ANCHOR_WORDS.search(lower) else ():
         start, end = offset + match.start(), offset + match.end()
         # the sentence's own earlier date, if it has one, is the nearer anchor
         base = next((m for m in reversed(mentions) if m.end <= start and not m.since), anchor)
