@@ -191,3 +191,10 @@ def test_last_week_is_its_month() -> None:
         "end": "2022-02-28",
         "precision": "month",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "start"), [("shot on New Year\u2019s Day", "2022-01-01"), ("on Christmas Eve", "2021-12-24")]
+)
+def test_a_fixed_holiday_is_its_day_in_the_latest_year(text: str, start: str) -> None:
+    assert _values(text) == [{"start": start, "end": start, "precision": "day"}]

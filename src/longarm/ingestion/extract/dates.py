@@ -46,6 +46,7 @@ _PATTERNS = [
     ("day_rel", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?P<rel>last|this)\s+year\b")),  # "December 12 last year"
     ("day_rel", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s+(?P<rel>last|this)\s+year\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
+    ("holiday", re.compile(r"\b(?P<holiday>New\s+Year['\u2019]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d)")),
     ("month_rel", re.compile(rf"\b(?:(?:in|of|since|until|on)\s+)?{_MONTH}\s+(?P<rel>last|this|next)\s+year\b")),
     ("last_month", re.compile(rf"\b(?i:last)\s+{_MONTH}(?!\s+\d)\b")),
@@ -74,6 +75,7 @@ _PATTERNS = [
     ),
 ]
 _MONTH_ONLY_AMBIGUOUS = {"may", "march"}
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24)}
 
 
 @dataclass(frozen=True)
@@ -242,8 +244,11 @@ def _value(kind: str, match: re.Match[str], published: Published | None) -> dict
         return day_value(date) if date else None
     if kind == "my":
         return month_value(int(groups["year"]), _month_number(groups["month"]))
-    if kind in ("md", "dm"):
-        month, day = _month_number(groups["month"]), int(groups["day"])
+    if kind in ("md", "dm", "holiday"):
+        if kind == "holiday":
+            month, day = _HOLIDAYS[re.sub(r"\s+", " ", groups["holiday"].lower().replace("\u2019", "'"))]
+        else:
+            month, day = _month_number(groups["month"]), int(groups["day"])
         year = _year_for(month, day, published)
         date = _valid_day(year, month, day) if year else None
         return day_value(date) if date else None
@@ -291,6 +296,11 @@ _ANCHORED = re.compile(
 )
 
 
+# What every form holds; a sentence without any of it has no date.
+_ANY_DATE = re.compile(
+    r"\d|days?\b|month|week|year|\bago\b|morning|evening|night|noon|Christmas|New Year|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
 # A word some forms cannot do without: a sentence lacking it skips their (slower, case-blind) pattern.
 _NEEDS = {"ago": "ago", "day_rel": "year", "month_rel": "year", "weekday": "day", "last_month": "last"}
 _ANCHOR_WORDS = re.compile(r"later|earlier|next|following|same|previous|that")
@@ -347,10 +357,7 @@ def find_dates(
 
     `anchor`, the text's last date before the sentence, dates "the next day" or "that year".
     """
-    if not re.search(
-        r"\d|days?\b|month|week|year|\bago\b|morning|evening|night|noon|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
-        text,
-    ):
+    if not _ANY_DATE.search(text):
         return []
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
