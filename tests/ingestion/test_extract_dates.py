@@ -198,3 +198,8 @@ def test_last_week_is_its_month() -> None:
 )
 def test_a_fixed_holiday_is_its_day_in_the_latest_year(text: str, start: str) -> None:
     assert _values(text) == [{"start": start, "end": start, "precision": "day"}]
+
+
+def test_a_date_far_back_anchors_nothing() -> None:
+    anchor = find_dates("on 3 May 2019", 0, None)[0]
+    assert find_dates("Two days later he was found dead.", 2000, None, anchor) == []

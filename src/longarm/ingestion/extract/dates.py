@@ -303,6 +303,7 @@ _ANY_DATE = re.compile(
 )
 # A word some forms cannot do without: a sentence lacking it skips their (slower, case-blind) pattern.
 _NEEDS = {"ago": "ago", "day_rel": "year", "month_rel": "year", "weekday": "day", "last_month": "last"}
+_ANCHOR_REACH = 600  # characters, about four sentences
 _ANCHOR_WORDS = re.compile(r"later|earlier|next|following|same|previous|that")
 
 
@@ -355,8 +356,11 @@ def find_dates(
 ) -> list[DateMention]:
     """Dates in `text` (a sentence), with offsets shifted by `offset`, non-overlapping, in order.
 
-    `anchor`, the text's last date before the sentence, dates "the next day" or "that year".
+    `anchor`, the text's last date before the sentence, dates "the next day" or "that year" when it stands
+    within a few sentences of it (a date paragraphs back is no longer the one the story counts from).
     """
+    if anchor is not None and offset - anchor.end > _ANCHOR_REACH:
+        anchor = None
     if not _ANY_DATE.search(text):
         return []
     taken: list[tuple[int, int]] = []
