@@ -203,3 +203,9 @@ def test_a_fixed_holiday_is_its_day_in_the_latest_year(text: str, start: str) ->
 def test_a_date_far_back_anchors_nothing() -> None:
     anchor = find_dates("on 3 May 2019", 0, None)[0]
     assert find_dates("Two days later he was found dead.", 2000, None, anchor) == []
+
+
+def test_loose_forms_are_marked_for_the_model_alone() -> None:
+    found = find_dates("He said on Monday he was shot Saturday.", 0, parse_published("2022-03-17"))
+    assert [m.loose for m in found] == [False, True]
+    assert [m.loose for m in find_dates("He fled two years ago.", 0, parse_published("2022-03-17"))] == [True]

@@ -94,6 +94,9 @@ class DateMention:
     end: int
     value: dict
     since: bool = False
+    # read by a loose form ("Saturday", "three years ago", "two days later"): a candidate the learned date
+    # model weighs, not a date the rules join or split incidents by
+    loose: bool = False
 
     @property
     def precision_rank(self) -> int:
@@ -378,7 +381,8 @@ def find_dates(
                 continue
             taken.append((start, end))
             since = _bounds(text, start, match.group())
-            mentions.append(DateMention(offset + start, offset + end, value, since))
+            loose = kind == "ago" or (kind == "weekday" and match.group().startswith(match.group("weekday")))
+            mentions.append(DateMention(offset + start, offset + end, value, since, loose))
     mentions.sort(key=lambda m: m.start)
     for match in _ANCHORED.finditer(text) if _ANCHOR_WORDS.search(lower) else ():
         start, end = offset + match.start(), offset + match.end()
@@ -386,5 +390,5 @@ def find_dates(
         base = next((m for m in reversed(mentions) if m.end <= start and not m.since), anchor)
         value = _from_anchor(match, base.value) if base is not None and not base.since else None
         if value is not None and not any(m.start < end and start < m.end for m in mentions):
-            mentions.append(DateMention(start, end, value))
+            mentions.append(DateMention(start, end, value, loose=True))
     return _spans(text, offset, sorted(mentions, key=lambda m: m.start))
