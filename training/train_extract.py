@@ -319,8 +319,8 @@ def _label(candidate: Candidate, role: str, gold: dict[str, Any]) -> int:
 
 
 def _exact_date(pool: list[Candidate], gold: dict[str, Any]) -> Candidate | None:
-    """The candidate that gives the gold date at its own precision: where there is one, the date model learns
-    that it, not a coarser "2013" or "last month" that merely agrees with it, is the act's date."""
+    """The candidate that gives the gold date at its own precision: where there is one, a coarser "2013" or
+    "last month" that merely agrees with it is left out of the date model's examples."""
     wanted = scorer().ymd(gold.get("date"))
     if wanted[0] is None:
         return None
@@ -345,10 +345,13 @@ def slot_rows(
             exact = _exact_date(pool, gold)
             for role in ROLES:
                 for candidate in pool:
-                    if candidate.kind in KINDS[role]:
-                        rows[role][0].append(features(candidate, role, setting))
-                        label = _label(candidate, role, gold)
-                        rows[role][1].append(label if role != "date" or exact is None else int(candidate is exact))
+                    if candidate.kind not in KINDS[role]:
+                        continue
+                    label = _label(candidate, role, gold)
+                    if role == "date" and exact is not None and label and candidate is not exact:
+                        continue  # a coarser date agreeing with the gold is neither the answer nor wrong
+                    rows[role][0].append(features(candidate, role, setting))
+                    rows[role][1].append(label)
     return rows
 
 
