@@ -318,15 +318,6 @@ def _label(candidate: Candidate, role: str, gold: dict[str, Any]) -> int:
     return int(year is not None and mine[0] == year and mine[1] in (None, month) and mine[2] in (None, day))
 
 
-def _exact_date(pool: list[Candidate], gold: dict[str, Any]) -> Candidate | None:
-    """The candidate that gives the gold date at its own precision: where there is one, a coarser "2013" or
-    "last month" that merely agrees with it is left out of the date model's examples."""
-    wanted = scorer().ymd(gold.get("date"))
-    if wanted[0] is None:
-        return None
-    return next((c for c in pool if c.kind == "date" and scorer().ymd(c.value)[:3] == wanted[:3]), None)
-
-
 def slot_rows(
     batch: list[Prepared], models: DecisionModels, kinds: KindModels
 ) -> dict[str, tuple[list[dict[str, float]], list[int]]]:
@@ -341,17 +332,11 @@ def slot_rows(
             setting = Setting(
                 item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order, coarse
             )
-            pool = nearby(found, index, proposal.sentences)
-            exact = _exact_date(pool, gold)
             for role in ROLES:
-                for candidate in pool:
-                    if candidate.kind not in KINDS[role]:
-                        continue
-                    label = _label(candidate, role, gold)
-                    if role == "date" and exact is not None and label and candidate is not exact:
-                        continue  # a coarser date agreeing with the gold is neither the answer nor wrong
-                    rows[role][0].append(features(candidate, role, setting))
-                    rows[role][1].append(label)
+                for candidate in nearby(found, index, proposal.sentences):
+                    if candidate.kind in KINDS[role]:
+                        rows[role][0].append(features(candidate, role, setting))
+                        rows[role][1].append(_label(candidate, role, gold))
     return rows
 
 
