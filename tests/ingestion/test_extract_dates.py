@@ -209,3 +209,4 @@ def test_loose_forms_are_marked_for_the_model_alone() -> None:
     found = find_dates("He said on Monday he was shot Saturday.", 0, parse_published("2022-03-17"))
     assert [m.loose for m in found] == [False, True]
     assert [m.loose for m in find_dates("He fled two years ago.", 0, parse_published("2022-03-17"))] == [True]
+    assert [m.loose for m in find_dates("He left last August.", 0, parse_published("2022-03-17"))] == [True]

@@ -94,8 +94,9 @@ class DateMention:
     end: int
     value: dict
     since: bool = False
-    # read by a loose form ("Saturday", "three years ago", "two days later"): a candidate the learned date
-    # model weighs, not a date the rules join or split incidents by
+    # read by a form the rules did not read before ("Saturday", "three years ago", "two days later", "last
+    # August", "from 2015 to 2017"): a candidate the learned date model weighs, not a date the rules join or
+    # split incidents by
     loose: bool = False
 
     @property
@@ -322,7 +323,7 @@ def _spans(text: str, offset: int, mentions: list[DateMention]) -> list[DateMent
             and first.value["start"] < mention.value["start"]
         ):
             value = {**first.value, "end": mention.value["end"]}
-            joined[-1] = DateMention(first.start, mention.end, value)
+            joined[-1] = DateMention(first.start, mention.end, value, loose=True)
             continue
         joined.append(mention)
     return joined
@@ -381,7 +382,9 @@ def find_dates(
                 continue
             taken.append((start, end))
             since = _bounds(text, start, match.group())
-            loose = kind == "ago" or (kind == "weekday" and match.group().startswith(match.group("weekday")))
+            loose = kind in ("ago", "last_month", "holiday", "day_rel") or (
+                kind == "weekday" and match.group().startswith(match.group("weekday"))
+            )
             mentions.append(DateMention(offset + start, offset + end, value, since, loose))
     mentions.sort(key=lambda m: m.start)
     for match in _ANCHORED.finditer(text) if _ANCHOR_WORDS.search(lower) else ():
