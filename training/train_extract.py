@@ -321,12 +321,17 @@ def slot_rows(
     """Features and labels of every candidate for every role, seen from each decided incident of the batch."""
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {role: ([], []) for role in ROLES}
     for item in batch:
-        found, order, index = item.proposed.found, item.proposed.order, item.proposed.index
+        found, order, index, coarse = (
+            item.proposed.found,
+            item.proposed.order,
+            item.proposed.index,
+            item.proposed.coarse,
+        )
         for proposal, gold in _decided_with_gold(item, models):
             incident = classify(kinds, proposal.incident, proposal.sentences, item.sentences)
             proposed = item.proposed
             setting = Setting(
-                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order
+                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order, coarse
             )
             for role in ROLES:
                 for candidate in nearby(found, index, proposal.sentences):

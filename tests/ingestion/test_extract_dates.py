@@ -73,3 +73,140 @@ def test_bad_published_values_are_rejected(value: str) -> None:
 def test_numeric_dates_are_read_day_first(text: str, start: str | None) -> None:
     days = [v["start"] for v in _values(text, None) if v["precision"] == "day"]
     assert days == ([start] if start else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("He was shot Saturday night.", "2022-03-12"),  # 2022-03-17 is a Thursday
+        ("She was attacked in the early hours of Tuesday.", "2022-03-15"),
+        ("Attackers struck on Thursday.", "2022-03-17"),
+    ],
+)
+def test_a_bare_weekday_is_the_last_such_day(text: str, start: str) -> None:
+    assert _values(text) == [{"start": start, "end": start, "precision": "day"}]
+
+
+@pytest.mark.parametrize("text", ["The Sunday Times reported it.", "The hearing is set for next Monday.", "by Friday"])
+def test_papers_and_coming_weekdays_are_not_dates(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("He fled three years ago.", "2022-03-17", ("2019-01-01", "year")),
+        ("A car exploded four decades ago.", "2022", ("1982-01-01", "year")),
+        ("She vanished two months ago.", "2022-03", ("2022-01-01", "month")),
+        ("He was threatened three days ago.", "2022-03-17", ("2022-03-14", "day")),
+        ("He died approximately seven days ago.", "2022-03-02", ("2022-02-01", "month")),
+        ("He was last seen about two weeks ago.", "2022-03-17", ("2022-03-01", "month")),
+    ],
+)
+def test_counted_time_back_from_publication(text: str, published: str, value: tuple[str, str]) -> None:
+    found = _values(text, published)
+    assert [(v["start"], v["precision"]) for v in found] == [value]
+
+
+def test_vague_or_unanchored_counts_give_no_date() -> None:
+    assert _values("He left several years ago.") == []
+    assert _values("She left two weeks ago.", "2022") == []
+
+
+@pytest.mark.parametrize(
+    ("published", "start"), [("2022-03-17", "2021-08-01"), ("2022-09", "2022-08-01"), ("2022", "2021-08-01")]
+)
+def test_last_named_month_is_the_latest_before_publication(published: str, start: str) -> None:
+    assert _values("He landed there last August.", published)[0]["start"] == start
+
+
+@pytest.mark.parametrize(
+    "text", ["on the night of July 19-20, 2021", "between 19 and 20 July 2021", "on July 19 and 20, 2021"]
+)
+def test_a_span_of_days_gives_its_first(text: str) -> None:
+    assert _values(text) == [{"start": "2021-07-19", "end": "2021-07-19", "precision": "day"}]
+
+
+def test_since_bounds_a_stay_but_dates_a_disappearance() -> None:
+    assert [m.since for m in find_dates("He has lived there since March.", 0, parse_published("2022-05"))] == [True]
+    assert [m.since for m in find_dates("Since March he has been abroad.", 0, parse_published("2022-05"))] == [True]
+    assert [m.since for m in find_dates("He has been missing since 3 May.", 0, parse_published("2022-05"))] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was held from July 2015 to February 2017.", {"start": "2015-07-01", "end": "2017-02-28"}),
+        ("They were spied on between 1987 and 1993.", {"start": "1987-01-01", "end": "1993-12-31"}),
+    ],
+)
+def test_a_span_between_two_dates_is_one_date_from_its_start(text: str, value: dict) -> None:
+    found = find_dates(text, 0, parse_published("2022-03-17"))
+    assert [(m.value["start"], m.value["end"], m.since) for m in found] == [(value["start"], value["end"], False)]
+
+
+def _anchored(text: str, anchor_text: str) -> list[tuple[str, str]]:
+    anchor = find_dates(anchor_text, 0, None)[0]
+    return [(m.value["start"], m.value["precision"]) for m in find_dates(text, 0, None, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Two days later he was found dead.", "on 3 May 2019", ("2019-05-05", "day")),
+        ("The next morning he was flown out.", "on 3 May 2019", ("2019-05-04", "day")),
+        ("She had fled three days earlier.", "on 3 May 2019", ("2019-04-30", "day")),
+        ("That year he fled.", "in May 2019", ("2019-01-01", "year")),
+        ("The following month he left.", "in May 2019", ("2019-06-01", "month")),
+    ],
+)
+def test_times_told_from_the_last_date(text: str, anchor: str, value: tuple[str, str]) -> None:
+    assert _anchored(text, anchor) == [value]
+
+
+def test_an_anchored_day_is_never_more_precise_than_its_anchor() -> None:
+    assert _anchored("The next day he left.", "in May 2019") == []
+
+
+def test_the_sentence_own_date_is_the_nearer_anchor() -> None:
+    found = find_dates("On 3 May 2019 he was seized; the next day he was flown out.", 0, None)
+    assert [m.value["start"] for m in found] == ["2019-05-03", "2019-05-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("He was beaten on Tuesday last week.", "2022-03-08"),  # 2022-03-17 is a Thursday: not this week's Tuesday
+        ("She was seized on 12 December last year.", "2021-12-12"),
+        ("She was seized on December 12 last year.", "2021-12-12"),
+    ],
+)
+def test_a_day_told_with_its_week_or_year(text: str, start: str) -> None:
+    assert _values(text, "2022-03-17") == [{"start": start, "end": start, "precision": "day"}]
+
+
+def test_last_week_is_its_month() -> None:
+    assert _values("He was followed last week.", "2022-03-03")[0] == {
+        "start": "2022-02-01",
+        "end": "2022-02-28",
+        "precision": "month",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "start"), [("shot on New Year\u2019s Day", "2022-01-01"), ("on Christmas Eve", "2021-12-24")]
+)
+def test_a_fixed_holiday_is_its_day_in_the_latest_year(text: str, start: str) -> None:
+    assert _values(text) == [{"start": start, "end": start, "precision": "day"}]
+
+
+def test_a_date_far_back_anchors_nothing() -> None:
+    anchor = find_dates("on 3 May 2019", 0, None)[0]
+    assert find_dates("Two days later he was found dead.", 2000, None, anchor) == []
+
+
+def test_loose_forms_are_marked_for_the_model_alone() -> None:
+    found = find_dates("He said on Monday he was shot Saturday.", 0, parse_published("2022-03-17"))
+    assert [m.loose for m in found] == [False, True]
+    assert [m.loose for m in find_dates("He fled two years ago.", 0, parse_published("2022-03-17"))] == [True]
+    assert [m.loose for m in find_dates("He left last August.", 0, parse_published("2022-03-17"))] == [True]

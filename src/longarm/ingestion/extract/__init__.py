@@ -31,7 +31,16 @@ from longarm.ingestion.extract.keep import abroad
 from longarm.ingestion.extract.kinds import KindModels, classify, classify_status, load_kind_models
 from longarm.ingestion.extract.output import incident_json
 from longarm.ingestion.extract.reading import Reading, read
-from longarm.ingestion.extract.slots import Setting, SlotModels, by_sentence, fill, load_slot_models, nearby, order_of
+from longarm.ingestion.extract.slots import (
+    Setting,
+    SlotModels,
+    by_sentence,
+    coarse_dates,
+    fill,
+    load_slot_models,
+    nearby,
+    order_of,
+)
 
 if TYPE_CHECKING:
     from longarm.ingestion.documents import Document
@@ -67,6 +76,11 @@ class Proposed:
     def order(self) -> dict[str, int]:
         """Each candidate's rank among those of its kind (`slots.order_of`)."""
         return order_of(self.found)
+
+    @cached_property
+    def coarse(self) -> frozenset[str]:
+        """The dates the text also gives more precisely (`slots.coarse_dates`)."""
+        return coarse_dates(self.found)
 
     @cached_property
     def index(self) -> dict[int, list[Candidate]]:
@@ -130,6 +144,7 @@ def finish(
                 proposed.origin,
                 proposed.published_year,
                 proposed.order,
+                proposed.coarse,
             )
             incident = fill(slots, nearby(proposed.found, proposed.index, proposal.sentences), setting)
         if fill_origin and proposed.origin:

@@ -26,25 +26,45 @@ _MONTH = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_OTHER_DAY = r"\s*(?:[-\u2013/]|and|or|to)\s*[0-3]?\d(?:st|nd|rd|th)?"  # the second day of "July 19-20"
+_NUMBER = (
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"a\s+few|a\s+couple\s+of|several|\d{1,2})"
+)
+_ROUGHLY = r"(?P<approx>(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|over|less\s+than)\s+)?"
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+}  # fmt: skip
 # Order matters: the longest forms first, each alternative names its own groups.
 _PATTERNS = [
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    # a span of days gives its first: "July 19-20, 2021", "23 and 24 January 2017"
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_OTHER_DAY})?,?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("dmy", re.compile(rf"\b{_DAY}(?:{_OTHER_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    ("day_rel", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?P<rel>last|this)\s+year\b")),  # "December 12 last year"
+    ("day_rel", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s+(?P<rel>last|this)\s+year\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
+    ("holiday", re.compile(r"\b(?P<holiday>New\s+Year['\u2019]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d)")),
     ("month_rel", re.compile(rf"\b(?:(?:in|of|since|until|on)\s+)?{_MONTH}\s+(?P<rel>last|this|next)\s+year\b")),
+    ("last_month", re.compile(rf"\b(?i:last)\s+{_MONTH}(?!\s+\d)\b")),
+    ("ago", re.compile(rf"\b{_ROUGHLY}{_NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", re.I)),
     ("iso", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("numeric", re.compile(r"\b(?P<numeric>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)\b")),
-    ("rel_unit", re.compile(r"\b(?P<rel>last|this|earlier this|later this|next)\s+(?P<unit>year|month|week)\b", re.I)),
-    ("rel_day", re.compile(r"\b(?P<relday>yesterday|today|the day before yesterday)\b", re.I)),
     (
         "weekday",
         re.compile(
-            r"\b(?:on|last|this past|early|late)\s+(?:(?:early|late)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|"
-            r"Thursday|Friday|Saturday|Sunday)\b"
+            # bare too ("was shot Saturday", "Sunday night"); not a future day nor a paper's name
+            r"(?<!next )(?<!coming )(?<!until )(?<!by )\b(?:(?:on|last|this past|early|late)\s+(?:(?:early|late)\s+)?)?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"(?!\s+(?:Times|Telegraph|Mail|Express|Herald|Post|Independent|Star|Mirror|Tribune|World|Morning|Review)\b)"
+            r"(?P<last_week>\s+(?:of\s+)?last\s+week)?"
         ),
     ),
+    ("rel_unit", re.compile(r"\b(?P<rel>last|this|earlier this|later this|next)\s+(?P<unit>year|month|week)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<relday>yesterday|today|the day before yesterday)\b", re.I)),
     ("month_only", re.compile(rf"\b(?P<prep>(?i:in|on|since|during|by|early|late|mid-?))\s+{_MONTH}(?!\s+\d)\b")),
     (
         "year",
@@ -55,6 +75,7 @@ _PATTERNS = [
     ),
 ]
 _MONTH_ONLY_AMBIGUOUS = {"may", "march"}
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24)}
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,10 @@ class DateMention:
     end: int
     value: dict
     since: bool = False
+    # read by a form the rules did not read before ("Saturday", "three years ago", "two days later", "last
+    # August", "from 2015 to 2017"): a candidate the learned date model weighs, not a date the rules join or
+    # split incidents by
+    loose: bool = False
 
     @property
     def precision_rank(self) -> int:
@@ -149,10 +174,25 @@ def _relative(match: re.Match[str], kind: str, published: Published | None) -> d
         if unit == "month" and published.precision != "year":
             total = pub.year * 12 + pub.month - 1 + step
             return month_value(total // 12, total % 12 + 1)
+        if unit == "week" and published.precision == "day":
+            then = pub + dt.timedelta(days=7 * step)
+            return month_value(then.year, then.month)  # the week's month: which day of it, the text does not say
         return _coarse(published) if unit == "week" else None
+    if kind == "day_rel":
+        year = pub.year - (match.group("rel") == "last")
+        date = _valid_day(year, _month_number(match.group("month")), int(match.group("day")))
+        return day_value(date) if date else None
     if kind == "month_rel":
         step = {"last": -1, "this": 0, "next": 1}[match.group("rel")]
         return month_value(pub.year + step, _month_number(match.group("month")))
+    if kind == "last_month":
+        month = _month_number(match.group("month"))
+        if published.precision == "year":
+            return month_value(pub.year - 1, month)
+        # the latest such month before the publication's own: "last June" in a June text is a year back
+        return month_value(pub.year if month < pub.month else pub.year - 1, month)
+    if kind == "ago":
+        return _ago(match, published)
     if kind == "rel_day":
         if published.precision != "day":
             return _coarse(published)
@@ -162,8 +202,30 @@ def _relative(match: re.Match[str], kind: str, published: Published | None) -> d
         if published.precision != "day":
             return _coarse(published)
         back = (pub.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
+        if match.group("last_week") and back <= pub.weekday():
+            back += 7  # "on Tuesday last week": not this week's Tuesday
         return day_value(pub - dt.timedelta(days=back))
     return None
+
+
+def _ago(match: re.Match[str], published: Published) -> dict | None:
+    """'three years ago', 'about two weeks ago': back from publication, no more precise than the count allows."""
+    word = re.sub(r"\s+", " ", match.group("n").lower())
+    vague = word in ("a few", "a couple of", "several")
+    count = {"a few": 3, "a couple of": 2, "several": 3}.get(word) or _NUMBERS.get(word) or int(word)
+    unit, pub = match.group("unit").lower(), published.date
+    if unit in ("year", "decade"):
+        return None if vague else year_value(pub.year - count * (10 if unit == "decade" else 1))
+    if published.precision == "year":
+        return None  # weeks or months back from an unknown day of the year: not even the year is sure
+    if unit == "month" or published.precision == "month":
+        back = count if unit == "month" else count // 4 if unit == "week" else 0
+        total = pub.year * 12 + pub.month - 1 - back
+        return month_value(total // 12, total % 12 + 1)
+    then = pub - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    if unit == "day" and not (vague or match.group("approx")):
+        return day_value(then)
+    return month_value(then.year, then.month)  # "about a week ago": the month, not a day
 
 
 def _coarse(published: Published) -> dict:
@@ -186,8 +248,11 @@ def _value(kind: str, match: re.Match[str], published: Published | None) -> dict
         return day_value(date) if date else None
     if kind == "my":
         return month_value(int(groups["year"]), _month_number(groups["month"]))
-    if kind in ("md", "dm"):
-        month, day = _month_number(groups["month"]), int(groups["day"])
+    if kind in ("md", "dm", "holiday"):
+        if kind == "holiday":
+            month, day = _HOLIDAYS[re.sub(r"\s+", " ", groups["holiday"].lower().replace("\u2019", "'"))]
+        else:
+            month, day = _month_number(groups["month"]), int(groups["day"])
         year = _year_for(month, day, published)
         date = _valid_day(year, month, day) if year else None
         return day_value(date) if date else None
@@ -207,13 +272,107 @@ def _value(kind: str, match: re.Match[str], published: Published | None) -> dict
     return _relative(match, kind, published)
 
 
-def find_dates(text: str, offset: int = 0, published: Published | None = None) -> list[DateMention]:
-    """Dates in `text` (a sentence), with offsets shifted by `offset`, non-overlapping, in order."""
-    if not re.search(r"\d|day\b|month|week|year|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", text):
+_LOST = re.compile(r"\b(?:missing|seen|heard|word|contact|disappear\w*|vanish\w*)\b")
+
+
+def _bounds(text: str, start: int, found: str) -> bool:
+    """Whether a date bounds a span ("since 2015", "until March") rather than dating an event.
+
+    "Missing since 3 May" and "not seen since" date the disappearance itself, so they stay dates of an act.
+    """
+    before = text[max(0, start - 12) : start].lower()
+    if not (
+        re.search(r"\b(?:since|from|until|before|after)\s+(?:the\s+)?$", before)
+        or re.match(r"(?i)(?:since|until)\b", found)
+    ):
+        return False
+    return not _LOST.search(text[max(0, start - 40) : start].lower())
+
+
+# "from July 2015 to February 2017", "between 1987 and 1993": one span, dated by where it starts
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.I)
+# A time told from another date of the text: "the next morning", "two days later", "that year"
+_ANCHORED = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<which>next|following|same|previous)\s+(?P<unit>day|morning|afternoon|evening|night|"
+    rf"month|year)|{_NUMBER}\s+(?P<units>day|month|year)s?\s+(?P<way>later|earlier)|that\s+(?P<that>month|year))\b",
+    re.I,
+)
+
+
+# What every form holds; a sentence without any of it has no date.
+_ANY_DATE = re.compile(
+    r"\d|days?\b|month|week|year|\bago\b|morning|evening|night|noon|Christmas|New Year|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+# A word some forms cannot do without: a sentence lacking it skips their (slower, case-blind) pattern.
+_NEEDS = {"ago": "ago", "day_rel": "year", "month_rel": "year", "weekday": "day", "last_month": "last"}
+_ANCHOR_REACH = 600  # characters, about four sentences
+_ANCHOR_WORDS = re.compile(r"later|earlier|next|following|same|previous|that")
+
+
+def _spans(text: str, offset: int, mentions: list[DateMention]) -> list[DateMention]:
+    """Two dates joined as the ends of a span become one date that starts with the first."""
+    joined: list[DateMention] = []
+    for mention in mentions:
+        first = joined[-1] if joined else None
+        if (
+            first is not None
+            and _RANGE_OPEN.search(text[max(0, first.start - offset - 14) : first.start - offset])
+            and _RANGE_JOIN.fullmatch(text[first.end - offset : mention.start - offset])
+            and first.value["start"] < mention.value["start"]
+        ):
+            value = {**first.value, "end": mention.value["end"]}
+            joined[-1] = DateMention(first.start, mention.end, value, loose=True)
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _from_anchor(match: re.Match[str], anchor: dict) -> dict | None:
+    """A day, month or year moved from the anchor's, never more precise than the anchor."""
+    start, precision = dt.date.fromisoformat(anchor["start"]), anchor["precision"]
+    groups = match.groupdict()
+    unit = (groups["unit"] or groups["units"] or groups["that"]).lower()
+    if groups["that"] or groups["which"] and groups["which"].lower() == "same":
+        step = 0
+    elif groups["which"]:
+        step = -1 if groups["which"].lower() == "previous" else 1
+    else:
+        word = re.sub(r"\s+", " ", groups["n"].lower())
+        if word in ("a few", "a couple of", "several"):
+            return None
+        step = (_NUMBERS.get(word) or int(word)) * (1 if groups["way"].lower() == "later" else -1)
+    if unit == "year":
+        return year_value(start.year + step)
+    if unit == "month":
+        if precision == "year":
+            return None if step else year_value(start.year)
+        total = start.year * 12 + start.month - 1 + step
+        return month_value(total // 12, total % 12 + 1)
+    if precision != "day":
+        return None  # "the next day" after "in May": no day to count from
+    return day_value(start + dt.timedelta(days=step))
+
+
+def find_dates(
+    text: str, offset: int = 0, published: Published | None = None, anchor: DateMention | None = None
+) -> list[DateMention]:
+    """Dates in `text` (a sentence), with offsets shifted by `offset`, non-overlapping, in order.
+
+    `anchor`, the text's last date before the sentence, dates "the next day" or "that year" when it stands
+    within a few sentences of it (a date paragraphs back is no longer the one the story counts from).
+    """
+    if anchor is not None and offset - anchor.end > _ANCHOR_REACH:
+        anchor = None
+    if not _ANY_DATE.search(text):
         return []
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
+    lower = text.lower()
     for kind, pattern in _PATTERNS:
+        if kind in _NEEDS and _NEEDS[kind] not in lower:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
@@ -222,7 +381,17 @@ def find_dates(text: str, offset: int = 0, published: Published | None = None) -
             if value is None:
                 continue
             taken.append((start, end))
-            before = text[max(0, start - 12) : start].lower()
-            since = bool(re.search(r"\b(?:since|from|until|before|after)\s+(?:the\s+)?$", before))
-            mentions.append(DateMention(offset + start, offset + end, value, since))
-    return sorted(mentions, key=lambda m: m.start)
+            since = _bounds(text, start, match.group())
+            loose = kind in ("ago", "last_month", "holiday", "day_rel") or (
+                kind == "weekday" and match.group().startswith(match.group("weekday"))
+            )
+            mentions.append(DateMention(offset + start, offset + end, value, since, loose))
+    mentions.sort(key=lambda m: m.start)
+    for match in _ANCHORED.finditer(text) if _ANCHOR_WORDS.search(lower) else ():
+        start, end = offset + match.start(), offset + match.end()
+        # the sentence's own earlier date, if it has one, is the nearer anchor
+        base = next((m for m in reversed(mentions) if m.end <= start and not m.since), anchor)
+        value = _from_anchor(match, base.value) if base is not None and not base.since else None
+        if value is not None and not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(DateMention(start, end, value, loose=True))
+    return _spans(text, offset, sorted(mentions, key=lambda m: m.start))

@@ -244,7 +244,7 @@ def _split(reading: Reading, item: Facts, trigger: Trigger, victims: list[int]) 
     entities += [
         (d.start, "date", d)
         for d in item.dates
-        if d.start > trigger.start and not d.since and _owned(item, d.start, d.end, trigger)
+        if d.start > trigger.start and not (d.since or d.loose) and _owned(item, d.start, d.end, trigger)
     ]
     groups: list[dict] = []
     last_kind = None
@@ -365,7 +365,7 @@ def _date(item: Facts, trigger: Trigger) -> DateMention | None:
     """The date nearest the trigger that is not nearer a court or speech word ("convicted in February")."""
     best, best_distance = None, 10**9
     for date in item.dates:
-        if date.since or not _owned(item, date.start, date.end, trigger):
+        if date.since or date.loose or not _owned(item, date.start, date.end, trigger):
             continue
         distance = _distance(date.start, date.end, trigger.start, trigger.end)
         if distance > 120:

@@ -60,10 +60,12 @@ def read(text: str, published: Published | None) -> Reading:
     countries = frozenset(code for name, code in country_names().items() if len(name) > 3 and name in lower)
     facts: list[Facts] = []
     bullet_date: DateMention | None = None
+    anchor: DateMention | None = None  # the last date told, for "the next day" or "that year"
     paragraph = -1
     for sentence in split_sentences(text):
         s, offset = sentence.text, sentence.start
-        dates = find_dates(s, offset, published)
+        dates = find_dates(s, offset, published, anchor)
+        anchor = next((d for d in reversed(dates) if not d.since), anchor)
         actors = find_actors(s, offset)
         places = [
             p

@@ -67,6 +67,7 @@ class Setting:
     origin: str | None  # the state the text is mostly about
     published_year: int | None
     order: dict[str, int]  # candidate key → rank of its first mention among its kind
+    coarse: frozenset[str] = frozenset()  # dates the text also gives more precisely ("2013" beside "January 2013")
 
 
 # Words that tell who suffered an act and who did it, whatever the case: the role models weigh them by how near
@@ -176,7 +177,59 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
         f[f"precision={candidate.precision}"] = 1.0
         if setting.published_year is not None:
             f[f"years_before={_gap(setting.published_year - int(candidate.value['start'][:4]))}"] = 1.0
+        f["coarse"] = float(candidate.key in setting.coarse)
+        for sentence, start, end in local:
+            f["dateline"] = max(f.get("dateline", 0.0), float(_dateline(setting.text, start, end)))
+            if _nearest(setting.sentences, sentence) <= 1:
+                for role in _date_roles(setting.text, start, end):
+                    f[role] = 1.0
     return f
+
+
+# What a date is the date of, by the nearest telling word on either side: the act, a court or police step, a
+# statement. "convicted in March" or "said on Tuesday" date no act; "shot dead on 3 May" does.
+_DATE_ROLES = {
+    "act": "killed killing murdered murder shot shooting stabbed stabbing assassinated assassination kidnapped "
+    "kidnapping abducted abduction seized disappeared disappearance missing vanished attacked attack poisoned "
+    "poisoning died dead body found deported deportation extradited extradition handed rendition plot bombing",
+    "court": "court trial tried sentenced sentence convicted conviction charged charges indicted indictment ruled "
+    "ruling verdict judgment judge hearing jailed guilty prosecutors prosecutor appeal acquitted",
+    "police": "arrested arrest detained detention custody police investigation probe warrant",
+    "speech": "said says told reported report statement announced published interview wrote posted added "
+    "confirmed according called denied rejected dismissed claimed condemned urged",
+}
+_ROLE_OF = {word: role for role, words in _DATE_ROLES.items() for word in words.split()}
+
+
+def _date_roles(text: str, start: int, end: int) -> list[str]:
+    """The role of the nearest telling word before a date (within eight words) and after it (within five)."""
+    left = _WORD.findall(text[max(0, start - 80) : start].lower())[-8:]
+    right = _WORD.findall(text[end : end + 50].lower())[:5]
+    roles = [f"before={role}" for role in (_ROLE_OF.get(w) for w in reversed(left)) if role][:1]
+    return roles + [f"after={role}" for role in (_ROLE_OF.get(w) for w in right) if role][:1]
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether a date opens a line as its dateline ("Dubai, Mar 09, 2020:"): the report's date, not the act's."""
+    line = text.rfind("\n", 0, start) + 1
+    return end - line <= 60 and bool(
+        re.match(r"\s*(?:[:\u2013\u2014|]|--|\(\w+\)\s*[-\u2013\u2014])", text[end : end + 12])
+    )
+
+
+def coarse_dates(found: list[Candidate]) -> frozenset[str]:
+    """The date candidates within which the text gives another, more precise one."""
+    dates = [c for c in found if c.kind == "date"]
+    rank = {"day": 3, "month": 2, "year": 1}
+    return frozenset(
+        c.key
+        for c in dates
+        if any(
+            rank[o.value["precision"]] > rank[c.value["precision"]]
+            and c.value["start"] <= o.value["start"] <= c.value["end"]
+            for o in dates
+        )
+    )
 
 
 def _gap(years: int) -> str:
