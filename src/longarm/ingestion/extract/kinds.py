@@ -33,6 +33,11 @@ class SoftmaxModel:
         total = sum(exps.values())
         return {label: e / total for label, e in exps.items()}
 
+    def likeliest(self, features: dict[str, float]) -> str:
+        """The class with the highest probability for a feature vector."""
+        probabilities = self.probabilities(features)
+        return max(probabilities, key=probabilities.__getitem__)
+
 
 @dataclass(frozen=True)
 class KindModels:
@@ -74,9 +79,7 @@ def classify(
 ) -> dict[str, Any]:
     """The incident with the likeliest tactic and status for its sentences."""
     features = kind_features(incident, told, sentences)
-    tactic = models.tactic.probabilities(features)
-    status = models.status.probabilities(features)
-    return {**incident, "tactic": max(tactic, key=tactic.__getitem__), "status": max(status, key=status.__getitem__)}
+    return {**incident, "tactic": models.tactic.likeliest(features), "status": models.status.likeliest(features)}
 
 
 def classify_status(
@@ -84,5 +87,4 @@ def classify_status(
 ) -> dict[str, Any]:
     """The incident with the likeliest status for its sentences, the rules' reading one feature among the words:
     "found dead" and "said to have been kidnapped" leave an act alleged whatever its trigger says."""
-    status = models.status.probabilities(kind_features(incident, told, sentences))
-    return {**incident, "status": max(status, key=status.__getitem__)}
+    return {**incident, "status": models.status.likeliest(kind_features(incident, told, sentences))}
