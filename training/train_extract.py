@@ -41,7 +41,7 @@ from longarm.ingestion.extract.decisions import (
     pair_features,
     sentence_features,
 )
-from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify, kind_features
+from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify, kind_features, status_features
 from longarm.ingestion.extract.sentences import split_sentences
 from longarm.ingestion.extract.slots import (
     KINDS,
@@ -250,19 +250,21 @@ def _decided_with_gold(item: Prepared, models: DecisionModels) -> list[tuple[Pro
 
 def fit_kind_models(batch: list[Prepared], models: DecisionModels) -> KindModels:
     """Tactic and status models from the batch's decided incidents and the gold each reports."""
-    rows, tactics, statuses = [], [], []
+    rows, status_rows, tactics, statuses = [], [], [], []
     for item in batch:
         for proposal, gold in _decided_with_gold(item, models):
             rows.append(kind_features(proposal.incident, proposal.sentences, item.sentences))
+            status_rows.append(status_features(proposal.incident, proposal.sentences, item.sentences))
             tactics.append(gold["tactic"])
             statuses.append(gold["status"])
-    return KindModels(tactic=_fit_softmax(rows, tactics), status=_fit_softmax(rows, statuses))
+    # the status model's few features need little shrinking: at C=1 the rare foiled and attempted never win
+    return KindModels(tactic=_fit_softmax(rows, tactics), status=_fit_softmax(status_rows, statuses, c=3.0))
 
 
-def _fit_softmax(rows: list[dict[str, float]], labels: list[str]) -> SoftmaxModel:
+def _fit_softmax(rows: list[dict[str, float]], labels: list[str], *, c: float = 1.0) -> SoftmaxModel:
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
-    model = LogisticRegression(C=1.0, max_iter=3000)
+    model = LogisticRegression(C=c, max_iter=3000)
     model.fit(matrix, labels)
     names = vectorizer.get_feature_names_out()
     classes = [str(c) for c in model.classes_]

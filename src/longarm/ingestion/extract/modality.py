@@ -1,0 +1,89 @@
+"""How far an act went and how sure the text is of it, read from the words of the sentences that tell it.
+
+A plot stopped before anyone struck ("plotting to kill", "a would-be hitman") is foiled; an act its victim lived
+through ("survived a murder attempt", "remains critically ill") is attempted; an act the text only reports others
+saying ("reportedly shot dead", "believed to have been abducted", a headline's "alleges kidnap") is alleged.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ACT = (
+    r"(?:kill\w*|murder\w*|assassinat\w*|kidnap\w*|abduct\w*|poison\w*|shot|shooting|stabb\w*|attack\w*|seiz\w*|"
+    r"detain\w*|deport\w*|extradit\w*|spy\w*|spied|hack\w*|disappear\w*|taken|held|arrested|targeted|sent\s+back|"
+    r"returned)"
+)
+_VIOLENT = r"(?:kill|murder|assassinate|kidnap|abduct|poison|shoot|stab|attack|seize|snatch|force|lure)"
+# "survived a previous assassination attempt" tells of an earlier act, not of this one
+_NOT_EARLIER = r"(?<!previous\s)(?<!earlier\s)(?<!another\s)(?<!prior\s)"
+_CUES = {
+    "attempt": re.compile(
+        rf"{_NOT_EARLIER}\b(?:attempted|failed|botched|unsuccessful|foiled)\s+(?:\w+\s+)?{_ACT}|"
+        rf"{_NOT_EARLIER}\b(?:murder|assassination|kidnapping|abduction|killing|poisoning)\s+attempts?\b|"
+        rf"\b(?:attempt(?:ed|s|ing)?|tried|trying)\s+to\s+{_VIOLENT}\w*|\battempt(?:ed|s)?\s+on\s+(?:his|her|the)\s+life\b",
+        re.I,
+    ),
+    "survived": re.compile(
+        rf"{_NOT_EARLIER}\bsurviv(?:ed|es|ing|or)\b(?!\s+an?\s+(?:previous|earlier|prior))|"
+        r"\bcritically\s+(?:ill|injured|wounded)\b|\bcomas?\b|\bfighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)\b|"
+        r"\b(?:recovering|hospitali[sz]ed)\b|\brefused\s+to\s+(?:board|return|be\s+sent)\b",
+        re.I,
+    ),
+    "plot": re.compile(
+        rf"\b(?:plot(?:s|ted|ting)?|conspir\w+|plann(?:ed|ing)|plans?)\s+to\s+{_VIOLENT}|\bconspiracy\b|\bwould-be\b|"
+        r"\b(?:foiled|thwarted|disrupted|intercepted)\b|\bintended\s+(?:victim|target)\b|\bkill\s+list\b|"
+        r"\bmurder[\s-]for[\s-]hire\b",
+        re.I,
+    ),
+    # the hedge bears on the act itself: "reportedly been shot", not "a man suspected of murdering"
+    "hedged": re.compile(
+        rf"\b(?:reportedly|allegedly|alleged|suspected|presumed|feared|likely|possibly|possible)\s+"
+        rf"(?:(?:has|have|had|been|was|were|be)\s+){{0,2}}{_ACT}|"
+        rf"\b(?:believed|said|thought|feared|understood)\s+to\s+have\s+been\s+(?:\w+\s+)?{_ACT}|"
+        rf"\b(?:may|might|could)\s+have\s+been\s+(?:\w+\s+)?{_ACT}",
+        re.I,
+    ),
+    "claimed": re.compile(
+        r"\b(?:claim(?:s|ed|ing)?|alleg(?:es|ing|ation|ations)|accus(?:es|ed|ing)|lawsuit|complaint)\b", re.I
+    ),
+    "quoted": re.compile(rf"[\u2018'\"\u201c]\s*(?:\w+\s+){{0,2}}{_ACT}(?:\s+\w+){{0,3}}\s*[\u2019'\"\u201d]", re.I),
+    "missing": re.compile(
+        r"\b(?:missing|vanish(?:ed)?|whereabouts|unclear\s+circumstances|ruled\s+out|suicide|accident(?:al)?)\b", re.I
+    ),
+    # a death told: a conviction proves a plot as well as a murder, so it is no cue here
+    "dead": re.compile(
+        r"\b(?:shot\s+(?:to\s+death|dead)|(?:was|were|been)\s+(?:killed|murdered|assassinated)|died|succumbed|"
+        r"dead\s+body)\b",
+        re.I,
+    ),
+}
+
+
+def modality_cues(told: tuple[int, ...], sentences: list[str]) -> frozenset[str]:
+    """The cues the act's sentences hold, each also marked `@headline` when the headline (sentence 0) has it."""
+    found = set()
+    for index in told:
+        for name, pattern in _CUES.items():
+            if pattern.search(sentences[index]):
+                found.add(name)
+                if index == 0:
+                    found.add(f"{name}@headline")
+    return frozenset(found)
+
+
+def read_status(tactic: str | None, rule_status: str | None, cues: frozenset[str]) -> str | None:
+    """The status the cues tell for an act of `tactic`, the rules' own reading when they tell nothing."""
+    if tactic in ("killing", "abduction", "deportation") and "attempt" in cues:
+        return "attempted"
+    # a victim still alive after a killing's means is an attempt; "plotting to kill" without a death is a plot
+    if tactic == "killing" and "dead" not in cues:
+        if "survived" in cues:
+            return "attempted"
+        if "plot" in cues:
+            return "foiled"
+    if "hedged" in cues or cues & {"claimed@headline", "missing@headline"}:
+        return "alleged"
+    if rule_status in ("foiled", "attempted") and not cues & {"plot", "attempt", "survived"}:
+        return "completed"  # "planned" or "wounded" said of something else than the act
+    return rule_status
