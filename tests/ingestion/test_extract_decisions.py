@@ -105,12 +105,12 @@ def test_the_shipped_models_keep_a_plain_report_of_a_killing() -> None:
 
 def test_the_status_model_decides_a_proposal_status_and_leaves_its_tactic() -> None:
     status = SoftmaxModel(
-        weights={"completed": {"rule_status=completed": 1.0}, "alleged": {"w:found": 3.0}},
+        weights={"completed": {"rule_status=completed": 1.0}, "alleged": {"read_status=alleged": 3.0}},
         intercepts={"completed": 0.0, "alleged": 0.0},
     )
     tactic = SoftmaxModel(weights={"assault": {}}, intercepts={"assault": 0.0})
     models = KindModels(tactic=tactic, status=status)
-    sentences = ["Critic found dead in Oslo flat", "The exile was killed, friends say."]
+    sentences = ["Critic reportedly killed in Oslo flat", "The exile was killed in his flat."]
     found = classify_status(models, _incident("killing", "Karim Lodi"), (0,), sentences)
     assert (found["tactic"], found["status"]) == ("killing", "alleged")
     told = classify_status(models, _incident("killing", "Karim Lodi"), (1,), sentences)

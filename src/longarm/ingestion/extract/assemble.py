@@ -6,6 +6,7 @@ import re
 
 from longarm.ingestion.extract.attribution import state_official_country
 from longarm.ingestion.extract.dates import DateMention
+from longarm.ingestion.extract.estimates import dead_count
 from longarm.ingestion.extract.incidents import NEARBY_SENTENCES, Incident, Mention, Perpetrator
 from longarm.ingestion.extract.keep import keep
 from longarm.ingestion.extract.ledes import PERP_CUE, bare_incident, names_victim, opens
@@ -284,24 +285,15 @@ def _apply_sentence(reading: Reading, item: Facts, incident: Incident) -> None:
             movements = [a.actor.id for a in item.actors if a.actor.kind == "movement"]
             incident.affiliations.setdefault(victim, [])
             incident.affiliations[victim] += [a for a in movements if a not in incident.affiliations[victim]]
-    count = re.search(
-        r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:people|persons|civilians|dead)\b"
-        r"[^.]{0,30}\b(?:killed|died|dead)\b|\bkill(?:ed|ing)\s+(?P<m>\d+|two|three|four|five)\b",
-        text,
-    )
-    if count and triggers_here and incident.tactic == "killing":
-        incident.fatalities = _number(count.group("n") or count.group("m"))
+    count = dead_count(text) if triggers_here and incident.tactic == "killing" else None
+    if count is not None:
+        incident.fatalities = count
 
 
 def _outcome_date(item: Facts, outcome) -> DateMention | None:
     """A date right beside an outcome word ("arrested in June 2018")."""
     near = [d for d in item.dates if not d.since and 0 <= d.start - outcome.end <= 40]
     return near[0] if near else None
-
-
-def _number(word: str) -> int:
-    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-    return int(word) if word.isdigit() else words[word.lower()]
 
 
 def _agency(actor_id: str | None, country: str, surface: str, start: int, end: int) -> Perpetrator:

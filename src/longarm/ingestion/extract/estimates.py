@@ -36,3 +36,53 @@ def find_estimates(sentences: list[Sentence]) -> list[dict]:
             }
         )
     return found
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_DIED = r"(?:killed|murdered|assassinated|slain|shot\s+dead|found\s+dead|gunned\s+down|dead|died)"
+# "three men were found dead", "2 people killed", "killing three activists", "the killings of two exiles", "two bodies"
+_DEAD = re.compile(
+    rf"\b(?P<n>{_NUMBER})(?!\s+of\b)\s+(?:(?!were\b|was\b)[\w-]+\s+){{0,3}}?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?)?{_DIED}\b|"
+    rf"\b(?:kill(?:ed|ing)|murder(?:ed|ing|s\s+of)|killings\s+of|deaths\s+of)\s+(?:the\s+|all\s+)?(?P<m>{_NUMBER})\b"
+    r"(?!\s*(?:years?|months?|weeks?|days?|times|decades?|%|per\s*cent))|"
+    rf"\b(?P<b>{_NUMBER})\s+bodies\b",
+    re.I,
+)
+# an approximate toll is a bombing's or a tally's ("more than 70 dead"), not a targeted act's; "on 29 September" a day
+_NOT_A_TOLL = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|about|around|nearly|almost|some|up\s+to|on|since)\s+$", re.I
+)
+_MONTH = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+# "X and two other activists were killed": the one named and the others
+_AND_OTHERS = re.compile(rf"\band\s+(?P<n>{_NUMBER})\s+others?\b(?:\s+[\w-]+){{0,3}}?\s+(?:were\s+)?{_DIED}", re.I)
+
+
+def dead_count(text: str) -> int | None:
+    """The number of dead a sentence gives for the act it tells ("three men were found dead"), or None."""
+    others = _AND_OTHERS.search(text)
+    if others:
+        return _value(others.group("n")) + 1
+    for match in _DEAD.finditer(text):
+        if not _NOT_A_TOLL.search(text[max(0, match.start() - 15) : match.start()]) and not _MONTH.match(
+            text, match.end("n") if match.group("n") else match.end()
+        ):
+            return _value(match.group("n") or match.group("m") or match.group("b"))
+    return None
+
+
+def _value(number: str) -> int:
+    return int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()]

@@ -66,9 +66,7 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
     origin = origin_of(incident)
     if origin is None and incident.tactic in _STATE_ACTS:
         origin = reading.origin  # a rendition, a deportation, spying on exiles: the state's act by its nature
-    fatalities = incident.fatalities
-    if fatalities is None and incident.tactic == "killing" and status == "completed" and victims:
-        fatalities = len(victims)
+    fatalities = dead_of(incident.tactic, status, len(victims), incident.fatalities)
     basis = _basis(incident, origin)
     filled = sum(bool(x) for x in (date, place, victims, perpetrators, origin)) + (len(incident.mentions) > 1)
     return {
@@ -85,6 +83,14 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
         "evidence": evidence,
         "confidence": round(min(0.95, 0.35 + 0.1 * filled), 2),
     }
+
+
+def dead_of(tactic: str, status: str, victims: int, counted: int | None) -> int | None:
+    """The dead of a killing that happened or is said to have: the number the text gives, or one for each named
+    victim when more; an attempt or a plot killed no one."""
+    if tactic != "killing" or status in ("attempted", "foiled"):
+        return None
+    return max(counted or 0, victims) or None
 
 
 def _basis(incident: Incident, origin: str | None) -> str:

@@ -1,0 +1,74 @@
+"""How far an act went and how sure the text is of it: plots, attempts, survivals and hedges; the dead counted."""
+
+from __future__ import annotations
+
+from longarm.ingestion.extract.estimates import dead_count
+from longarm.ingestion.extract.kinds import status_features
+from longarm.ingestion.extract.modality import modality_cues, read_status
+from longarm.ingestion.extract.output import dead_of
+
+
+def _read(tactic: str, rule: str, *sentences: str) -> str | None:
+    return read_status(tactic, rule, modality_cues(tuple(range(len(sentences))), list(sentences)))
+
+
+def test_a_plot_to_kill_nobody_died_of_is_foiled() -> None:
+    assert (
+        _read("killing", "completed", "A man was convicted of plotting to kill an exiled writer in Oslo.") == "foiled"
+    )
+
+
+def test_a_conviction_does_not_make_a_plot_a_killing() -> None:
+    # "convicted" proves the plot; only a death would make it a completed act
+    assert _read("killing", "completed", "The would-be hitman was found guilty last week.") == "foiled"
+
+
+def test_a_killing_the_victim_survived_is_an_attempt() -> None:
+    assert _read("killing", "foiled", "The blogger survived the attack planned by two men.") == "attempted"
+    assert _read("killing", "completed", "The defector remains critically ill after he was poisoned.") == "attempted"
+    assert _read("killing", "completed", "Police charged two men with attempted murder of the exile.") == "attempted"
+
+
+def test_an_earlier_attempt_on_the_victim_is_not_this_act() -> None:
+    sentences = ("The dissident was shot dead in Maputo.", "He survived a previous assassination attempt.")
+    assert _read("killing", "completed", *sentences) == "completed"
+
+
+def test_a_hedged_act_is_alleged() -> None:
+    assert _read("abduction", "completed", "The activist is believed to have been abducted last week.") == "alleged"
+    assert _read("killing", "completed", "A pilot has reportedly been shot dead in Spain.") == "alleged"
+    assert _read("abduction", "completed", "Exiled prince alleges kidnap", "He was taken to a plane.") == "alleged"
+
+
+def test_a_suspect_of_murder_leaves_the_murder_completed() -> None:
+    assert _read("killing", "completed", "A man suspected of murdering the critic left the country.") == "completed"
+
+
+def test_status_features_weigh_the_reading_beside_the_rules() -> None:
+    incident = {"tactic": "killing", "status": "completed"}
+    features = status_features(incident, (0,), ["Spies plotted to kill an exiled journalist in Vienna."])
+    assert features == {"rule_status=completed": 1.0, "read_status=foiled": 1.0}
+
+
+def test_the_dead_a_sentence_counts() -> None:
+    assert dead_count("The three men were found dead in a flat on Friday.") == 3
+    assert dead_count("Two people were killed in the blast.") == 2
+    assert dead_count("A gunman is suspected of killing four activists in Lyon.") == 4
+    assert dead_count("The leader and two other members were killed.") == 3
+    assert dead_count("Police found two bodies near the river.") == 2
+
+
+def test_years_days_and_tolls_of_other_acts_are_not_counts() -> None:
+    assert dead_count("He was killed 3 years ago.") is None
+    assert dead_count("The critic was attacked on 29 September and died.") is None
+    assert dead_count("The bombing left more than 70 dead.") is None
+    assert dead_count("One of them was killed.") is None
+
+
+def test_the_dead_of_a_killing_follow_its_status_and_victims() -> None:
+    assert dead_of("killing", "completed", 2, None) == 2
+    assert dead_of("killing", "alleged", 1, None) == 1
+    assert dead_of("killing", "completed", 1, 3) == 3
+    assert dead_of("killing", "attempted", 1, 1) is None
+    assert dead_of("killing", "foiled", 1, None) is None
+    assert dead_of("abduction", "completed", 1, None) is None
