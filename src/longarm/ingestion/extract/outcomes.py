@@ -8,10 +8,10 @@ from dataclasses import dataclass
 _OUTCOMES: list[tuple[str, str]] = [
     (
         "investigation",
-        r"investigat(?:ion|ions|ing|ed|ors?)|inquiry|inquest|probe|probing|searched|raid(?:ed|s)?|"
+        r"investigat(?:ion|ions|ing|ed|ors?)|inquiry|inquest|probes?|probing|searched|raid(?:ed|s)?|"
         r"exploring\s+a\s+(?:possible\s+)?link|looking\s+for\s+(?:\w+\s+){0,2}suspects?|manhunt",
     ),
-    ("arrest", r"arrest(?:ed|s)?|detained|detention\s+of|taken\s+into\s+custody|apprehended"),
+    ("arrest", r"arrest(?:ed|s|ing)?|detained|detention\s+of|taken\s+into\s+custody|apprehended"),
     (
         "charge",
         r"charged|charges|indicted|indictment|on\s+trial|accused\s+of|prosecuted|prosecution\s+of|"
@@ -31,19 +31,20 @@ _OUTCOMES: list[tuple[str, str]] = [
     ),
     (
         "expulsion",
-        r"expel(?:led|s)?|expulsion|(?:diplomats?|staff|envoys?)\s+(?:\w+\s+){0,4}(?:deported|ordered\s+to\s+leave)|"
+        r"expel(?:led|s|ling)?|expulsion|(?:diplomats?|staff|envoys?)\s+(?:\w+\s+){0,4}(?:deported|ordered\s+to\s+leave)|"
         r"persona\s+non\s+grata",
     ),
-    ("recall", r"recall(?:ed|s)?\s+(?:\w+\s+){0,2}ambassadors?|ambassadors?\s+(?:\w+\s+){0,3}recalled"),
+    ("recall", r"recall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}ambassadors?|ambassadors?\s+(?:\w+\s+){0,3}recalled"),
     (
         "sanction",
-        r"sanction(?:s|ed)?|terrorism\s+list|terror\s+list|assets\s+(?:\w+\s+){0,3}frozen|froze\s+(?:\w+\s+){0,2}assets",
+        r"sanction(?:s|ed|ing)?|terrorism\s+list|terror\s+list|assets\s+(?:\w+\s+){0,3}frozen|froze\s+(?:\w+\s+){0,2}assets",
     ),
     ("extradition", r"extradit(?:ed|ion)"),
     ("release", r"released|freed|pardon(?:ed)?|prisoner\s+swap|let\s+go"),
     ("execution", r"executed|execution|hanged|put\s+to\s+death"),
 ]
-_PATTERN = re.compile("|".join(f"(?P<o{i}>\\b(?:{p}))" for i, (_, p) in enumerate(_OUTCOMES)), re.I)
+# whole words: "Freedom House" frees no one
+_PATTERN = re.compile("|".join(f"(?P<o{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_OUTCOMES)), re.I)
 _YEARS = re.compile(r"\b(?P<n>\d+(?:[.,]\d)?)\s*(?:-|\s)?years?\b|\b(?P<life>life)\b", re.I)
 
 

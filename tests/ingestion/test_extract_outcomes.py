@@ -1,0 +1,51 @@
+"""What followed an act, told apart from the act itself and from words that only look like outcomes."""
+
+from __future__ import annotations
+
+from longarm.ingestion.extract import propose
+from longarm.ingestion.extract.outcomes import find_outcomes
+
+
+def _outcomes(text: str) -> dict[str, set[str]]:
+    """Each proposed incident's tactic with its outcome types."""
+    found: dict[str, set[str]] = {}
+    for proposal in propose(text, published="2023-05-12").proposals:
+        found.setdefault(proposal.incident["tactic"], set()).update(o["type"] for o in proposal.incident["outcomes"])
+    return found
+
+
+def test_outcome_words_are_whole_words() -> None:
+    assert [o.type for o in find_outcomes("The Freedom Alliance said so.")] == []
+    assert [o.type for o in find_outcomes("Police are arresting two men.")] == ["arrest"]
+
+
+def test_an_arrest_that_failed_to_happen_is_no_outcome() -> None:
+    text = (
+        "Exiled writer Ilya Dorin was shot dead in Vilnius in May 2021. "
+        "Prosecutors failed to arrest anyone for the murder of Dorin."
+    )
+    assert "arrest" not in _outcomes(text)["killing"]
+
+
+def test_an_extradition_and_arrest_are_the_deportation_itself() -> None:
+    text = (
+        "Dissident Omar Halabi was arrested in Belgrade and extradited to Bahrain in January 2022, "
+        "despite an extradition ban ordered by the European court."
+    )
+    assert _outcomes(text)["deportation"] == set()
+
+
+def test_a_killing_called_an_execution_is_not_an_execution_after_it() -> None:
+    text = (
+        "Critic Ruslan Tamayev was shot dead in Berlin in August 2019. "
+        "Prosecutors said the murder of Tamayev was equivalent to an execution ordered by the state."
+    )
+    assert "execution" not in _outcomes(text)["killing"]
+
+
+def test_relatives_searched_or_freed_at_home_are_the_pressure_itself() -> None:
+    text = (
+        "Security forces detained the brothers of exiled activist Samir Fawzi in Cairo in June 2020, "
+        "a month after Fawzi spoke in Washington. Police searched their flat and they were freed a week later."
+    )
+    assert _outcomes(text).get("coercion_by_proxy", set()) == set()
