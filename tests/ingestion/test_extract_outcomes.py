@@ -49,3 +49,14 @@ def test_relatives_searched_or_freed_at_home_are_the_pressure_itself() -> None:
         "a month after Fawzi spoke in Washington. Police searched their flat and they were freed a week later."
     )
     assert _outcomes(text).get("coercion_by_proxy", set()) == set()
+
+
+def test_the_police_at_work_on_a_killing_is_an_investigation() -> None:
+    assert {o.type for o in find_outcomes("Police said the exile was shot four times.")} == {"investigation"}
+    assert {o.type for o in find_outcomes("An autopsy was carried out on Monday.")} == {"investigation"}
+    assert {o.type for o in find_outcomes("Detectives are hunting two gunmen seen near the flat.")} == {"investigation"}
+
+
+def test_a_suspect_remanded_in_custody_was_arrested() -> None:
+    assert [o.type for o in find_outcomes("A Russian man was remanded in custody on Friday.")] == ["arrest"]
+    assert [o.type for o in find_outcomes("Two men are held on suspicion of murder.")] == ["arrest"]

@@ -68,7 +68,7 @@ _POLITICAL_CHARGE = re.compile(
 _THE_ACT_ITSELF = {
     "detention": {"arrest", "extradition", "release", "investigation"},
     "deportation": {"arrest", "extradition", "release", "investigation"},
-    "legal_harassment": {"arrest", "extradition", "release", "investigation", "conviction", "sentence"},
+    "legal_harassment": {"arrest", "extradition", "release", "investigation", "charge", "conviction", "sentence"},
     # relatives arrested, jailed, raided or freed at home are the pressure itself
     "coercion_by_proxy": {"arrest", "sentence", "conviction", "charge", "release", "investigation"},
     # "equivalent to an execution", "planned, financed and executed": the killing itself

@@ -9,9 +9,18 @@ _OUTCOMES: list[tuple[str, str]] = [
     (
         "investigation",
         r"investigat(?:ion|ions|ing|ed|ors?)|inquiry|inquest|probes?|probing|searched|raid(?:ed|s)?|"
-        r"exploring\s+a\s+(?:possible\s+)?link|looking\s+for\s+(?:\w+\s+){0,2}suspects?|manhunt",
+        r"exploring\s+a\s+(?:possible\s+)?link|looking\s+for\s+(?:\w+\s+){0,2}suspects?|manhunt|"
+        # the police at work on the case: "police said", an autopsy, detectives, suspects sought
+        r"police\s+(?:said|say|says|believe|believed|suspect|suspected|confirmed)|autops(?:y|ies)|post-mortem|"
+        r"detectives?|wanted\s+in\s+connection|no\s+leads|working\s+on\s+the\s+case|"
+        r"(?:seeking|hunting|searching\s+for|tracking\s+down)\s+(?:\w+\s+){0,3}(?:suspects?|killers?|gunm[ae]n|attackers?|"
+        r"assailants?|perpetrators?)",
     ),
-    ("arrest", r"arrest(?:ed|s|ing)?|detained|detention\s+of|taken\s+into\s+custody|apprehended"),
+    (
+        "arrest",
+        r"arrest(?:ed|s|ing)?|detained|detention\s+of|taken\s+into\s+custody|apprehended|"
+        r"remanded(?:\s+(?:in|into)\s+custody)?|held\s+on\s+suspicion",
+    ),
     (
         "charge",
         r"charged|charges|indicted|indictment|on\s+trial|accused\s+of|prosecuted|prosecution\s+of|"
