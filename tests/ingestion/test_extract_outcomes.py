@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from longarm.ingestion.extract import propose
-from longarm.ingestion.extract.outcomes import find_outcomes
+from longarm.ingestion.extract.outcomes import find_outcomes, without_the_act
 
 
 def _outcomes(text: str) -> dict[str, set[str]]:
-    """Each proposed incident's tactic with its outcome types."""
+    """Each proposed incident's tactic with its outcome types, those that tell the act itself left out."""
     found: dict[str, set[str]] = {}
     for proposal in propose(text, published="2023-05-12").proposals:
-        found.setdefault(proposal.incident["tactic"], set()).update(o["type"] for o in proposal.incident["outcomes"])
+        incident = without_the_act(proposal.incident)
+        found.setdefault(incident["tactic"], set()).update(o["type"] for o in incident["outcomes"])
     return found
 
 
@@ -60,3 +61,18 @@ def test_the_police_at_work_on_a_killing_is_an_investigation() -> None:
 def test_a_suspect_remanded_in_custody_was_arrested() -> None:
     assert [o.type for o in find_outcomes("A Russian man was remanded in custody on Friday.")] == ["arrest"]
     assert [o.type for o in find_outcomes("Two men are held on suspicion of murder.")] == ["arrest"]
+
+
+def test_the_evidence_of_an_outcome_left_out_goes_with_it() -> None:
+    incident = {
+        "tactic": "deportation",
+        "outcomes": [{"type": "extradition", "date": None}, {"type": "charge", "date": None}],
+        "evidence": [
+            {"field": "tactic", "quote": "sent back", "start": 0, "end": 9},
+            {"field": "outcomes", "quote": "extradition", "start": 20, "end": 31},
+            {"field": "outcomes", "quote": "charged", "start": 40, "end": 47},
+        ],
+    }
+    kept = without_the_act(incident)
+    assert [o["type"] for o in kept["outcomes"]] == ["charge"]
+    assert [e["quote"] for e in kept["evidence"]] == ["sent back", "charged"]

@@ -29,6 +29,7 @@ from longarm.ingestion.extract.estimates import find_estimates
 from longarm.ingestion.extract.incidents import Incident
 from longarm.ingestion.extract.keep import abroad
 from longarm.ingestion.extract.kinds import KindModels, classify, classify_status, load_kind_models
+from longarm.ingestion.extract.outcomes import without_the_act
 from longarm.ingestion.extract.output import dead_of, incident_json
 from longarm.ingestion.extract.reading import Reading, read
 from longarm.ingestion.extract.slots import (
@@ -152,7 +153,7 @@ def finish(
         if incident.get("origin_state") and incident["attribution"]["basis"] == "none":
             incident = {**incident, "attribution": {"basis": "allegation"}}  # blamed by the text, on no stated ground
         if abroad(incident, proposed.origin):
-            incident = clean_people(incident, common)
+            incident = without_the_act(clean_people(incident, common))
             # the victims and the status are the models' now: the rules' count of the dead stands beside them
             dead = dead_of(incident["tactic"], incident["status"], len(incident["victims"]), incident["fatalities"])
             incidents.append({**incident, "fatalities": dead})

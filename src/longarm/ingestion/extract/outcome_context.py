@@ -63,17 +63,6 @@ _POLITICAL_CHARGE = re.compile(
     r"overthrow\w*|anti-state|undermining|espionage|membership|spying)\b",
     re.I,
 )
-# Acts that are themselves a state's police or court process against the exile: their arrest, extradition, raids,
-# release, and for a trial in absentia its verdict, are the act told again or what befell the victim
-_THE_ACT_ITSELF = {
-    "detention": {"arrest", "extradition", "release", "investigation"},
-    "deportation": {"arrest", "extradition", "release", "investigation"},
-    "legal_harassment": {"arrest", "extradition", "release", "investigation", "charge", "conviction", "sentence"},
-    # relatives arrested, jailed, raided or freed at home are the pressure itself
-    "coercion_by_proxy": {"arrest", "sentence", "conviction", "charge", "release", "investigation"},
-    # "equivalent to an execution", "planned, financed and executed": the killing itself
-    "killing": {"execution"},
-}
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
 
 
@@ -103,8 +92,8 @@ def outcome_of(
         return False
     if outcome.type in AGAINST_PERSON and _by_origin_state(reading, item, outcome, incident):
         return False
-    if outcome.type in _THE_ACT_ITSELF.get(incident.tactic, ()):
-        return False
+    if incident.tactic == "coercion_by_proxy" and outcome.type in ("arrest", "sentence", "conviction", "charge"):
+        return False  # what is done to relatives is the act itself
     if outcome.type in AGAINST_PERSON and _about_victim(reading, item, outcome, incident, triggers_here):
         return False
     # "detained in Pristina and flown to Turkey": the seizure is the act, not its outcome

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _OUTCOMES: list[tuple[str, str]] = [
     (
@@ -90,3 +91,33 @@ def _years_after(text: str) -> float | None:
         return None
     value = float(match.group("n").replace(",", "."))
     return int(value) if value.is_integer() else value
+
+
+# Acts that are themselves a state's police or court process against the exile: their arrest, extradition, raids,
+# release, and for a trial in absentia its charges and verdict, are the act told again or what befell the victim
+_THE_ACT_ITSELF = {
+    "detention": frozenset({"arrest", "extradition", "release", "investigation"}),
+    "deportation": frozenset({"arrest", "extradition", "release", "investigation"}),
+    "legal_harassment": frozenset(
+        {"arrest", "extradition", "release", "investigation", "charge", "conviction", "sentence"}
+    ),
+    # relatives freed or their homes searched are the pressure itself
+    "coercion_by_proxy": frozenset({"release", "investigation"}),
+    # "equivalent to an execution", "planned, financed and executed": the killing itself
+    "killing": frozenset({"execution"}),
+}
+
+
+def without_the_act(incident: dict[str, Any]) -> dict[str, Any]:
+    """The incident (as extracted, its tactic decided) without the outcomes that tell its own act again, nor
+    their evidence. Left to the end, so that the decisions still weigh every outcome word the rules read."""
+    told = _THE_ACT_ITSELF.get(incident["tactic"], frozenset())
+    outcomes = [o for o in incident["outcomes"] if o["type"] not in told]
+    if len(outcomes) == len(incident["outcomes"]):
+        return incident
+    evidence = [
+        e
+        for e in incident["evidence"]
+        if e["field"] != "outcomes" or not (types := {m.type for m in find_outcomes(e["quote"])}) or not types <= told
+    ]
+    return {**incident, "outcomes": outcomes, "evidence": evidence}

@@ -66,7 +66,7 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
     origin = origin_of(incident)
     if origin is None and incident.tactic in _STATE_ACTS:
         origin = reading.origin  # a rendition, a deportation, spying on exiles: the state's act by its nature
-    fatalities = dead_of(incident.tactic, status, len(victims), incident.fatalities)
+    fatalities = dead_of(incident.tactic, status, len(victims), incident.fatalities or len(victims) or None)
     basis = _basis(incident, origin)
     filled = sum(bool(x) for x in (date, place, victims, perpetrators, origin)) + (len(incident.mentions) > 1)
     return {
@@ -86,11 +86,11 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
 
 
 def dead_of(tactic: str, status: str, victims: int, counted: int | None) -> int | None:
-    """The dead of a killing that happened or is said to have: the number the text gives, or one for each named
-    victim when more; an attempt or a plot killed no one."""
+    """The dead of a killing that happened or is said to have: the number the rules counted (the text's figure, or
+    the victims they named), else one when a victim is named; an attempt or a plot killed no one."""
     if tactic != "killing" or status in ("attempted", "foiled"):
         return None
-    return max(counted or 0, victims) or None
+    return counted or (1 if victims else None)
 
 
 def _basis(incident: Incident, origin: str | None) -> str:
