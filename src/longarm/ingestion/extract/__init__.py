@@ -154,8 +154,8 @@ def finish(
             incident = {**incident, "attribution": {"basis": "allegation"}}  # blamed by the text, on no stated ground
         if abroad(incident, proposed.origin):
             incident = without_the_act(clean_people(incident, common))
-            # the victims and the status are the models' now: the rules' count of the dead stands beside them
-            dead = dead_of(incident["tactic"], incident["status"], len(incident["victims"]), incident["fatalities"])
+            # the status is the model's now: an attempt or a plot it tells killed no one, whatever the rules counted
+            dead = dead_of(incident["tactic"], incident["status"], incident["fatalities"])
             incidents.append({**incident, "fatalities": dead})
     return incidents
 
