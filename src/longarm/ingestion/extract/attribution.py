@@ -131,7 +131,8 @@ def state_official_country(text: str) -> str | None:
 
 @cache
 def _origin_demonyms() -> str:
-    words = (re.escape(w) for w, code in demonyms().items() if code in origin_states())
+    """The origin states' demonyms capitalised as a text writes them ("Eritrean"), longest first."""
+    words = (re.escape(w.title()) for w, code in demonyms().items() if code in origin_states())
     return "|".join(sorted(words, key=len, reverse=True))
 
 

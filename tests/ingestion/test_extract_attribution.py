@@ -1,0 +1,21 @@
+"""State references and the words that blame them: states named by their apparatus, agencies, officials."""
+
+from __future__ import annotations
+
+from longarm.ingestion.extract.actors import find_actors
+from longarm.ingestion.extract.attribution import find_state_refs, responsibility
+
+
+def _refs(text: str) -> list[tuple[str, str]]:
+    return [(r.country, r.surface) for r in find_state_refs(text, 0, find_actors(text), None)]
+
+
+def test_a_state_named_by_its_demonym_and_apparatus_as_texts_capitalise_it() -> None:
+    assert ("ER", "Eritrean embassy") in _refs("Staff of the Eritrean embassy followed the writer home.")
+    assert ("VN", "Vietnamese security forces") in _refs("Vietnamese security forces held the blogger.")
+
+
+def test_the_apparatus_named_is_the_one_blamed() -> None:
+    text = "Police said Uzbek security services were behind the attack on the imam."
+    refs = find_state_refs(text, 0, find_actors(text), None)
+    assert [b.ref.country for b in responsibility(text, 0, refs)] == ["UZ"]
