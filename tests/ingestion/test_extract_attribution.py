@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from longarm.ingestion.extract.actors import find_actors
-from longarm.ingestion.extract.attribution import find_state_refs, responsibility
+from longarm.ingestion.extract.attribution import body_name, find_state_refs, responsibility
 
 
 def _refs(text: str) -> list[tuple[str, str]]:
@@ -19,3 +19,18 @@ def test_the_apparatus_named_is_the_one_blamed() -> None:
     text = "Police said Uzbek security services were behind the attack on the imam."
     refs = find_state_refs(text, 0, find_actors(text), None)
     assert [b.ref.country for b in responsibility(text, 0, refs)] == ["UZ"]
+
+
+def test_any_state_named_by_its_apparatus_is_a_state_reference() -> None:
+    assert ("CL", "Chilean intelligence agent") in _refs("A Chilean intelligence agent planted the device.")
+    assert ("SS", "South Sudan") in _refs("The writer was held by agents of South Sudan in the capital.")
+
+
+def test_a_bare_name_of_a_state_without_agencies_is_not_taken_for_an_origin() -> None:
+    assert _refs("The writer moved to Chile in 1990.") == []
+
+
+def test_an_unregistered_body_keeps_its_name() -> None:
+    text = "Officers of Chile's Directorate of National Intelligence followed him."
+    refs = find_state_refs(text, 0, find_actors(text), None)
+    assert [(r.country, body_name(r)) for r in refs] == [("CL", "Directorate of National Intelligence")]
