@@ -34,3 +34,8 @@ def test_an_unregistered_body_keeps_its_name() -> None:
     text = "Officers of Chile's Directorate of National Intelligence followed him."
     refs = find_state_refs(text, 0, find_actors(text), None)
     assert [(r.country, body_name(r)) for r in refs] == [("CL", "Directorate of National Intelligence")]
+
+
+def test_an_origin_states_court_police_or_ministry_is_the_state() -> None:
+    assert ("IR", "Iranian court") in _refs("An Iranian court sentenced the singer in absentia.")
+    assert ("TR", "Turkish police") in _refs("Turkish police detained the teacher's brother.")

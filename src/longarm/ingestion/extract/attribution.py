@@ -165,11 +165,13 @@ def _origin_demonyms() -> str:
 
 @cache
 def _state_by_demonym() -> re.Pattern[str]:
-    """ "the Eritrean embassy", "Chinese state security", "Saudi agents": the state itself, by its adjective."""
+    """ "the Eritrean embassy", "Chinese state security", "an Iranian court": the state itself, by its adjective."""
     return re.compile(
         rf"\b(?=[A-Z])({_origin_demonyms()})\s+(?:government|embassy|consulate|regime|authorities|state(?:\s+security)?|"
         r"security\s+(?:services?|agents?|forces)|secret\s+(?:services?|police)|agents?|officials|diplomats?|"
-        r"leadership|military)\b"
+        r"leadership|military|courts?|judiciary|judges?|prosecutors?|police|ministry|ministries|"
+        r"(?:intelligence|security|spy)\s+(?:agency|agencies|officers?)|officers?|spies|operatives?|hackers?|"
+        r"(?:armed\s+)?forces|army|troops)\b"
     )
 
 
