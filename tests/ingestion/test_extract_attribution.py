@@ -39,3 +39,7 @@ def test_an_unregistered_body_keeps_its_name() -> None:
 def test_an_origin_states_court_police_or_ministry_is_the_state() -> None:
     assert ("IR", "Iranian court") in _refs("An Iranian court sentenced the singer in absentia.")
     assert ("TR", "Turkish police") in _refs("Turkish police detained the teacher's brother.")
+
+
+def test_a_hyphenated_secret_service_is_an_apparatus() -> None:
+    assert ("BG", "Bulgarian secret-service") in _refs("Bulgarian secret-service files name the agent.")

@@ -168,7 +168,7 @@ def _state_by_demonym() -> re.Pattern[str]:
     """ "the Eritrean embassy", "Chinese state security", "an Iranian court": the state itself, by its adjective."""
     return re.compile(
         rf"\b(?=[A-Z])({_origin_demonyms()})\s+(?:government|embassy|consulate|regime|authorities|state(?:\s+security)?|"
-        r"security\s+(?:services?|agents?|forces)|secret\s+(?:services?|police)|agents?|officials|diplomats?|"
+        r"security\s+(?:services?|agents?|forces)|secret[\s-]+(?:services?|police)|agents?|officials|diplomats?|"
         r"leadership|military|courts?|judiciary|judges?|prosecutors?|police|ministry|ministries|"
         r"(?:intelligence|security|spy)\s+(?:agency|agencies|officers?)|officers?|spies|operatives?|hackers?|"
         r"(?:armed\s+)?forces|army|troops)\b"
@@ -181,7 +181,7 @@ _COUNTRY_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s|\u2019s)?\
 # Nouns that make a demonym of any state a reference to that state's own apparatus, never its host's police or
 # courts: "Chilean intelligence agent", "the Yugoslav secret service", "Syrian spies".
 _APPARATUS = (
-    r"(?:(?:military|foreign|state|secret|security|intelligence|spy)\s+)*(?:intelligence|secret\s+(?:services?|police)|"
+    r"(?:(?:military|foreign|state|secret|security|intelligence|spy)\s+)*(?:intelligence|secret[\s-]+(?:services?|police)|"
     r"security\s+services?|spy\s+(?:agency|service|chiefs?)|spies|agents?|operatives?|regime|embassy|consulate|"
     r"diplomats?|attach[e\u00e9]s?|envoys?|hit\s+squad|death\s+squad|dictatorship|junta)"
     r"(?:\s+(?:services?|agency|agencies|apparatus|chiefs?|officers?|officials?))?"
