@@ -50,3 +50,7 @@ def test_a_state_named_before_its_apparatus_or_after_its_agency() -> None:
     text = "He was held by the Internal Security Bureau of South Sudan."
     refs = find_state_refs(text, 0, find_actors(text), None)
     assert [(r.country, body_name(r)) for r in refs] == [("SS", "Internal Security Bureau")]
+
+
+def test_a_country_after_a_capitalised_opening_word_is_read() -> None:
+    assert ("RU", "Russia") in _refs("In Russia the agents waited for him.")

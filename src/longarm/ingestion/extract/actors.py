@@ -57,13 +57,16 @@ def _aliases() -> tuple[dict[str, str], frozenset[str], dict[str, list[int]]]:
     return by_alias, frozenset(acronyms - words), {w: sorted(set(n), reverse=True) for w, n in lengths.items()}
 
 
-@lru_cache(maxsize=65536)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> tuple[str, str]:
+    """A word folded, and folded without its possessive ("FSB's" -> "fsb"): one cached look-up for both."""
+    folded = fold(word)
+    bare = _POSSESSIVE.sub("", word)
+    return folded, fold(bare) if bare != word else folded
 
 
 def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
@@ -73,10 +76,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
     """
     by_alias, acronyms, lengths = _aliases()
     actors = registry()
-    words = [
-        (m.start(), m.end(), _fold_word(m.group()), _fold_word(_POSSESSIVE.sub("", m.group())))
-        for m in _WORD.finditer(text)
-    ]
+    words = [(m.start(), m.end(), *_fold_word(m.group())) for m in _WORD.finditer(text)]
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     i = 0

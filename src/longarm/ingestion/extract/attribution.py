@@ -77,31 +77,40 @@ def find_state_refs(text: str, offset: int, actors: list[ActorMention], doc_orig
     taken = [(a.start - offset, a.end - offset) for a in actors]
     names = country_names()
     capitals = _capitals()
-    for match in _COUNTRY_RUN.finditer(text):
-        if any(match.start() < b and a < match.end() for a, b in taken):
+    words = [(m.start(), m.end(), m.group().lower()) for m in _CAPITALISED.finditer(text)]
+    named = False  # whether the sentence names any country: else none is named by its servants either
+    i = 0
+    while i < len(words):
+        start, end, word = words[i]
+        i += 1
+        if word not in _first_words():
             continue
-        words = list(re.finditer(r"[A-Z][a-z]+", match.group()))
-        # the longest run of words from the first that names a country ("South Sudan", "Saudi Arabia")
-        n, code = next(
-            (
-                (n, c)
-                for n in range(len(words), 0, -1)
-                if (c := names.get(" ".join(w.group() for w in words[:n]).lower()))
-            ),
-            (1, capitals.get(words[0].group().lower())),
-        )
-        end = match.end() if n == len(words) else match.start() + words[n - 1].end()
+        # the longest run of words from this one that names a country ("South Sudan", "In Saudi Arabia")
+        n, code = 1, names.get(word) or capitals.get(word)
+        for k in (2, 3):
+            run = words[i - 1 : i - 1 + k]
+            if len(run) < k or not text[run[-2][1] : run[-1][0]].isspace():
+                break
+            if found := names.get(" ".join(w[2] for w in run)):
+                n, code = k, found
+        named = named or code is not None
+        end = words[i + n - 2][1]
+        i += n - 1
+        if text.startswith(("'s", "\u2019s"), end):
+            end += 2
+        if any(start < b and a < end for a, b in taken):
+            continue
         # a bare name of a state the registry knows no agency of is mostly the host's, and a host taken for the
         # origin drops the act as one at home: such a state is named by its apparatus ("Chilean intelligence")
         if code in origin_states() and not re.match(r"-|\s+(?:on|in)\b", text[end : end + 4]):
-            refs.append(StateRef(offset + match.start(), offset + end, code, None, text[match.start() : end]))
+            refs.append(StateRef(offset + start, offset + end, code, None, text[start:end]))
     for pattern in (_state_by_demonym(), _agency_by_demonym()):
         for match in pattern.finditer(text):
             if not any(match.start() < b and a < match.end() for a, b in taken):
                 code = demonyms()[match.group(1).lower()]
                 refs.append(StateRef(offset + match.start(), offset + match.end(), code, None, match.group()))
                 taken.append((match.start(), match.end()))
-    for match in _agents_of_country().finditer(text):
+    for match in _agents_of_country().finditer(text) if named else ():
         group = next(g for g in ("country", "owner", "bare", "of") if match.group(g))
         code = names.get(match.group(group).lower())
         start, end = match.span(group)
@@ -176,8 +185,14 @@ def _state_by_demonym() -> re.Pattern[str]:
     )
 
 
-# A capitalised run that may name a country: "Rwanda", "South Sudan's", "Saudi Arabia".
-_COUNTRY_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s|\u2019s)?\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every country's name and of the origin states' capitals: no other word starts one."""
+    return frozenset(name.split()[0] for name in (*country_names(), *_capitals()))
+
 
 # Nouns that make a demonym of any state a reference to that state's own apparatus, never its host's police or
 # courts: "Chilean intelligence agent", "the Yugoslav secret service", "Syrian spies".
@@ -229,7 +244,7 @@ def _agents_of_country() -> re.Pattern[str]:
         rf"(?:(?P<agency>{_AGENCY_NAME})|(?:\w+\s+){{0,2}}?(?i:intelligence|secret|security\s+service|spy|agents?|police|"
         r"embassy|consulate|regime|military))"
         rf"|\b(?=[A-Z])(?P<bare>{country})\s+(?:{_APPARATUS})\b"
-        rf"|\b(?P<named>{_AGENCY_HEAD})\s+of\s+(?:the\s+)?(?P<of>{country})\b",
+        rf"|\b(?=[A-Z])(?P<named>{_AGENCY_HEAD})\s+of\s+(?:the\s+)?(?P<of>{country})\b",
     )
 
 
