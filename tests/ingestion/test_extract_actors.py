@@ -59,8 +59,3 @@ def test_a_possessive_ends_a_chain_of_owners() -> None:
     assert [m.surface for m in find_actors("China's Ministry of State Security's officers")] == [
         "China's Ministry of State Security's"
     ]
-
-
-def test_state_security_without_a_state_is_no_agency() -> None:
-    assert _ids("He was convicted of threatening state security.") == []
-    assert _ids("Chinese state security agents questioned his family.") == ["CN.MSS"]

@@ -45,12 +45,5 @@ def test_a_hyphenated_secret_service_is_an_apparatus() -> None:
     assert ("BG", "Bulgarian secret-service") in _refs("Bulgarian secret-service files name the agent.")
 
 
-def test_a_state_named_before_its_apparatus_or_after_its_agency() -> None:
-    assert ("TW", "Taiwan") in _refs("The plot was run by Taiwan intelligence officers.")
-    text = "He was held by the Internal Security Bureau of South Sudan."
-    refs = find_state_refs(text, 0, find_actors(text), None)
-    assert [(r.country, body_name(r)) for r in refs] == [("SS", "Internal Security Bureau")]
-
-
 def test_a_country_after_a_capitalised_opening_word_is_read() -> None:
     assert ("RU", "Russia") in _refs("In Russia the agents waited for him.")

@@ -28,8 +28,3 @@ def test_ranks_and_plural_demonyms_are_not_part_of_a_name() -> None:
 
 def test_act_words_of_a_headline_are_not_part_of_a_name() -> None:
     assert _names("Plot to Kill Tomas Berg Foiled") == ["Tomas Berg"]
-
-
-def test_an_organisations_words_are_not_a_name() -> None:
-    assert _names("A statement by Uyghur Defenders Initiative said so.") == []
-    assert _names("Northeast Asian diplomats met.") == []

@@ -111,14 +111,13 @@ def find_state_refs(text: str, offset: int, actors: list[ActorMention], doc_orig
                 refs.append(StateRef(offset + match.start(), offset + match.end(), code, None, match.group()))
                 taken.append((match.start(), match.end()))
     for match in _agents_of_country().finditer(text) if named else ():
-        group = next(g for g in ("country", "owner", "bare", "of") if match.group(g))
+        group = "country" if match.group("country") else "owner"
         code = names.get(match.group(group).lower())
         start, end = match.span(group)
         if not code or any(start < b and a < end for a, b in taken):
             continue
         refs = [r for r in refs if not (r.start - offset < end and start < r.end - offset)]  # the bare name read again
-        agency = match.group("agency") or match.group("named")
-        refs.append(StateRef(offset + start, offset + end, code, None, match.group(group), agency))
+        refs.append(StateRef(offset + start, offset + end, code, None, match.group(group), match.group("agency")))
     if doc_origin:
         for match in _GENERIC.finditer(text):
             refs.append(StateRef(offset + match.start(), offset + match.end(), doc_origin, None, match.group()))
@@ -211,14 +210,12 @@ def _agency_by_demonym() -> re.Pattern[str]:
     return re.compile(rf"\b(?=[A-Z])({_demonym_words()})\s+(?:{_AGENCY_NAME}|{_APPARATUS}\b)")
 
 
-# A capitalised agency name ("Internal Security Bureau") and, after its demonym, its tail: "Venezuelan General
-# Directorate of Military Counterintelligence (DGCIM)".
-_AGENCY_HEAD = (
+# A capitalised agency name after its demonym: "Venezuelan General Directorate of Military Counterintelligence (DGCIM)".
+_AGENCY_NAME = (
     r"(?:[A-Z][\w-]+\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,5}(?:Directorate|Service|Services|Bureau|Agency|"
     r"Battalion|Police|Guard|Guards|Committee|Command|Department|Ministry|Organi[sz]ation|Office|Corps|Force|"
-    r"Intelligence|Counterintelligence|Security)"
+    r"Intelligence|Counterintelligence|Security)(?:\s+(?:of|for)\s+(?:[A-Z][\w-]+\s*){1,3})?(?:\s+\([A-Z]{2,8}\))?"
 )
-_AGENCY_NAME = rf"{_AGENCY_HEAD}(?:\s+(?:of|for)\s+(?:[A-Z][\w-]+\s*){{1,3}})?(?:\s+\([A-Z]{{2,8}}\))?"
 
 
 def body_name(ref: StateRef) -> str | None:
@@ -230,8 +227,7 @@ def body_name(ref: StateRef) -> str | None:
 
 @cache
 def _agents_of_country() -> re.Pattern[str]:
-    """ "agents of Taiwan", "Morocco's secret police", "Taiwan intelligence officers", "the Internal Security Bureau of
-    South Sudan": a state named by its servants."""
+    """ "agents of Taiwan", "officials of Chile's regime", "Morocco's secret police": a state named by its servants."""
     names = sorted(
         (re.escape(n.title()) for n in country_names() if len(n) > 3 and "," not in n and "(" not in n),
         key=len,
@@ -242,9 +238,7 @@ def _agents_of_country() -> re.Pattern[str]:
         rf"\b(?:agents?|officials?|officers?|operatives?|spies|intelligence|regime|government|dictatorship|junta)\s+"
         rf"of\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?=[A-Z])(?P<country>{country})\b|\b(?=[A-Z])(?P<owner>{country})['\u2019]s\s+"
         rf"(?:(?P<agency>{_AGENCY_NAME})|(?:\w+\s+){{0,2}}?(?i:intelligence|secret|security\s+service|spy|agents?|police|"
-        r"embassy|consulate|regime|military))"
-        rf"|\b(?=[A-Z])(?P<bare>{country})\s+(?:{_APPARATUS})\b"
-        rf"|\b(?=[A-Z])(?P<named>{_AGENCY_HEAD})\s+of\s+(?:the\s+)?(?P<of>{country})\b",
+        r"embassy|consulate|regime|military))",
     )
 
 

@@ -63,9 +63,7 @@ Supreme Islamic Republican Republic Reuters Facebook Twitter Telegram Instagram 
 Google Apple Week Month Year Day Sitemap Media Leader Bay Gulf River Sea Ocean Mountains Province
 Region District County Party's Holland Protestant Catholic Church Mosque Temple Bank Company Ltd Inc
 Corporation Club Hospital School College Museum Library Team Squad Brigade Battalion Directorate Studies Policy
-Defense Defence Attaché Attache Counterintelligence Olympic Olympics Community Communities Defenders
-Procedures Initiative Project Campaign Coalition Alliance Society Federation Fund Trust Asian African
-Southeast Northeast Southwest Northwest""".split()
+Defense Defence Attaché Attache Counterintelligence Olympic Olympics""".split()
 )
 _NOT_PERSON_WORDS |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 # A lower-case word just before a run that says the run names a thing, not a person.
