@@ -52,3 +52,10 @@ def test_an_alias_inside_a_longer_name_is_not_the_actor() -> None:
 
 def test_other_origin_states() -> None:
     assert _ids("the Federal Security Service and Saudi intelligence") == ["RU.FSB", "SA.GIP"]
+
+
+def test_a_possessive_ends_a_chain_of_owners() -> None:
+    assert _ids("the FSB's agents followed him") == ["RU.FSB"]
+    assert [m.surface for m in find_actors("China's Ministry of State Security's officers")] == [
+        "China's Ministry of State Security's"
+    ]

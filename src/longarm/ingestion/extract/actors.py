@@ -57,12 +57,16 @@ def _aliases() -> tuple[dict[str, str], frozenset[str], dict[str, list[int]]]:
     return by_alias, frozenset(acronyms - words), {w: sorted(set(n), reverse=True) for w, n in lengths.items()}
 
 
-@lru_cache(maxsize=65536)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> tuple[str, str]:
+    """A word folded, and folded without its possessive ("FSB's" -> "fsb"): one cached look-up for both."""
+    folded = fold(word)
+    bare = _POSSESSIVE.sub("", word)
+    return folded, fold(bare) if bare != word else folded
 
 
 def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
@@ -72,21 +76,24 @@ def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
     """
     by_alias, acronyms, lengths = _aliases()
     actors = registry()
-    words = [(m.start(), m.end(), _fold_word(m.group())) for m in _WORD.finditer(text)]
+    words = [(m.start(), m.end(), *_fold_word(m.group())) for m in _WORD.finditer(text)]
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        for n in lengths.get(words[i][2], ()):
+        for n in lengths.get(words[i][2]) or lengths.get(words[i][3]) or []:
             if i + n > len(words):
                 continue
-            actor_id = by_alias.get(" ".join(w[2] for w in words[i : i + n]))
+            gram = [w[2] for w in words[i : i + n]]
+            # a possessive ends a chain of owners: "China's Ministry of State Security's agents"
+            actor_id = by_alias.get(" ".join(gram)) or by_alias.get(" ".join([*gram[:-1], words[i + n - 1][3]]))
             if actor_id is None:
                 continue
             start, end = words[i][0], words[i + n - 1][1]
             surface = text[start:end]
-            acronym = fold(surface) in acronyms
-            if (acronym and not surface.isupper()) or (not acronym and _NAME_GOES_ON.match(text, end)):
+            bare = _POSSESSIVE.sub("", surface)
+            acronym = fold(bare) in acronyms
+            if (acronym and not bare.isupper()) or (not acronym and _NAME_GOES_ON.match(text, end)):
                 continue
             found.append(ActorMention(offset + start, offset + end, actors[actor_id], surface))
             taken.append((start, end))
@@ -99,7 +106,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
 
 # An alias followed by another capitalised word is part of a longer name ("Islamic Republic Party").
 _NAME_GOES_ON = re.compile(r"\s+(?:[A-Z][a-z]|of\s+[A-Z])")
-_CANDIDATE = re.compile(r"[A-Z][\w'\u2019]+(?:[\s-]+(?:e|of|the|al|el|for|[A-Z][\w'\u2019]+)){1,6}")
+_CANDIDATE = re.compile(r"[A-Z][\w'\u2019]+(?:[\s-]+(?:(?:e|of|the|al|el|for)\b|[A-Z][\w'\u2019]+)){1,6}")
 
 
 @cache

@@ -49,6 +49,7 @@ class StateRef:
     country: str
     actor_id: str | None
     surface: str
+    name: str | None = None  # the name of a body the registry does not know ("South Sudan's National Security Service")
 
 
 @cache
@@ -66,7 +67,8 @@ def _capitals() -> dict[str, str]:
 
 
 def find_state_refs(text: str, offset: int, actors: list[ActorMention], doc_origin: str | None) -> list[StateRef]:
-    """State references in `text`: agencies from the registry, origin-state names, capitals and "the regime"."""
+    """State references in `text`: agencies from the registry, origin-state names and capitals, any state's
+    apparatus by its demonym or its name ("Chilean intelligence", "officials of Taiwan"), and "the regime"."""
     refs = [
         StateRef(a.start, a.end, a.actor.country, a.actor.id, a.surface)
         for a in actors
@@ -75,17 +77,47 @@ def find_state_refs(text: str, offset: int, actors: list[ActorMention], doc_orig
     taken = [(a.start - offset, a.end - offset) for a in actors]
     names = country_names()
     capitals = _capitals()
-    for match in re.finditer(r"\b[A-Z][a-z]+(?:\s+Arabia)?(?:'s|\u2019s)?\b", text):
-        word = re.sub(r"(?:'s|\u2019s)$", "", match.group())
-        if any(match.start() < b and a < match.end() for a, b in taken):
+    words = [(m.start(), m.end(), m.group().lower()) for m in _CAPITALISED.finditer(text)]
+    named = False  # whether the sentence names any country: else none is named by its servants either
+    i = 0
+    while i < len(words):
+        start, end, word = words[i]
+        i += 1
+        if word not in _first_words():
             continue
-        code = names.get(word.lower()) or capitals.get(word.lower())
-        if code in origin_states() and not re.match(r"-|\s+(?:on|in)\b", text[match.end() : match.end() + 4]):
-            refs.append(StateRef(offset + match.start(), offset + match.end(), code, None, match.group()))
-    for match in _state_by_demonym().finditer(text):
-        if not any(match.start() < b and a < match.end() for a, b in taken):
-            code = demonyms()[match.group(1).lower()]
-            refs.append(StateRef(offset + match.start(), offset + match.end(), code, None, match.group()))
+        # the longest run of words from this one that names a country ("South Sudan", "In Saudi Arabia")
+        n, code = 1, names.get(word) or capitals.get(word)
+        for k in (2, 3):
+            run = words[i - 1 : i - 1 + k]
+            if len(run) < k or not text[run[-2][1] : run[-1][0]].isspace():
+                break
+            if found := names.get(" ".join(w[2] for w in run)):
+                n, code = k, found
+        named = named or code is not None
+        end = words[i + n - 2][1]
+        i += n - 1
+        if text.startswith(("'s", "\u2019s"), end):
+            end += 2
+        if any(start < b and a < end for a, b in taken):
+            continue
+        # a bare name of a state the registry knows no agency of is mostly the host's, and a host taken for the
+        # origin drops the act as one at home: such a state is named by its apparatus ("Chilean intelligence")
+        if code in origin_states() and not re.match(r"-|\s+(?:on|in)\b", text[end : end + 4]):
+            refs.append(StateRef(offset + start, offset + end, code, None, text[start:end]))
+    for pattern in (_state_by_demonym(), _agency_by_demonym()):
+        for match in pattern.finditer(text):
+            if not any(match.start() < b and a < match.end() for a, b in taken):
+                code = demonyms()[match.group(1).lower()]
+                refs.append(StateRef(offset + match.start(), offset + match.end(), code, None, match.group()))
+                taken.append((match.start(), match.end()))
+    for match in _agents_of_country().finditer(text) if named else ():
+        group = "country" if match.group("country") else "owner"
+        code = names.get(match.group(group).lower())
+        start, end = match.span(group)
+        if not code or any(start < b and a < end for a, b in taken):
+            continue
+        refs = [r for r in refs if not (r.start - offset < end and start < r.end - offset)]  # the bare name read again
+        refs.append(StateRef(offset + start, offset + end, code, None, match.group(group), match.group("agency")))
     if doc_origin:
         for match in _GENERIC.finditer(text):
             refs.append(StateRef(offset + match.start(), offset + match.end(), doc_origin, None, match.group()))
@@ -129,19 +161,84 @@ def state_official_country(text: str) -> str | None:
     return demonyms()[match.group(1).lower()] if match else None
 
 
-@cache
-def _origin_demonyms() -> str:
-    words = (re.escape(w) for w, code in demonyms().items() if code in origin_states())
+def _demonym_words(codes: frozenset[str] | None = None) -> str:
+    """The demonyms (of the states in `codes`, or of all), capitalised as a text writes them, longest first."""
+    words = (re.escape(w.title()) for w, code in demonyms().items() if codes is None or code in codes)
     return "|".join(sorted(words, key=len, reverse=True))
 
 
 @cache
+def _origin_demonyms() -> str:
+    return _demonym_words(origin_states())
+
+
+@cache
 def _state_by_demonym() -> re.Pattern[str]:
-    """ "the Eritrean embassy", "Chinese state security", "Saudi agents": the state itself, by its adjective."""
+    """ "the Eritrean embassy", "Chinese state security", "an Iranian court": the state itself, by its adjective."""
     return re.compile(
-        rf"\b({_origin_demonyms()})\s+(?:government|embassy|consulate|regime|authorities|state(?:\s+security)?|"
-        r"security\s+(?:services?|agents?|forces)|secret\s+(?:services?|police)|agents?|officials|diplomats?|"
-        r"leadership|military)\b"
+        rf"\b(?=[A-Z])({_origin_demonyms()})\s+(?:government|embassy|consulate|regime|authorities|state(?:\s+security)?|"
+        r"security\s+(?:services?|agents?|forces)|secret[\s-]+(?:services?|police)|agents?|officials|diplomats?|"
+        r"leadership|military|courts?|judiciary|judges?|prosecutors?|police|ministry|ministries|"
+        r"(?:intelligence|security|spy)\s+(?:agency|agencies|officers?)|officers?|spies|operatives?|hackers?|"
+        r"(?:armed\s+)?forces|army|troops)\b"
+    )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every country's name and of the origin states' capitals: no other word starts one."""
+    return frozenset(name.split()[0] for name in (*country_names(), *_capitals()))
+
+
+# Nouns that make a demonym of any state a reference to that state's own apparatus, never its host's police or
+# courts: "Chilean intelligence agent", "the Yugoslav secret service", "Syrian spies".
+_APPARATUS = (
+    r"(?:(?:military|foreign|state|secret|security|intelligence|spy)\s+)*(?:intelligence|secret[\s-]+(?:services?|police)|"
+    r"security\s+services?|spy\s+(?:agency|service|chiefs?)|spies|agents?|operatives?|regime|embassy|consulate|"
+    r"diplomats?|attach[e\u00e9]s?|envoys?|hit\s+squad|death\s+squad|dictatorship|junta)"
+    r"(?:\s+(?:services?|agency|agencies|apparatus|chiefs?|officers?|officials?))?"
+)
+
+
+@cache
+def _agency_by_demonym() -> re.Pattern[str]:
+    """A demonym of any state before its apparatus: the origin states beyond the registry's ("Chilean intelligence")."""
+    # the look-ahead skips, at once, every position a capital does not start: the long alternation is slow
+    return re.compile(rf"\b(?=[A-Z])({_demonym_words()})\s+(?:{_AGENCY_NAME}|{_APPARATUS}\b)")
+
+
+# A capitalised agency name after its demonym: "Venezuelan General Directorate of Military Counterintelligence (DGCIM)".
+_AGENCY_NAME = (
+    r"(?:[A-Z][\w-]+\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,5}(?:Directorate|Service|Services|Bureau|Agency|"
+    r"Battalion|Police|Guard|Guards|Committee|Command|Department|Ministry|Organi[sz]ation|Office|Corps|Force|"
+    r"Intelligence|Counterintelligence|Security)(?:\s+(?:of|for)\s+(?:[A-Z][\w-]+\s*){1,3})?(?:\s+\([A-Z]{2,8}\))?"
+)
+
+
+def body_name(ref: StateRef) -> str | None:
+    """The name a text gives a state's body that the registry does not know ("the Yugoslav secret service")."""
+    if ref.actor_id is None and _agency_by_demonym().fullmatch(ref.surface):
+        return ref.surface
+    return ref.name
+
+
+@cache
+def _agents_of_country() -> re.Pattern[str]:
+    """ "agents of Taiwan", "officials of Chile's regime", "Morocco's secret police": a state named by its servants."""
+    names = sorted(
+        (re.escape(n.title()) for n in country_names() if len(n) > 3 and "," not in n and "(" not in n),
+        key=len,
+        reverse=True,
+    )
+    country = "|".join(names)
+    return re.compile(
+        rf"\b(?:agents?|officials?|officers?|operatives?|spies|intelligence|regime|government|dictatorship|junta)\s+"
+        rf"of\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?=[A-Z])(?P<country>{country})\b|\b(?=[A-Z])(?P<owner>{country})['\u2019]s\s+"
+        rf"(?:(?P<agency>{_AGENCY_NAME})|(?:\w+\s+){{0,2}}?(?i:intelligence|secret|security\s+service|spy|agents?|police|"
+        r"embassy|consulate|regime|military))",
     )
 
 

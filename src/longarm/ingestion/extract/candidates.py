@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from longarm.ingestion.extract.attribution import body_name
 from longarm.ingestion.extract.decisions import strip_demonyms
 from longarm.ingestion.extract.reading import Reading
 
@@ -57,7 +58,7 @@ def candidates(reading: Reading) -> list[Candidate]:
                 state = {"id": f"{a.actor.country}.GOV", "name": None, "kind": "state_agency"}
                 _add(found, Candidate("state", a.actor.country, state), (index, a.start, a.end))
         for ref in facts.refs:
-            state = {"id": f"{ref.country}.GOV", "name": None, "kind": "state_agency"}
+            state = {"id": f"{ref.country}.GOV", "name": body_name(ref), "kind": "state_agency"}
             _add(found, Candidate("state", ref.country, state), (index, ref.start, ref.end))
         for p in facts.places:
             place = p.place

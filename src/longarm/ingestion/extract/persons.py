@@ -37,7 +37,18 @@ North South Islamic Islam Muslim Shi'ite Shiite Sunni Arab Arabic Kurdish Persia
 Revolution Regime Republic Yes No Not Why What Who Whom How Where Which Whether Such Each Every Any
 None Once Twice Today Yesterday Tomorrow Journalist Journalists Activist Activists Dissident
 Dissidents Blogger Critic Opposition Former Exiled Exile Accessibility Links Skip Menu Subscribe
-Sign Login Advertisement Crime Security Terrorism World Politics Opinion Analysis""".split()
+Sign Login Advertisement Crime Security Terrorism World Politics Opinion Analysis Premier Brigadier Brig
+Lieutenant Lt Sergeant Sgt Corporal Cpl Admiral Marshal Magistrate Emir Sheriff""".split()
+)
+# Words of an act that a title-case headline puts beside a name ("Plot to Kill Henry Liu", "Premier Killed"):
+# never part of a person's name.
+_ACT_WORDS = set(
+    """Kill Kills Killed Killing Killings Killer Killers Slain Slay Slays Slayer Slayers Murder Murders Murdered
+Murderer Murderers Assassinated Assassination Assassin Assassins Shot Shoots Dead Dies Died Death Plot Plots
+Plotted Abducted Abduction Kidnap Kidnaps Kidnapped Kidnapping Poisoned Poisoning Attack Attacks Attacked
+Arrested Arrests Jailed Charged Convicted Accused Confess Confesses Confessed Sentenced Guilty Missing Spy Spies
+Spying Deported Extradited Detained Stabbed Executed Hunted Targeted Threatened Harassed Vanished Foiled Thwarted
+Seized Lured Freed Released Hanged""".split()
 )
 _NOT_PERSON_WORDS = set(
     """Court Courts Ministry Party Council Movement Organization Organisation News Service Services
@@ -51,7 +62,8 @@ Mujahideen Mojahedin Mujahedin Liberation Struggle Democratic National Federal P
 Supreme Islamic Republican Republic Reuters Facebook Twitter Telegram Instagram YouTube WhatsApp
 Google Apple Week Month Year Day Sitemap Media Leader Bay Gulf River Sea Ocean Mountains Province
 Region District County Party's Holland Protestant Catholic Church Mosque Temple Bank Company Ltd Inc
-Corporation Club Hospital School College Museum Library""".split()
+Corporation Club Hospital School College Museum Library Team Squad Brigade Battalion Directorate Studies Policy
+Defense Defence Attaché Attache Counterintelligence Olympic Olympics""".split()
 )
 _NOT_PERSON_WORDS |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 # A lower-case word just before a run that says the run names a thing, not a person.
@@ -118,6 +130,16 @@ _TITLE_WORDS = {
     "Editor",
     "Reporter",
     "Leader",
+    "Premier",
+    "Brigadier",
+    "Brig",
+    "Lieutenant",
+    "Admiral",
+    "Marshal",
+    "Magistrate",
+    "Emir",
+    "Attaché",
+    "Attache",
     "King",
     "Queen",
     "Prince",
@@ -168,6 +190,7 @@ def _is_noise(token: str) -> bool:
     return (
         bare in _STOP
         or bare in _NOT_PERSON_WORDS
+        or bare in _ACT_WORDS
         or any(part in _STOP or _is_country_like(part) for part in bare.split("-"))
     )
 
@@ -184,6 +207,7 @@ def _inner_name(tokens: list[re.Match[str]], token: re.Match[str] | None = None)
         and not _is_noise(tokens[0].group())
         and bare not in _STOP
         and bare not in _NOT_PERSON_WORDS
+        and bare not in _ACT_WORDS
         and bare.lower() not in country_names()
     )
 
@@ -191,26 +215,38 @@ def _inner_name(tokens: list[re.Match[str]], token: re.Match[str] | None = None)
 def _is_country_like(word: str) -> bool:
     """A country, a demonym or a large town: never part of a person's name (small towns often are)."""
     low = word.lower()
-    if low in demonyms():
+    if low in demonyms() or (low.endswith("s") and low[:-1] in demonyms()):  # "Croats Josip Perkovic"
         return True
     return any(p.precision != "city" or p.population >= 300_000 for p in place_index().get(low, ()))
+
+
+def _masked(text: str, offset: int, blocked: list[tuple[int, int]]) -> str:
+    """`text` with the spans of dates, places and actors blotted out (same length), so that a name right beside
+    one ("on Saturday Kazakh President Nursultan Nazarbayev") is still read, and never joined across one."""
+    chars = list(text)
+    for a, b in blocked:
+        low, high = max(0, a - offset), min(len(text), b - offset)
+        chars[low:high] = "\x00" * max(0, high - low)
+    return "".join(chars)
 
 
 def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[PersonMention]:
     """Names of people in `text` (a sentence): capitalised runs cleaned of titles, places and known actors."""
     found: list[PersonMention] = []
-    for run in _RUN.finditer(text):
-        start, end = run.start() + offset, run.end() + offset
-        if any(start < b and a < end for a, b in blocked):
-            continue
+    for run in _RUN.finditer(_masked(text, offset, blocked)):
         tokens = list(re.finditer(r"\S+(?:\s+(?:de|van|von|der|den|da|du|le|la|bin|ibn|al)(?=\s))?", run.group()))
         title = None
+        # a run that opens or ends with a thing's word names that thing ("Radio Free Asia", "Phnom Penh Municipal
+        # Court"), unless a title says a person follows or a possessive says a person owns it
+        thing = bool(tokens) and tokens[0].group() in _NOT_PERSON_WORDS
         while tokens and _is_noise(tokens[0].group()):
             word = tokens[0].group()
             title = word if word in _TITLE_WORDS else title
             tokens.pop(0)
         while tokens and _is_noise(tokens[-1].group()) and not _inner_name(tokens):
-            tokens.pop()
+            thing = tokens.pop().group() in _NOT_PERSON_WORDS or thing
+        if thing and not title and tokens and not tokens[-1].group().endswith(("'s", "\u2019s")):
+            continue
         if not tokens or any(_is_noise(t.group()) and not _inner_name(tokens, t) for t in tokens):
             continue
         if re.fullmatch(r"[A-Z]\.", tokens[0].group()):
@@ -220,7 +256,7 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
         surface = text[s:e]
         if surface.endswith(("'s", "\u2019s")):
             surface, e = surface[:-2], e - 2
-        if surface.lower() in place_index():
+        if surface.lower() in place_index() or surface.lower() in demonyms():
             continue
         before = text[max(0, s - 40) : s]
         if not title and _THING_BEFORE.search(before) and len(tokens) < 2:
