@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,11 @@ def splits() -> dict[str, str]:
 def incident_keys() -> dict[str, str]:
     """Article name (no .txt) → the collector's key of the incident it is about: what splits and folds group by."""
     return {row["file"].removesuffix(".txt"): row["incident"] for row in _split_rows()}
+
+
+def fold_of(incident: str, folds: int) -> int:
+    """The fold an incident's articles fall in: fixed by a hash of its key, the same on every machine."""
+    return int(hashlib.sha256(f"longarm-cv-v1:{incident}".encode()).hexdigest(), 16) % folds
 
 
 def articles(split: str | None = None) -> list[Article]:

@@ -12,17 +12,11 @@ The predictions of all folds are pooled and scored once, which steadies the figu
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 
-from training.corpus import articles, incident_keys
+from training.corpus import articles, fold_of, incident_keys
 from training.evaluate import score_predictions
-from training.train_extract import Prepared, build, predict_with, prepare
-
-
-def fold_of(incident: str, folds: int) -> int:
-    """The fold an incident's articles fall in: fixed by a hash of its key, the same on every machine."""
-    return int(hashlib.sha256(f"longarm-cv-v1:{incident}".encode()).hexdigest(), 16) % folds
+from training.train_extract import build, predict_with, prepare
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,11 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(args.folds):
         held = [item for item in batch if fold[item.article.name] == k]
         rest = [item for item in batch if fold[item.article.name] != k]
-        # the inner dev part: the next fold round, so that each of the others tunes once
-        inner_dev_fold = (k + 1) % args.folds
-        inner_train: list[Prepared] = [item for item in rest if fold[item.article.name] != inner_dev_fold]
-        inner_dev = [item for item in rest if fold[item.article.name] == inner_dev_fold]
-        predictions = predict_with(build(inner_train, inner_dev), held)
+        predictions = predict_with(build(rest), held)
         result = score_predictions([item.article for item in held], predictions)
         slot, incident = result["slot"]["f"], result["incident"]["f"]
         print(f"fold {k}: {len(held)} articles, slot F1 {slot:.3f}, incident F1 {incident:.3f}")

@@ -52,7 +52,7 @@ from longarm.ingestion.extract.slots import (
     features,
     nearby,
 )
-from training.corpus import ROOT, Article, articles, dev_corpus
+from training.corpus import ROOT, Article, articles, dev_corpus, fold_of, incident_keys
 from training.evaluate import score_predictions, scorer, tuning_score
 
 OUT = ROOT / "src" / "longarm" / "data" / "models" / "extract_decisions.json"
@@ -281,21 +281,37 @@ def _fit_softmax(rows: list[dict[str, float]], labels: list[str], *, c: float = 
     )
 
 
-def choose_thresholds(fitted: Fitted, dev: list[Prepared]) -> tuple[Any, ...]:
+class Part(NamedTuple):
+    """Models fitted without a part of the batch, and that part: the thresholds are chosen on every part's
+    predictions pooled."""
+
+    fitted: Fitted
+    held: list[Prepared]
+
+
+def _pooled_score(predicted: list[tuple[list[Prepared], dict[str, list[dict[str, Any]]]]]) -> tuple[float, int]:
+    held = [item.article for items, _ in predicted for item in items]
+    return tuning_score(held, {name: found for _, p in predicted for name, found in p.items()})
+
+
+def choose_thresholds(parts: list[Part]) -> tuple[Any, ...]:
     """The keep threshold and the origin filling (beside the fixed same-act and document thresholds) with the best
-    slot F1 on the dev split among those that invent an incident in at most one negative text in twenty (the bar
-    a user's archive of near-miss stories needs); the fewest inventions first when none reach it."""
+    pooled slot F1 on the held-out parts among those that invent an incident in at most one negative text in
+    twenty (the bar a user's archive of near-miss stories needs); the fewest inventions first when none reach it."""
+    negatives = sum(item.article.negative for part in parts for item in part.held)
     best: tuple[tuple[float, float], tuple[Any, ...]] = ((-math.inf, -1.0), ())
     for keep, fill_origin in itertools.product(GRID_KEEP, (False, True)):
         choice = (keep, SAME_THRESHOLD, DOCUMENT_THRESHOLD, fill_origin)
-        models = _models(fitted, choice)
-        predictions = {item.article.name: _predict(item, models, None) for item in dev}
-        f1, invented = tuning_score([item.article for item in dev], predictions)
-        excess = max(0.0, invented - sum(item.article.negative for item in dev) / 20)
+        predicted = []
+        for part in parts:
+            models = _models(part.fitted, choice)
+            predicted.append((part.held, {item.article.name: _predict(item, models, None) for item in part.held}))
+        f1, invented = _pooled_score(predicted)
+        excess = max(0.0, invented - negatives / 20)
         key = (-excess, f1)
         if key > (best[0][0], best[0][1] + 1e-9):
             best = (key, choice)
-    print(f"dev slot F1 {best[0][1]:.3f} at keep, same, document, fill_origin = {best[1]}")
+    print(f"held-out slot F1 {best[0][1]:.3f} at keep, same, document, fill_origin = {best[1]}")
     return best[1]
 
 
@@ -353,26 +369,36 @@ def fit_slot_models(batch: list[Prepared], models: DecisionModels, kinds: KindMo
     return {role: _fit(x, y, c=0.5) for role, (x, y) in slot_rows(batch, models, kinds).items()}
 
 
-def choose_slot_thresholds(
-    fitted: dict[str, LinearModel], models: DecisionModels, kinds: KindModels, dev: list[Prepared]
-) -> dict[str, float]:
-    """Each role's threshold by coordinate ascent on the dev slot F1 (two rounds over the roles)."""
+class Tuned(NamedTuple):
+    """The models of one part with its decision thresholds set, and the part they did not see."""
+
+    models: DecisionModels
+    kinds: KindModels
+    slots: dict[str, LinearModel]
+    held: list[Prepared]
+
+
+def _tuned_score(tuned: list[Tuned], limits: dict[str, float], fallback: float | None = None) -> float:
+    predicted = []
+    for part in tuned:
+        models = part.models if fallback is None else dataclasses.replace(part.models, fallback_threshold=fallback)
+        slots = SlotModels(part.slots, limits)
+        predicted.append((part.held, {i.article.name: _predict(i, models, slots, part.kinds) for i in part.held}))
+    return _pooled_score(predicted)[0]
+
+
+def choose_slot_thresholds(tuned: list[Tuned]) -> dict[str, float]:
+    """Each role's threshold by coordinate ascent on the pooled held-out slot F1 (two rounds over the roles)."""
     thresholds = {role: 0.5 for role in ROLES + MORE}
-
-    def f1(limits: dict[str, float]) -> float:
-        slots = SlotModels(fitted, limits)
-        predictions = {item.article.name: _predict(item, models, slots, kinds) for item in dev}
-        return tuning_score([item.article for item in dev], predictions)[0]
-
-    best = f1(thresholds)
+    best = _tuned_score(tuned, thresholds)
     for _ in range(2):
         for role in ROLES + MORE:
             for value in (0.2, 0.35, 0.5, 0.65, 0.8):
                 trial = {**thresholds, role: value}
-                found = f1(trial)
+                found = _tuned_score(tuned, trial)
                 if found > best + 1e-9:
                     best, thresholds = found, trial
-    print(f"dev slot F1 {best:.3f} with slot thresholds {thresholds}")
+    print(f"held-out slot F1 {best:.3f} with slot thresholds {thresholds}")
     return thresholds
 
 
@@ -384,20 +410,18 @@ def _report(name: str, batch: list[Prepared], built: Built) -> None:
     predictions = predict_with(built, batch)
     result = score_predictions([i.article for i in batch], predictions)
     fields = " ".join(f"{f} {v['f']:.2f}" for f, v in sorted(result["fields"].items()))
-    print(f"fitted on train only, {name}: slot F1 {result['slot']['f']:.3f}, incident F1 {result['incident']['f']:.3f}")
+    print(f"{name}: slot F1 {result['slot']['f']:.3f}, incident F1 {result['incident']['f']:.3f}")
     print(f"  {fields}")
 
 
-def choose_fallback(models: DecisionModels, slots: SlotModels, kinds: KindModels, dev: list[Prepared]) -> float:
-    """How act-like a text the rules found nothing in must be to report one incident, chosen on dev."""
+def choose_fallback(tuned: list[Tuned], limits: dict[str, float]) -> float:
+    """How act-like a text the rules found nothing in must be to report one incident, on the pooled held-out parts."""
     best = (-1.0, 1.01)
     for value in (1.01, 0.9, 0.8, 0.7, 0.6):
-        trial = dataclasses.replace(models, fallback_threshold=value)
-        predictions = {i.article.name: _predict(i, trial, slots, kinds) for i in dev}
-        f1 = tuning_score([i.article for i in dev], predictions)[0]
+        f1 = _tuned_score(tuned, limits, value)
         if f1 > best[0] + 1e-9:
             best = (f1, value)
-    print(f"dev slot F1 {best[0]:.3f} with fallback threshold {best[1]}")
+    print(f"held-out slot F1 {best[0]:.3f} with fallback threshold {best[1]}")
     return best[1]
 
 
@@ -410,15 +434,30 @@ class Built:
     slots: SlotModels
 
 
-def build(train: list[Prepared], dev: list[Prepared]) -> Built:
-    """Fit every model on `train`, choose every threshold on `dev`."""
-    fitted = fit_decision_models(train)
-    tuned = _models(fitted, choose_thresholds(fitted, dev))
-    kinds = fit_kind_models(train, tuned)
-    slot_fitted = fit_slot_models(train, tuned, kinds)
-    slots = SlotModels(slot_fitted, choose_slot_thresholds(slot_fitted, tuned, kinds, dev))
-    tuned = dataclasses.replace(tuned, fallback_threshold=choose_fallback(tuned, slots, kinds, dev))
-    return Built(tuned, kinds, slots)
+def build(batch: list[Prepared], folds: int = 3) -> Built:
+    """Fit every model on the whole batch with every threshold chosen on out-of-fold predictions: the batch
+    dealt by incident into `folds` parts, each predicted by models fitted on the others."""
+    groups = incident_keys()
+    fold = {item.article.name: fold_of(groups[item.article.name], folds) for item in batch}
+    parts = [
+        Part(
+            fit_decision_models([i for i in batch if fold[i.article.name] != k]),
+            [i for i in batch if fold[i.article.name] == k],
+        )
+        for k in range(folds)
+    ]
+    choice = choose_thresholds(parts)
+    tuned = []
+    for k, part in enumerate(parts):
+        rest = [i for i in batch if fold[i.article.name] != k]
+        models = _models(part.fitted, choice)
+        kinds = fit_kind_models(rest, models)
+        tuned.append(Tuned(models, kinds, fit_slot_models(rest, models, kinds), part.held))
+    limits = choose_slot_thresholds(tuned)
+    fallback = choose_fallback(tuned, limits)
+    models = dataclasses.replace(_models(fit_decision_models(batch), choice), fallback_threshold=fallback)
+    kinds = fit_kind_models(batch, models)
+    return Built(models, kinds, SlotModels(fit_slot_models(batch, models, kinds), limits))
 
 
 def predict_with(built: Built, batch: list[Prepared]) -> dict[str, list[dict[str, Any]]]:
@@ -427,46 +466,36 @@ def predict_with(built: Built, batch: list[Prepared]) -> dict[str, list[dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Fit on train, choose thresholds on dev, refit on train + dev, write the weights."""
+    """Fit on train + dev with thresholds chosen out of fold, write the weights."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    train = [prepare(a) for a in articles("train")]
-    dev = [prepare(a) for a in articles("dev")]
-    shared_dev = [prepare(a) for a in dev_corpus()]
-    print(f"train {len(train)} articles, dev {len(dev)} articles")
+    batch = [prepare(a) for a in articles("train") + articles("dev")]
+    print(f"train + dev: {len(batch)} articles")
+    built = build(batch)
     # ../shared/corpus/dev is what the rules were written on: it is scored, not tuned on
-    built = build(train, dev)
-    for name, batch in (("dev", dev), ("../shared/corpus/dev", shared_dev)):
-        _report(name, batch, built)
-    tuned, slot_limits = built.models, built.slots.thresholds
-    final = fit_decision_models(train + dev)
-    # the thresholds chosen with the train-only models, the weights refitted on train + dev
-    final_models = dataclasses.replace(
-        tuned, sentence=final.sentence, keep=final.keep, same=final.same, document=final.document
-    )
-    final_kinds = fit_kind_models(train + dev, final_models)
-    slot_models = fit_slot_models(train + dev, final_models, final_kinds)
+    _report("../shared/corpus/dev", [prepare(a) for a in dev_corpus()], built)
+    models, slots = built.models, built.slots
     spec = {
-        "trained_on": "annotations/pool, splits train + dev (thresholds chosen on dev)",
+        "trained_on": "annotations/pool, splits train + dev (thresholds chosen on out-of-fold predictions)",
         "thresholds": {
-            "keep": tuned.keep_threshold,
-            "same": tuned.same_threshold,
-            "document": tuned.document_threshold,
-            "fill_origin": tuned.fill_origin,
-            "fallback": tuned.fallback_threshold,
+            "keep": models.keep_threshold,
+            "same": models.same_threshold,
+            "document": models.document_threshold,
+            "fill_origin": models.fill_origin,
+            "fallback": models.fallback_threshold,
         },
-        "sentence": _spec(final_models.sentence),
-        "keep": _spec(final_models.keep),
-        "same": _spec(final_models.same),
-        "document": _spec(final.document),
+        "sentence": _spec(models.sentence),
+        "keep": _spec(models.keep),
+        "same": _spec(models.same),
+        "document": _spec(models.document),
         "kinds": {
             name: {"weights": model.weights, "intercepts": model.intercepts}
-            for name, model in (("tactic", final_kinds.tactic), ("status", final_kinds.status))
+            for name, model in (("tactic", built.kinds.tactic), ("status", built.kinds.status))
         },
         "slots": {
-            **{role: {**_spec(slot_models[role]), "threshold": slot_limits[role]} for role in ROLES},
-            **{more: slot_limits[more] for more in MORE},
+            **{role: {**_spec(slots.models[role]), "threshold": slots.thresholds[role]} for role in ROLES},
+            **{more: slots.thresholds[more] for more in MORE},
         },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
