@@ -2,11 +2,11 @@
 
     python -m training.crossval [--folds 4]
 
-The dev split alone (45 articles) is too small to tell two recipes apart: thresholds chosen on it swing
-the figures by more than most changes move them. Here the train and dev articles are dealt into folds by
-incident (every article of one incident in one fold); each fold is scored with models fitted on a part of
-the others and thresholds chosen on the rest of them, exactly as `make train` does with train and dev.
-The predictions of all folds are pooled and scored once, which steadies the figure further.
+The dev split alone (45 articles) is too small to tell two recipes apart: scores on it swing by more than
+most changes move them. Here the train and dev articles are dealt into folds by incident (every article of
+one incident in one fold); each fold is scored with models built on the others exactly as `make train`
+builds them on train + dev (thresholds chosen out of fold within them). The predictions of all folds are
+pooled and scored once, which steadies the figure further.
 """
 
 from __future__ import annotations

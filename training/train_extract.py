@@ -7,8 +7,9 @@
 2. Keep: is a proposal of the rules an incident the text reports? Labels from aligning each proposal to the
    gold incident whose mentions share its sentences.
 3. Same: are two proposals one act? Labels from the same alignment.
-The models are fitted on the train split, the thresholds chosen on the dev split (slot F1 of
-../shared/tools/score_extract.py), then the models are refitted on train + dev with those thresholds.
+The thresholds are chosen on out-of-fold predictions over train + dev (three folds by incident, each predicted
+by models fitted on the other two; slot F1 of ../shared/tools/score_extract.py), then every model is fitted
+on all of train + dev.
 ../shared/corpus/dev, which the rules were written on, is scored but not tuned on.
 The test split is never read here. Seeded and deterministic: the same annotations give the same bytes.
 """
@@ -63,6 +64,11 @@ GRID_KEEP = (0.2, 0.3, 0.4, 0.5, 0.6)
 # act, the recipe scores pooled slot F1 0.478 against 0.456 when dev chose them (incident F1 0.625 / 0.583).
 SAME_THRESHOLD = 0.5
 DOCUMENT_THRESHOLD = 0.2
+# Most texts report one act (108 of the 146 relevant train + dev texts), and most acts lost were proposed but not
+# kept: the likeliest proposal of a text is kept at this lower bar. Fixed, like the two above, because the
+# threshold search puts fewer inventions first and would never lower it: make cv pooled slot F1 0.512 without it,
+# 0.515 / 0.529 / 0.534 / 0.532 at 0.2 / 0.25 / 0.3 / 0.4, invented on 44 negatives 8, 21, 15, 12, 11.
+FIRST_THRESHOLD = 0.4
 
 
 @dataclass
@@ -225,7 +231,17 @@ def fit_decision_models(batch: list[Prepared]) -> Fitted:
 
 def _models(fitted: Fitted, choice: tuple[Any, ...]) -> DecisionModels:
     keep, same, doc, fill = choice
-    return DecisionModels(fitted.sentence, fitted.keep, fitted.same, keep, same, doc, fill, document=fitted.document)
+    return DecisionModels(
+        fitted.sentence,
+        fitted.keep,
+        fitted.same,
+        keep,
+        same,
+        doc,
+        fill,
+        document=fitted.document,
+        first_threshold=FIRST_THRESHOLD,
+    )
 
 
 def _predict(
@@ -484,6 +500,7 @@ def main(argv: list[str] | None = None) -> int:
             "document": models.document_threshold,
             "fill_origin": models.fill_origin,
             "fallback": models.fallback_threshold,
+            "first": models.first_threshold,
         },
         "sentence": _spec(models.sentence),
         "keep": _spec(models.keep),

@@ -52,7 +52,7 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class DecisionModels:
-    """The three trained models and the thresholds chosen on the development split."""
+    """The trained models and the thresholds chosen on out-of-fold predictions (`make train`)."""
 
     sentence: LinearModel
     keep: LinearModel
@@ -62,6 +62,8 @@ class DecisionModels:
     document_threshold: float
     fill_origin: bool = False  # an incident the text blames on nobody in particular takes the text's state
     fallback_threshold: float = 1.01  # a text this act-like that the rules found nothing in still reports one
+    # most texts report one act: the likeliest proposal of a text that reports one is kept at this lower bar
+    first_threshold: float = 1.01
     # whether the text reports an act at all, from its opening words and its likeliest sentences; without it,
     # the likeliest sentence's probability is held against the document threshold
     document: LinearModel | None = None
@@ -97,6 +99,7 @@ def load_models() -> DecisionModels | None:
         document_threshold=float(spec["thresholds"]["document"]),
         fill_origin=bool(spec["thresholds"].get("fill_origin", False)),
         fallback_threshold=float(spec["thresholds"].get("fallback", 1.01)),
+        first_threshold=float(spec["thresholds"].get("first", 1.01)),
         document=linear(spec["document"]) if "document" in spec else None,
     )
 
@@ -352,9 +355,11 @@ def decide(
     groups: dict[int, list[int]] = {}
     for j, root in enumerate(parent):
         groups.setdefault(root, []).append(j)
+    likeliest = max(range(len(proposals)), key=keep_p.__getitem__)
+    first = min(models.keep_threshold, models.first_threshold)
     decided = []
     for members in groups.values():
-        if max(keep_p[m] for m in members) < models.keep_threshold:
+        if max(keep_p[m] for m in members) < (first if likeliest in members else models.keep_threshold):
             continue
         ordered = sorted(members, key=lambda m: -keep_p[m])
         incident = proposals[ordered[0]].incident
