@@ -6,8 +6,13 @@ import pytest
 
 from longarm.auth.permissions import SYSTEM
 from longarm.errors import Conflict
+from longarm.incidents.schemas import ExtractedIncident
 from longarm.review import service
+from longarm.review.clusters import clusters
+from longarm.review.link import LinkIndex
 from longarm.review.models import Candidate
+from longarm.review.probability import LinkModel
+from longarm.review.profiles import profile_from_extracted
 from longarm.review.queue import pending_items
 from longarm.storage.engine import transaction
 from tests.cli_runner import longarm
@@ -111,3 +116,22 @@ def test_the_shell_lists_clusters_and_splits_a_candidate_off(cli_env, tmp_path):
     accepted = longarm("review", "accept", candidate)
     assert accepted.code == 0 and "its cluster are incident" in accepted.stdout
     assert longarm("review", "list").stdout.strip() == "no pending candidates"
+
+
+def test_a_text_that_tells_two_acts_as_one_does_not_chain_their_reports() -> None:
+    """Two unlike reports (other victim, other year) each certain of a third that merged both acts stay apart."""
+    model = LinkModel(intercept=-1.0, weights={"victim=same": 4.0, "victim=different": -3.0}, certain=0.5, possible=0.1)
+    first = extracted(victim="Dara Nouri", date=("2013-12-31", "2013-12-31", "day"), country="ZA")
+    second = extracted(victim="Kian Vahedi", date=("2010-06-19", "2010-06-19", "day"), country="ZA")
+    both = extracted(victim="Dara Nouri", date=("2010-06-19", "2010-06-19", "day"), country="ZA")
+    both["victims"].append({"name": "Kian Vahedi", "aliases": [], "affiliations": []})
+    index = LinkIndex(
+        [
+            profile_from_extracted(ref, ExtractedIncident.model_validate(incident), headline=None)
+            for ref, incident in (("a", first), ("b", both), ("c", second))
+        ],
+        model=model,
+    )
+    found, ranked = clusters(index, ["c", "b", "a"])
+    assert all(match.certain for match in ranked["b"])  # the merged text is certain of both
+    assert sorted(cluster.candidates for cluster in found) == [["a", "b"], ["c"]]

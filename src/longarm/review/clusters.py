@@ -1,15 +1,16 @@
 """Cluster, don't chain: candidates and incidents joined by certain matches, resolved together.
 
 The pending candidates and the known incidents form a graph whose edges are certain
-matches (probability at or above the learned `certain` threshold). Each connected
-component is one incident: a component without an incident becomes a new one, a
-component holding exactly one joins it. A component holding two incidents, a candidate
-a person has already handled, or (for a component without an incident) a merely
-*possible* match to a known incident is left for a person: two known incidents are
-never merged automatically. A possible
-match between two new clusters does not hold them back (each becomes an incident); the
-queue lists it as a possible duplicate. The components
-depend only on the set of profiles, never on the order in which they arrived.
+matches (probability at or above the learned `certain` threshold). Each component is one
+incident, joined strongest match first and never across two profiles the model finds
+unlike (a text that tells two acts as one would otherwise chain both acts' reports). A
+component without an incident becomes a new one, a component holding exactly one joins
+it. A component holding two incidents, a candidate a person has already handled, or (for
+a component without an incident) a merely *possible* match to a known incident is left
+for a person: two known incidents are never merged automatically. A possible match
+between two new clusters does not hold them back (each becomes an incident); the queue
+lists it as a possible duplicate. The components depend only on the set of profiles,
+never on the order in which they arrived.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from longarm.review.link import LinkIndex
-from longarm.review.probability import Match
+from longarm.review.probability import LinkModel, Match, link_model, probability
 
 
 class Decision(StrEnum):
@@ -77,6 +78,31 @@ def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[l
     return [members[root] for root in sorted(members)]
 
 
+def joined(index: LinkIndex, nodes: Iterable[str], edges: list[tuple[float, str, str]]) -> list[list[str]]:
+    """Components of the certain matches, joined strongest first, that never hold two profiles the model finds
+    unlike (below `possible`): a text that tells two acts as one must not chain their other reports into one
+    incident. Each sorted, in order of their first node; the same for any order of arrival."""
+    model = index.model or link_model()
+    parent = {node: node for node in nodes}
+    members = {node: [node] for node in parent}
+    for _, a, b in sorted(edges, key=lambda edge: (-edge[0], edge[1], edge[2])):
+        for ref in (a, b):
+            if ref not in parent:
+                parent[ref], members[ref] = ref, [ref]
+        x, y = _find(parent, a), _find(parent, b)
+        if x == y or _unlike(index, model, members[x], members[y]):
+            continue
+        root, other = min(x, y), max(x, y)
+        parent[other] = root
+        members[root] += members.pop(other)
+    return sorted(sorted(group) for group in members.values())
+
+
+def _unlike(index: LinkIndex, model: LinkModel, first: list[str], second: list[str]) -> bool:
+    profiles = index.profiles
+    return any(probability(profiles[a], profiles[b], model)[0] < model.possible for a in first for b in second)
+
+
 def clusters(
     index: LinkIndex, refs: Iterable[str], *, held: frozenset[str] = frozenset(), apart: frozenset[str] = frozenset()
 ) -> tuple[list[Cluster], dict[str, list[Match]]]:
@@ -86,14 +112,14 @@ def clusters(
     """
     ranked = {ref: index.rank(index.profiles[ref]) for ref in sorted(refs)}
     edges = [
-        (ref, match.ref)
+        (match.score, ref, match.ref)
         for ref, matches in ranked.items()
         if ref not in apart
         for match in matches
         if match.certain and match.ref not in apart
     ]
     found = []
-    for members in components(ranked, edges):
+    for members in joined(index, ranked, edges):
         nodes = set(members)
         cluster = Cluster(
             candidates=[r for r in members if not r.startswith("incident:")],
