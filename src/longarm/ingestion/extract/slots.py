@@ -96,6 +96,107 @@ def _cues(text: str, start: int, end: int) -> dict[str, float]:
     return found
 
 
+# The grammar of a mention beside the act, by word classes rather than words, so that what one text teaches about
+# "killed X" or "X, a spokesman," carries to the next: who an act was done to, who did or ordered it, who only
+# speaks of it, whose title marks an office or a kinship.
+_ACT_VERBS = frozenset(
+    "killed murdered assassinated shot stabbed poisoned abducted kidnapped seized attacked beat beaten strangled "
+    "snatched detained deported extradited threatened targeted hacked spied followed harassed".split()
+)
+_ACT_NOUNS = frozenset(
+    "killing murder assassination death shooting stabbing poisoning abduction kidnapping disappearance detention "
+    "deportation extradition attack body funeral".split()
+)
+_AGENT_NOUNS = frozenset(
+    "killer killers murderer murderers assassin assassins kidnappers abductors attackers attacker".split()
+)
+_ORDERED = frozenset(
+    "ordered hired directed plotted orchestrated organised organized commissioned sent recruited paid instructed "
+    "approved".split()
+)
+_CHARGED = frozenset(
+    "arrested charged convicted sentenced jailed indicted accused suspected tried acquitted guilty".split()
+)
+_BLAMED = frozenset("accused accuses accusing blamed blames blaming implicated suspected".split())
+_SPEECH = frozenset(
+    "said says told added stated wrote tweeted announced confirmed denied claimed explained insisted".split()
+)
+_OFFICE = frozenset(
+    "president minister premier spokesman spokeswoman spokesperson ambassador prosecutor prosecutors judge lawyer "
+    "attorney chief official officials secretary king prince crown mayor governor senator commissioner "
+    "correspondent reporter editor analyst researcher director".split()
+)
+_KIN = frozenset(
+    "wife husband son daughter father mother brother sister cousin uncle nephew niece widow relative relatives "
+    "family".split()
+)
+_BE = frozenset("was were is are has had have been being who".split())
+# the rest of a list of names after one of them ("X, Y and Z were sentenced"): the verb after it is each one's
+_MORE_NAMES = re.compile(r"(?:\s*(?:,\s*and|,|and)\s+(?:[A-Z][\w'\u2019.-]*\s*)+)+")
+
+
+def _grammar(text: str, start: int, end: int) -> set[str]:
+    """How a mention stands to the act's words in its sentence: done to ("killed X", "X was shot", "X's killers"),
+    doing ("X killed", "by X", "X ordered"), charged ("X was arrested"), blamed ("accused X"), speaking ("X said"),
+    titled ("President X", "X, a lawyer,")."""
+    before = text[max(0, start - 60) : start]
+    left = _WORD.findall(before[max(before.rfind(". "), before.rfind("\n")) + 1 :].lower())[-4:]
+    after = text[end : end + 60]
+    right = _WORD.findall(after.lower())[:4]
+    listed = _MORE_NAMES.match(text, end, end + 120)
+    found = _before(left, ends=after[:1] in ("", ",", ".", ";", "\n") and not listed)
+    if after[:2] in ("'s", "\u2019s") and len(right) > 1:
+        owned = right[1]
+        found.add("owner_of_agents" if owned in _AGENT_NOUNS else "owner_of_act" if owned in _ACT_NOUNS else "owner")
+        return found
+    if after[:1] == ",":
+        noun = set(right[:3])
+        for name, words in (("office", _OFFICE), ("kin", _KIN), ("suffered", _SUFFERED), ("did", _DID)):
+            if noun & words:
+                found.add("appos_" + name)
+    verb = _WORD.findall(text[listed.end() : listed.end() + 60].lower())[:3] if listed else right[:3]
+    return found | _after(verb)
+
+
+def _before(left: list[str], *, ends: bool) -> set[str]:
+    """What the words before a mention make of it; `ends` when its clause stops after it ("..., said X.")."""
+    found = set()
+    last = left[-1] if left else ""
+    if "by" in left[-3:]:  # "shot by X", "ordered by officials of X"
+        by = len(left) - 1 - left[::-1].index("by")
+        found.add("by_act" if set(left[:by]) & (_ACT_VERBS | _ORDERED) else "by_other")
+    elif left[-2:] in (["behest", "of"], ["request", "of"], ["orders", "of"], ["behalf", "of"]):
+        found.add("by_act")
+    elif last in _ACT_VERBS or (len(left) > 1 and last in ("of", "on", "against") and left[-2] in _ACT_NOUNS):
+        found.add("object_of_act")
+    elif set(left[-3:]) & (_BLAMED | _CHARGED):  # "accused X", "a jury convicted supermarket worker X"
+        found.add("blamed")
+    elif (last in _SPEECH and ends) or left[-2:] == ["according", "to"]:
+        found.add("speaker")
+    if set(left[-2:]) & _OFFICE:
+        found.add("title_office")
+    if set(left[-2:]) & _KIN:
+        found.add("title_kin")
+    return found
+
+
+def _after(verb: list[str]) -> set[str]:
+    """What the verb after a mention (or after the list of names it opens) makes of it."""
+    if not verb:
+        return set()
+    head, rest = verb[0], set(verb[1:3])
+    if head in _BE:
+        found = {"subject_suffered"} if rest & _ACT_VERBS else set()
+        if rest & _CHARGED:
+            found.add("subject_charged")
+        if rest & (_ORDERED | _SPEECH) and not rest & _ACT_VERBS:
+            found.add("subject_did" if rest & _ORDERED else "speaker")
+        return found
+    if head in _ACT_VERBS or head in _ORDERED:
+        return {"subject_did"}
+    return {"speaker"} if head in _SPEECH else set()
+
+
 def _context(text: str, start: int, end: int) -> list[str]:
     left = _WORD.findall(text[max(0, start - 40) : start].lower())[-3:]
     right = _WORD.findall(text[end : end + 40].lower())[:3]
@@ -163,6 +264,8 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
             if candidate.kind in ("person", "actor", "state"):
                 for cue, value in _cues(setting.text, start, end).items():
                     f[cue] = max(f.get(cue, 0.0), value)
+                for cue in _grammar(setting.text, start, end):
+                    f["g:" + cue] = 1.0
     if candidate.kind == "person":
         f["official"] = float(candidate.official)
         f["one_word"] = float(len((candidate.value.get("name") or "").split()) == 1)
