@@ -455,17 +455,13 @@ def build(batch: list[Prepared], folds: int = 3) -> Built:
     dealt by incident into `folds` parts, each predicted by models fitted on the others."""
     groups = incident_keys()
     fold = {item.article.name: fold_of(groups[item.article.name], folds) for item in batch}
+    rests = [[i for i in batch if fold[i.article.name] != k] for k in range(folds)]
     parts = [
-        Part(
-            fit_decision_models([i for i in batch if fold[i.article.name] != k]),
-            [i for i in batch if fold[i.article.name] == k],
-        )
-        for k in range(folds)
+        Part(fit_decision_models(rest), [i for i in batch if fold[i.article.name] == k]) for k, rest in enumerate(rests)
     ]
     choice = choose_thresholds(parts)
     tuned = []
-    for k, part in enumerate(parts):
-        rest = [i for i in batch if fold[i.article.name] != k]
+    for rest, part in zip(rests, parts, strict=True):
         models = _models(part.fitted, choice)
         kinds = fit_kind_models(rest, models)
         tuned.append(Tuned(models, kinds, fit_slot_models(rest, models, kinds), part.held))

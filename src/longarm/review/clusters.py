@@ -15,12 +15,12 @@ never on the order in which they arrived.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from longarm.review.link import LinkIndex
-from longarm.review.probability import LinkModel, Match, link_model, probability
+from longarm.review.probability import Match, link_model, probability
 
 
 class Decision(StrEnum):
@@ -64,33 +64,24 @@ def _find(parent: dict[str, str], ref: str) -> str:
     return ref
 
 
-def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """Connected components of a graph, each sorted, in order of their first node: the same for any edge order."""
-    parent = {node: node for node in nodes}
-    for a, b in edges:
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        x, y = _find(parent, a), _find(parent, b)
-        parent[max(x, y)] = min(x, y)
-    members: dict[str, list[str]] = {}
-    for node in sorted(parent):
-        members.setdefault(_find(parent, node), []).append(node)
-    return [members[root] for root in sorted(members)]
+def components(
+    nodes: Iterable[str],
+    edges: Iterable[tuple[str, str]],
+    *,
+    unlike: Callable[[list[str], list[str]], bool] | None = None,
+) -> list[list[str]]:
+    """Connected components of a graph, each sorted, in order of their first node: the same for any edge order.
 
-
-def joined(index: LinkIndex, nodes: Iterable[str], edges: list[tuple[float, str, str]]) -> list[list[str]]:
-    """Components of the certain matches, joined strongest first, that never hold two profiles the model finds
-    unlike (below `possible`): a text that tells two acts as one must not chain their other reports into one
-    incident. Each sorted, in order of their first node; the same for any order of arrival."""
-    model = index.model or link_model()
+    With `unlike`, the edges are taken in the order given and never join two groups it holds apart.
+    """
     parent = {node: node for node in nodes}
     members = {node: [node] for node in parent}
-    for _, a, b in sorted(edges, key=lambda edge: (-edge[0], edge[1], edge[2])):
+    for a, b in edges:
         for ref in (a, b):
             if ref not in parent:
                 parent[ref], members[ref] = ref, [ref]
         x, y = _find(parent, a), _find(parent, b)
-        if x == y or _unlike(index, model, members[x], members[y]):
+        if x == y or (unlike is not None and unlike(members[x], members[y])):
             continue
         root, other = min(x, y), max(x, y)
         parent[other] = root
@@ -98,9 +89,16 @@ def joined(index: LinkIndex, nodes: Iterable[str], edges: list[tuple[float, str,
     return sorted(sorted(group) for group in members.values())
 
 
-def _unlike(index: LinkIndex, model: LinkModel, first: list[str], second: list[str]) -> bool:
+def _unlike(index: LinkIndex) -> Callable[[list[str], list[str]], bool]:
+    """Whether two groups hold a pair the model finds unlike (below `possible`): a text that tells two acts as one
+    must not chain their other reports into one incident."""
+    model = index.model or link_model()
     profiles = index.profiles
-    return any(probability(profiles[a], profiles[b], model)[0] < model.possible for a in first for b in second)
+
+    def apart(first: list[str], second: list[str]) -> bool:
+        return any(probability(profiles[a], profiles[b], model)[0] < model.possible for a in first for b in second)
+
+    return apart
 
 
 def clusters(
@@ -111,15 +109,16 @@ def clusters(
     `held` candidates keep their cluster for a person; `apart` ones (split off by a person) join no cluster.
     """
     ranked = {ref: index.rank(index.profiles[ref]) for ref in sorted(refs)}
-    edges = [
-        (match.score, ref, match.ref)
+    scored = [
+        (-match.score, ref, match.ref)
         for ref, matches in ranked.items()
         if ref not in apart
         for match in matches
         if match.certain and match.ref not in apart
     ]
+    edges = [(ref, other) for _, ref, other in sorted(scored)]  # strongest first, ties by ref: any arrival order
     found = []
-    for members in joined(index, ranked, edges):
+    for members in components(ranked, edges, unlike=_unlike(index)):
         nodes = set(members)
         cluster = Cluster(
             candidates=[r for r in members if not r.startswith("incident:")],
