@@ -18,6 +18,7 @@ from longarm.ingestion.extract.assemble import assemble
 from longarm.ingestion.extract.candidates import Candidate, candidates
 from longarm.ingestion.extract.dates import parse_published
 from longarm.ingestion.extract.decisions import (
+    EXILE,
     Proposal,
     blame_text_state,
     clean_people,
@@ -89,14 +90,17 @@ class Proposed:
         return by_sentence(self.found)
 
 
-def _cues(incident: Incident) -> frozenset[str]:
+def _cues(incident: Incident, exiled: list[bool]) -> frozenset[str]:
     """What the rules say of an assembled incident beside its values: whether `keep` drops it, whether only
-    loose triggers ("arrested", "deported") report it."""
+    loose triggers ("arrested", "deported") report it, whether its sentences or their neighbours speak of a life
+    abroad (`exiled`: each sentence's `EXILE` words)."""
     cues = set()
     if not incident.rule_kept:
         cues.add("dropped")
     if all(m.trigger.loose for m in incident.mentions):
         cues.add("loose")
+    if any(any(exiled[max(0, m.sentence - 2) : m.sentence + 3]) for m in incident.mentions):
+        cues.add("exile")
     return frozenset(cues)
 
 
@@ -106,16 +110,17 @@ def propose(text: str, *, published: str | None = None) -> Proposed:
     reading = read(text, when)
     assembled = assemble(reading)
     victims = {v for incident in assembled if incident.rule_kept for v in incident.victims}
+    sentences = [f.sentence.text for f in reading.facts]
+    exiled = [bool(EXILE.search(sentence)) for sentence in sentences]
     proposals = [
         Proposal(
             incident_json(incident, reading, victims),
             tuple(sorted({m.sentence for m in incident.mentions})),
-            cues=_cues(incident),
+            cues=_cues(incident, exiled),
         )
         for incident in assembled
     ]
     estimates = find_estimates([f.sentence for f in reading.facts])
-    sentences = [f.sentence.text for f in reading.facts]
     return Proposed(sentences, proposals, reading.origin, estimates, reading, when.date.year if when else None)
 
 

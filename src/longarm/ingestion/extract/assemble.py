@@ -161,18 +161,22 @@ def _agrees(incident: Incident, mention: Mention) -> bool:
 def _affinity(incident: Incident, mention: Mention) -> int | None:
     """How surely a mention reports an incident; None when something contradicts it."""
     score = 0
-    if mention.victims and incident.victims:
+    shared = bool(mention.victims and incident.victims)
+    if shared:
         if not set(mention.victims) & set(incident.victims):
             return None
         score += 3
     place = incident.place
     if mention.place and place:
         a, b = mention.place.place, place.place
-        if a.country != b.country:
-            return None
-        if a.precision == "city" == b.precision and not mention.place.near and not place.near:
-            if a.name != b.name:
+        if a.country != b.country or (
+            a.precision == "city" == b.precision and not mention.place.near and not place.near and a.name != b.name
+        ):
+            # the same person's act told again elsewhere: a rendition's later step ("flown to Ankara"), the town
+            # they lived in; two places part two acts only when their victims, or their years, differ too
+            if not shared or (mention.date and incident.date and mention.date.year != incident.date.year):
                 return None
+        elif a.precision == "city" == b.precision and not mention.place.near and not place.near:
             score += 2
         else:
             score += 1

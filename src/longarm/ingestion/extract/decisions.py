@@ -25,6 +25,13 @@ from longarm.names.people import name_tokens, same_person
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STATE_SEIZURES = {"abduction", "detention", "deportation"}
+# Words of a life abroad: a report of transnational repression says who its target fled; a domestic crime, a
+# criminal's extradition or a hack on a firm, the stories near the subject that invent acts, rarely does
+EXILE = re.compile(
+    r"\b(?:exiled?|exiles|dissidents?|asylum|refugees?|diaspora|[e\u00e9]migr[e\u00e9]s?|defect(?:ed|ors?)|fled|"
+    r"fleeing|flee|critics?\s+of|opposition|expatriates?|overseas|abroad|transnational)\b",
+    re.I,
+)
 _VIOLENCE = {"killing", "assault"}
 
 
@@ -119,6 +126,9 @@ def document_features(sentences: list[str], sentence_p: list[float]) -> dict[str
     features = {f"d:{w}": 1.0 for sentence in sentences[:3] for w in _WORD.findall(sentence.lower())}
     features["top"], features["second"] = document_top(sentence_p)
     features["act_sentences"] = min(5, sum(p >= 0.5 for p in sentence_p)) / 5
+    exile = sum(bool(EXILE.search(sentence)) for sentence in sentences)
+    features["exile_sentences"] = min(3, exile) / 3
+    features["no_exile"] = float(not exile)
     return features
 
 

@@ -14,7 +14,12 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         r"(?:shot|gunned|cut|struck)\s+(?:him\s+)?down|shot\s+(?:and\s+killed|dead|to\s+death)|"
         r"stabbed\s+to\s+death|beaten\s+to\s+death|poisoned|poisoning|slain|slaying|strangled|"
         r"found\s+(?:dead|hanged|hanging|(?:shot|stabbed|beaten|strangled)(?:\s+to\s+death|\s+dead)?)|"
-        r"died\s+in\s+(?:police\s+)?custody|(?:nerve|chemical)\s+agent|novichok|polonium|(?:was|were|been)\s+shot(?!\s+(?:at|down\s+by))|shot\s+(?=(?-i:[A-Z]))",
+        r"died\s+in\s+(?:police\s+)?custody|(?:nerve|chemical)\s+agent|novichok|polonium|"
+        r"(?:was|were|been)\s+(?:all\s+|both\s+)?shot(?!\s+(?:at|down\s+by))|shot\s+(?=(?-i:[A-Z]))|"
+        # "shot at point-blank range", "the body of X was found floating": a killing told by its scene
+        r"shot\s+(?:\w+\s+){0,2}at\s+(?:close|point[\s-]blank)\s+range|"
+        r"bod(?:y|ies)\b[^.;]{0,80}?\b(?:was|were|been)\s+(?:\w+\s+)?(?:found|discovered|recovered)|"
+        r"bod(?:y|ies)\s+(?:were\s+)?(?:found|discovered|recovered)",
     ),
     (
         "killing",
@@ -49,7 +54,10 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         "strong",
         r"(?:arrested|detained|held)\s+(?:[\w'\u2019]+\s+){0,7}?(?:at\s+the\s+(?:request|behest)\s+of|on\s+an?\s+"
         r"(?:interpol|extradition)\s+|at\s+(?-i:[A-Z])\w+(?:'s|\u2019s)?\s+request|"
-        r"on\s+(?:an?\s+)?(?:(?-i:[A-Z])\w+\s+)?(?:request|warrant)\s+(?:from|of|by)\b)",
+        r"on\s+(?:an?\s+)?(?:(?-i:[A-Z])\w+\s+)?(?:request|warrant)\s+(?:from|of|by)\b)|"
+        # "arrested in X, Y, on the basis of an Interpol Red Notice", "based on a provisional arrest request"
+        r"(?:arrested|detained|held)\s+(?:[\w'\u2019-]+,?\s+){0,10}?(?:on\s+the\s+basis\s+of|based\s+on)\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:red\s+notice|(?:arrest\s+|extradition\s+)?(?:request|warrant))",
     ),
     (
         "deportation",
@@ -81,6 +89,9 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         "threat",
         "strong",
         r"(?:death\s+)?threat(?:s|ened|ening)?|intimidat(?:e|ed|ion|ing)|harass(?:ed|ment|ing)?|coerce|"
+        # "stalking", "scare tactics", "pressure campaigns to bully expatriates", "had been publicly warned"
+        r"stalk(?:ed|ing)|bull(?:y|ied|ying)|scare\s+tactics|pressure\s+campaigns?|"
+        r"(?:was|were|been)\s+(?:\w+\s+)?warned\s+by|"
         r"warned\s+(?:him|her|them)\b|warned\s+that\s+(?:his|her|their)\s+(?:family|relatives|parents|children)",
     ),
     (
@@ -93,9 +104,11 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         r"(?:detain(?:ed|ing)|arrest(?:ed|ing)|jail(?:ed|ing)|summon(?:ed|ing)|interrogat(?:ed|ing)|question(?:ed|ing)|"
         r"raided|took|taking|held|holding|visit(?:ed|ing)|"
         r"(?:imposed|impose)\s+(?:travel|exit)\s+bans\s+on|pressur(?:ed|ing)|threaten(?:ed|ing)|harass(?:ed|ing)|punish(?:ed|ing))\s+"
-        r"(?:\w+\s+){0,4}?"
+        r"(?:[\w'\u2019]+\s+){0,4}?"
         r"(?:relatives|family\s+members|parents|brothers|sisters|cousins|children|sons|daughters|"
         r"(?:his|her|their|my)\s+(?:mother|father|brother|sister|son|daughter|wife|husband|family|parents))\b|"
+        # "raided the homes of six members of the extended family of X"
+        r"raided\s+(?:the\s+)?homes?\s+of\s+(?:[\w-]+\s+){0,6}?(?:family|relatives)\b|"
         r"(?:travel|exit)\s+bans?\s+on\s+(?:\w+\s+){0,4}(?:relatives|family|parents|brothers|sisters|children)|"
         r"(?:raided|searched)\s+the\s+family\s+home",
     ),
