@@ -70,8 +70,8 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         r"Uganda|Sri\s+Lanka|Bangladesh|Myanmar|Venezuela|Nicaragua|Cuba|North\s+Korea|Tunisia|Kuwait|Qatar|"
         r"Oman|Jordan|Afghanistan|Turkish|Chinese|Iranian|Russian|Egyptian|Saudi)|"
         # "deported six opposition activists": whom a host deports says it is an exile's forced return
-        r"deport(?:ed|ing|s)?\s+(?:\w+\s+){0,4}(?:activists|dissidents|refugees|critics|exiles|opponents|"
-        r"journalists|asylum[\s-]seekers|bloggers|migrants)",
+        r"(?:deport|extradit)(?:ed|ing|s|es)?\s+(?:\w+\s+){0,4}(?:activists?|dissidents?|refugees?|critics?|exiles?|"
+        r"opponents?|journalists?|asylum[\s-]seekers?|bloggers?|migrants)\b",
     ),
     (
         "surveillance",

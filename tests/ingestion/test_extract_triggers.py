@@ -1,0 +1,80 @@
+"""Words that report acts, in general vocabularies: each pattern on a short invented sentence."""
+
+from __future__ import annotations
+
+from longarm.ingestion.extract import propose
+from longarm.ingestion.extract.decisions import document_features
+from longarm.ingestion.extract.keep import abroad
+from longarm.ingestion.extract.tactics import find_triggers
+
+
+def _tactics(text: str) -> set[str | None]:
+    return {t.tactic for t in find_triggers(text) if t.strong and not t.loose}
+
+
+def test_a_killing_told_by_its_scene() -> None:
+    assert "killing" in _tactics("The three women had all been shot at close range, investigators said.")
+    assert "killing" in _tactics("The gunman shot the writer at point-blank range outside his door.")
+    assert "killing" in _tactics("The body of the former banker, Omar Tesh, was found floating off the coast.")
+    assert "killing" in _tactics("Two bodies found on the riverbank were those of missing exiles.")
+
+
+def test_a_body_said_without_a_finding_is_no_killing() -> None:
+    assert "killing" not in _tactics("The student body voted for a new council.")
+
+
+def test_an_arrest_on_a_foreign_request_is_a_transnational_detention() -> None:
+    assert "detention" in _tactics(
+        "Activist Ilham Tursun was arrested in Tangier, Morocco, on the basis of an Interpol Red Notice."
+    )
+    assert "detention" in _tactics(
+        "Police detained the poet on March 3 upon his return from Jordan based on a provisional arrest request "
+        "from Cairo."
+    )
+
+
+def test_relatives_named_by_a_possessive_or_a_raid_are_coercion_by_proxy() -> None:
+    assert "coercion_by_proxy" in _tactics("Security forces arrested the blogger's brothers in Riyadh.")
+    assert "coercion_by_proxy" in _tactics("Police raided the homes of four members of the wider family of Sami Adel.")
+
+
+def test_threats_in_other_words() -> None:
+    assert "threat" in _tactics("He was convicted of stalking a former official in New Jersey.")
+    assert "threat" in _tactics("The campaign used scare tactics to bully expatriates into going home.")
+    assert "threat" in _tactics("She had been publicly warned by the consul in Geneva.")
+
+
+def test_a_proposal_near_words_of_exile_carries_the_cue() -> None:
+    exiled = propose("Exiled blogger Rami Sadek was stabbed in Lille in May 2021.").proposals
+    assert exiled and "exile" in exiled[0].cues
+    local = propose("Shopkeeper Rami Sadek was stabbed in Lille in May 2021.").proposals
+    assert local and "exile" not in local[0].cues
+
+
+def test_the_document_features_count_sentences_of_exile() -> None:
+    features = document_features(["Dissident attacked", "The exile fled in 2019.", "Police said."], [0.9, 0.2, 0.1])
+    assert features["exile_sentences"] == 2 / 3 and features["no_exile"] == 0.0
+    assert document_features(["A shop was robbed."], [0.4])["no_exile"] == 1.0
+
+
+def test_an_act_in_the_state_a_text_is_about_is_abroad_when_another_state_is_blamed() -> None:
+    act = {"tactic": "killing", "location": {"country": "TR"}, "origin_state": "SA"}
+    assert abroad(act, "TR")
+    assert not abroad({**act, "origin_state": None}, "TR")
+    assert not abroad({**act, "origin_state": "TR"}, "SA")
+
+
+def test_a_host_extraditing_a_dissident_is_a_deportation() -> None:
+    assert "deportation" in _tactics("Serbia extradited a Bahraini dissident despite a court order.")
+
+
+def test_an_arrest_at_a_foreign_request_in_the_state_the_text_is_about_is_proposed() -> None:
+    text = (
+        "Thailand holds Lao activist\n\n"
+        "Thai police arrested activist Somchai Vong in Bangkok at Laos's request on June 3. "
+        "Thailand has returned several dissidents to Laos, and Thai officials declined to comment on Thailand's "
+        "policy."
+    )
+    proposals = propose(text, published="2024-06-20").proposals
+    detained = [p.incident for p in proposals if p.incident["tactic"] == "detention"]
+    assert detained and detained[0]["location"]["country"] == "TH"
