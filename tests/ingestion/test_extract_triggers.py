@@ -68,13 +68,11 @@ def test_a_host_extraditing_a_dissident_is_a_deportation() -> None:
     assert "deportation" in _tactics("Serbia extradited a Bahraini dissident despite a court order.")
 
 
-def test_an_arrest_at_a_foreign_request_in_the_state_the_text_is_about_is_proposed() -> None:
-    text = (
-        "Thailand holds Lao activist\n\n"
-        "Thai police arrested activist Somchai Vong in Bangkok at Laos's request on June 3. "
-        "Thailand has returned several dissidents to Laos, and Thai officials declined to comment on Thailand's "
-        "policy."
-    )
-    proposals = propose(text, published="2024-06-20").proposals
-    detained = [p.incident for p in proposals if p.incident["tactic"] == "detention"]
-    assert detained and detained[0]["location"]["country"] == "TH"
+def test_taken_to_a_hospital_or_a_court_is_no_rendition() -> None:
+    assert "abduction" not in _tactics("The two victims were taken to Lindfield General Hospital.")
+    assert "abduction" in _tactics("The dissident was taken back to Dushanbe by security agents.")
+
+
+def test_the_words_that_told_an_act_are_cues_of_its_proposal() -> None:
+    proposals = propose("Exiled blogger Rami Sadek was sentenced in absentia in Baku in May 2021.").proposals
+    assert proposals and "by:absentia" in proposals[0].cues

@@ -20,9 +20,6 @@ PRONOUN = re.compile(
     re.I,
 )
 _OUTSIDE_CASES = {"coercion_by_proxy", "legal_harassment"}
-# a strong arrest or return names the state it serves ("at Vietnam's request", "deported to China"): where it
-# happened is the host, even when the text is mostly about that host
-_SERVING_ANOTHER = {"detention", "deportation"}
 _HOST_ACTS = {"surveillance", "threat", "digital_attack", "detention", "deportation"}
 _PROCEDURE = re.compile(
     r"\b(?:said|says|told|announced|confirmed|revealed|reported|upheld|ruled|hearing|trial|court|"
@@ -334,13 +331,7 @@ def _place(item: Facts, trigger: Trigger, origin: str | None) -> PlaceMention | 
     if not places:
         return None
     best = min(places, key=lambda p: _distance(p.start, p.end, trigger.start, trigger.end))
-    serving = trigger.tactic in _SERVING_ANOTHER and not trigger.loose
-    if (
-        best.place.country == origin
-        and trigger.tactic not in _OUTSIDE_CASES
-        and not serving
-        and not trigger.surface.endswith("land")
-    ):
+    if best.place.country == origin and trigger.tactic not in _OUTSIDE_CASES and not trigger.surface.endswith("land"):
         if best.prep in ("in", "at", "inside"):
             return AT_HOME
         # the origin state named beside the act ("Iran's hit on...") is who did it, not where

@@ -46,7 +46,9 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         r"(?:was|were|been)\s+seized|seized\s+(?=(?-i:[A-Z]))|seized\s+by|"
         # "flown to Turkey", "put on a plane to Dushanbe": a rendition names where the exile was taken
         r"(?:flown|taken|smuggled|spirited|bundled|put\s+on\s+a\s+(?:plane|flight))\s+(?:\w+\s+){0,4}?"
-        r"(?:back\s+)?to\s+(?=(?-i:[A-Z]))|"
+        r"(?:back\s+)?to\s+(?=(?-i:[A-Z]))"
+        # "taken to Salisbury District Hospital", "taken to Westminster Magistrates' Court": care or a hearing
+        r"(?!(?:[\w'\u2019.-]+\s+){0,3}(?-i:Hospital|Infirmary|Clinic|Medical|Court))|"
         r"forc(?:e|ed|ing)\s+(?:[\w-]+\s+){0,6}(?:plane|jet|flight|aircraft|airliner)\s+(?:[\w-]+\s+){0,8}?to\s+land",
     ),
     (
