@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.decisions import document_features
-from longarm.ingestion.extract.keep import abroad
 from longarm.ingestion.extract.tactics import find_triggers
 
 
@@ -57,22 +56,10 @@ def test_the_document_features_count_sentences_of_exile() -> None:
     assert document_features(["A shop was robbed."], [0.4])["no_exile"] == 1.0
 
 
-def test_an_act_in_the_state_a_text_is_about_is_abroad_when_another_state_is_blamed() -> None:
-    act = {"tactic": "killing", "location": {"country": "TR"}, "origin_state": "SA"}
-    assert abroad(act, "TR")
-    assert not abroad({**act, "origin_state": None}, "TR")
-    assert not abroad({**act, "origin_state": "TR"}, "SA")
-
-
-def test_a_host_extraditing_a_dissident_is_a_deportation() -> None:
-    assert "deportation" in _tactics("Serbia extradited a Bahraini dissident despite a court order.")
-
-
-def test_taken_to_a_hospital_or_a_court_is_no_rendition() -> None:
-    assert "abduction" not in _tactics("The two victims were taken to Lindfield General Hospital.")
-    assert "abduction" in _tactics("The dissident was taken back to Dushanbe by security agents.")
-
-
-def test_the_words_that_told_an_act_are_cues_of_its_proposal() -> None:
-    proposals = propose("Exiled blogger Rami Sadek was sentenced in absentia in Baku in May 2021.").proposals
-    assert proposals and "by:absentia" in proposals[0].cues
+def test_one_persons_act_told_again_with_another_town_stays_one_proposal() -> None:
+    text = (
+        "Exiled blogger Rami Sadek was shot dead in Lille in May 2021, police said. "
+        "The murder of Rami Sadek in Roubaix shocked exiles across France."
+    )
+    killings = [p for p in propose(text, published="2021-06-01").proposals if p.incident["tactic"] == "killing"]
+    assert len(killings) == 1

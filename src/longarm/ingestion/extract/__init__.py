@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_document", "extract_text"]
 
-_WORDS = re.compile(r"[a-z]{4,}")
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|was|that|for|with|his|her|said)\b", re.I)
 
 
@@ -102,10 +101,6 @@ def _cues(incident: Incident, exiled: list[bool]) -> frozenset[str]:
         cues.add("loose")
     if any(any(exiled[max(0, m.sentence - 2) : m.sentence + 3]) for m in incident.mentions):
         cues.add("exile")
-    # the words that told the act, its first and last: "tried in absentia" is an exile's, "was shot" anyone's
-    for mention in incident.mentions:
-        words = _WORDS.findall(mention.trigger.surface.lower()) if mention.tactic else []
-        cues.update(f"by:{w}" for w in words[:1] + words[-1:])
     return frozenset(cues)
 
 

@@ -42,10 +42,8 @@ def abroad(incident: dict, text_state: str | None) -> bool:
     """Whether an extracted incident is transnational: an act abroad does not happen in the state blamed for it,
     nor in the state the text is about."""
     country = (incident.get("location") or {}).get("country")
-    # the state the text is about stands in for the blamed one only when the act names none: a text about
-    # Turkey's inquiry into a killing in Istanbul tells an act abroad of the state it blames
-    blamed = incident.get("origin_state") or text_state
-    return not (country and country == blamed and incident["tactic"] in _ACT_ABROAD)
+    blamed = {incident.get("origin_state"), text_state} - {None}
+    return not (country and country in blamed and incident["tactic"] in _ACT_ABROAD)
 
 
 def origin_of(incident: Incident) -> str | None:

@@ -46,9 +46,7 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         r"(?:was|were|been)\s+seized|seized\s+(?=(?-i:[A-Z]))|seized\s+by|"
         # "flown to Turkey", "put on a plane to Dushanbe": a rendition names where the exile was taken
         r"(?:flown|taken|smuggled|spirited|bundled|put\s+on\s+a\s+(?:plane|flight))\s+(?:\w+\s+){0,4}?"
-        r"(?:back\s+)?to\s+(?=(?-i:[A-Z]))"
-        # "taken to Salisbury District Hospital", "taken to Westminster Magistrates' Court": care or a hearing
-        r"(?!(?:[\w'\u2019.-]+\s+){0,3}(?-i:Hospital|Infirmary|Clinic|Medical|Court))|"
+        r"(?:back\s+)?to\s+(?=(?-i:[A-Z]))|"
         r"forc(?:e|ed|ing)\s+(?:[\w-]+\s+){0,6}(?:plane|jet|flight|aircraft|airliner)\s+(?:[\w-]+\s+){0,8}?to\s+land",
     ),
     (
@@ -72,8 +70,8 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         r"Uganda|Sri\s+Lanka|Bangladesh|Myanmar|Venezuela|Nicaragua|Cuba|North\s+Korea|Tunisia|Kuwait|Qatar|"
         r"Oman|Jordan|Afghanistan|Turkish|Chinese|Iranian|Russian|Egyptian|Saudi)|"
         # "deported six opposition activists": whom a host deports says it is an exile's forced return
-        r"(?:deport|extradit)(?:ed|ing|s|es)?\s+(?:\w+\s+){0,4}(?:activists?|dissidents?|refugees?|critics?|exiles?|"
-        r"opponents?|journalists?|asylum[\s-]seekers?|bloggers?|migrants)\b",
+        r"deport(?:ed|ing|s)?\s+(?:\w+\s+){0,4}(?:activists|dissidents|refugees|critics|exiles|opponents|"
+        r"journalists|asylum[\s-]seekers|bloggers|migrants)",
     ),
     (
         "surveillance",
