@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.candidates import Candidate, candidates
-from longarm.ingestion.extract.slots import Setting, coarse_dates, features
+from longarm.ingestion.extract.decisions import LinearModel
+from longarm.ingestion.extract.slots import MORE, ROLES, Setting, SlotModels, coarse_dates, features, fill
 
 TEXT = (
     "Exile killed abroad\n\n"
@@ -45,3 +46,42 @@ def test_a_court_date_is_told_by_its_word() -> None:
     seen = _features("2021-01-01")
     assert seen["before=court"] == 1.0
     assert seen["coarse"] == 1.0
+
+
+def _uses(text: str, published: str) -> dict[str, set[str]]:
+    """Each date's `use=` features, seen from an act told in the text's first sentence."""
+    proposed = propose(text, published=published)
+    found = [c for c in candidates(proposed.reading) if c.kind == "date"]
+    setting = Setting(text, (0,), {"tactic": "killing", "date": None}, None, 2021, {}, coarse_dates(found))
+    return {c.value["start"]: {k for k in features(c, "date", setting) if k.startswith("use=")} for c in found}
+
+
+def test_what_a_date_hangs_on_is_seen_however_far_from_the_act() -> None:
+    text = (
+        "A dissident was shot dead in Riga. He had fled in 2015. He had two children. He wrote books. "
+        "He was shot late Thursday, and police reported on Friday that two men fled. On Monday, a court jailed them."
+    )
+    uses = _uses(text, "2021-06-08")  # a Tuesday
+    assert uses["2021-06-03"] == {"use=act"}
+    assert uses["2021-06-04"] == {"use=speech"}
+    assert uses["2021-06-07"] == {"use=court"}
+
+
+def test_a_statement_before_the_sentence_is_not_what_its_date_hangs_on() -> None:
+    uses = _uses("A dissident was killed, prosecutors said. In 2018, he was threatened.", "2021-06-08")
+    assert uses["2018-01-01"] == {"use=act"}
+
+
+def test_the_date_model_s_month_is_told_by_the_day_within_it() -> None:
+    text = "A dissident was shot dead in June. He was shot on June 19 outside his home.\n"
+    proposed = propose(text, published="2021-07-01")
+    found = [c for c in candidates(proposed.reading) if c.kind == "date"]
+    # a date model that prefers months, as one that counts a month holding the act's day right may
+    prefers_months = LinearModel({"precision=month": 2.0}, 0.0)
+    models = SlotModels(
+        {role: prefers_months if role == "date" else LinearModel({}, 0.0) for role in ROLES},
+        {**{role: 0.2 for role in ROLES}, **{more: 0.5 for more in MORE}},
+    )
+    incident = {"tactic": "killing", "date": None, "evidence": []}
+    setting = Setting(text, (0, 1), incident, None, 2021, {}, coarse_dates(found))
+    assert fill(models, found, setting)["date"] == {"start": "2021-06-19", "end": "2021-06-19", "precision": "day"}

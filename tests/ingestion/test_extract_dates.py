@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from longarm.ingestion.extract.dates import find_dates, parse_published
+from longarm.ingestion.extract.dates import find_dates, page_date, parse_published
 
 
 def _values(text: str, published: str | None = "2022-03-17") -> list[dict]:
@@ -210,3 +210,56 @@ def test_loose_forms_are_marked_for_the_model_alone() -> None:
     assert [m.loose for m in found] == [False, True]
     assert [m.loose for m in find_dates("He fled two years ago.", 0, parse_published("2022-03-17"))] == [True]
     assert [m.loose for m in find_dates("He left last August.", 0, parse_published("2022-03-17"))] == [True]
+
+
+@pytest.mark.parametrize("text", ["He was poisoned on September 7 in 1978.", "He was poisoned on 7 September of 1978."])
+def test_a_day_with_its_year_after_in_or_of(text: str) -> None:
+    assert _values(text, "2013-09-11") == [{"start": "1978-09-07", "end": "1978-09-07", "precision": "day"}]
+
+
+def test_since_a_day_when_something_happened_dates_that_act() -> None:
+    found = find_dates("He has been in a coma since 18 June, when he was shot.", 0, parse_published("2024-07-05"))
+    assert [(m.value["start"], m.since) for m in found] == [("2024-06-18", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A week later he was flown home.", ("2021-05-01", "month")),
+        ("The following week he was flown home.", ("2021-05-01", "month")),
+        ("He died later that day.", ("2021-05-03", "day")),
+        ("He was questioned that night.", ("2021-05-03", "day")),
+    ],
+)
+def test_weeks_and_that_day_told_from_the_last_date(text: str, value: tuple[str, str]) -> None:
+    published = parse_published("2022-03-17")
+    anchor = find_dates("He was seized on 3 May 2021.", 0, published)[0]
+    found = find_dates(text, 100, published, anchor)
+    assert [(m.value["start"], m.value["precision"]) for m in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("head", "given"),
+    [
+        ("VILNIUS, June 1 (Wire) - A blogger said on Saturday", "2021"),
+        ("Riga, Jun 01, 2021: A blogger said", "2021-06"),
+        ("Published: 1 June 2021\nA blogger said", None),
+        ("Date posted: 01/06/2021\nA blogger said", "2021"),
+    ],
+)
+def test_the_page_s_own_date_at_its_head_refines_a_coarse_publication_date(head: str, given: str | None) -> None:
+    found = page_date(f"Exile attacked\n\n{head}", parse_published(given))
+    assert found is not None and (found.date.isoformat(), found.precision) == ("2021-06-01", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Exile attacked\n\nA blogger was attacked on 1 June 2021 - police said.", "2021"),  # a sentence, no dateline
+        ("Exile attacked\n\nOn 1 June 2021: a blogger was attacked.", "2021"),
+        ("Exile attacked\n\nRiga, Jun 01, 2021: A blogger said", "2020"),  # a page of another year: not its date
+        ("Exile attacked\n\nRiga, June 1 (Wire) - A blogger said", None),  # no year to place the day in
+    ],
+)
+def test_a_date_in_a_sentence_or_against_the_given_date_is_not_the_page_s(text: str, given: str | None) -> None:
+    assert page_date(text, parse_published(given)) == parse_published(given)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from longarm.ingestion.extract.assemble import assemble
 from longarm.ingestion.extract.candidates import Candidate, candidates
-from longarm.ingestion.extract.dates import parse_published
+from longarm.ingestion.extract.dates import page_date, parse_published
 from longarm.ingestion.extract.decisions import (
     EXILE,
     Proposal,
@@ -106,7 +106,7 @@ def _cues(incident: Incident, exiled: list[bool]) -> frozenset[str]:
 
 def propose(text: str, *, published: str | None = None) -> Proposed:
     """The rules' pass over a text, before the learned decisions."""
-    when = parse_published(published)
+    when = page_date(text, parse_published(published))
     reading = read(text, when)
     assembled = assemble(reading)
     victims = {v for incident in assembled if incident.rule_kept for v in incident.victims}

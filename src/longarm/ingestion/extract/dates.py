@@ -27,6 +27,8 @@ _MONTH = (
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _OTHER_DAY = r"\s*(?:[-\u2013/]|and|or|to)\s*[0-3]?\d(?:st|nd|rd|th)?"  # the second day of "July 19-20"
+_TO_YEAR = r"(?:,?\s+|\s+(?:in|of)\s+)"
+_NOT_AGE = r"\b(?![-\u2013]year| years?\b)"  # a year, not a count ("2000 years")
 _NUMBER = (
     r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"a\s+few|a\s+couple\s+of|several|\d{1,2})"
@@ -40,9 +42,10 @@ _NUMBERS = {
 # Order matters: the longest forms first, each alternative names its own groups.
 _PATTERNS = [
     # a span of days gives its first: "July 19-20, 2021", "23 and 24 January 2017"
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_OTHER_DAY})?,?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
-    ("dmy", re.compile(rf"\b{_DAY}(?:{_OTHER_DAY})?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?![-\u2013]year| years?\b)")),
-    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b(?![-\u2013]year| years?\b)")),
+    # and its year after "in" or "of": "on September 7 in 1978"
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_OTHER_DAY})?{_TO_YEAR}{_YEAR}{_NOT_AGE}")),
+    ("dmy", re.compile(rf"\b{_DAY}(?:{_OTHER_DAY})?\s+(?:of\s+)?{_MONTH}{_TO_YEAR}{_YEAR}{_NOT_AGE}")),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}{_NOT_AGE}")),
     ("day_rel", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?P<rel>last|this)\s+year\b")),  # "December 12 last year"
     ("day_rel", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s+(?P<rel>last|this)\s+year\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
@@ -281,6 +284,8 @@ def _bounds(text: str, start: int, found: str) -> bool:
     "Missing since 3 May" and "not seen since" date the disappearance itself, so they stay dates of an act.
     """
     before = text[max(0, start - 12) : start].lower()
+    if re.match(r",?\s+when\b", text[start + len(found) : start + len(found) + 8]):
+        return False  # "in a coma since 18 June, when he was shot": the date of the act that began it
     if not (
         re.search(r"\b(?:since|from|until|before|after)\s+(?:the\s+)?$", before)
         or re.match(r"(?i)(?:since|until)\b", found)
@@ -295,7 +300,8 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.I)
 # A time told from another date of the text: "the next morning", "two days later", "that year"
 _ANCHORED = re.compile(
     rf"\b(?:(?:the\s+)?(?P<which>next|following|same|previous)\s+(?P<unit>day|morning|afternoon|evening|night|"
-    rf"month|year)|{_NUMBER}\s+(?P<units>day|month|year)s?\s+(?P<way>later|earlier)|that\s+(?P<that>month|year))\b",
+    rf"week|month|year)|{_NUMBER}\s+(?P<units>day|week|month|year)s?\s+(?P<way>later|earlier)|"
+    rf"that\s+(?P<that>day|morning|afternoon|evening|night|week|month|year))\b",
     re.I,
 )
 
@@ -352,6 +358,9 @@ def _from_anchor(match: re.Match[str], anchor: dict) -> dict | None:
         return month_value(total // 12, total % 12 + 1)
     if precision != "day":
         return None  # "the next day" after "in May": no day to count from
+    if unit == "week":
+        then = start + dt.timedelta(days=7 * step)
+        return month_value(then.year, then.month)  # "a week later": its month, the day is not told
     return day_value(start + dt.timedelta(days=step))
 
 
@@ -395,3 +404,41 @@ def find_dates(
         if value is not None and not any(m.start < end and start < m.end for m in mentions):
             mentions.append(DateMention(start, end, value, loose=True))
     return _spans(text, offset, sorted(mentions, key=lambda m: m.start))
+
+
+# A page's own date at its head: after a label ("Published: 12 March 2021", "Date posted: 03/12/2021") or as the
+# dateline that opens its story ("ALMATY, June 1 (Reuters) -", "Dubai, Mar 09, 2020:").
+_HEAD = 600
+_PAGE_LABEL = re.compile(
+    r"(?i)(?:date\s+posted|posted(?:\s+on)?|published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?|date)\s*[:\-\u2013]?\s*$"
+)
+# a place, an outlet or a weekday before it, not a sentence ("On 3 May 2020: ...")
+_DATELINE_PLACE = re.compile(r"\W{0,3}(?:(?!(?:On|In|At|By|From|Since|Until|Between)\b)[A-Z][\w.'\u2019-]*,?\s+){0,4}")
+_DATELINE_END = re.compile(r"\s*(?:\([\w .]+\)\s*)?(?:[:|\u2013\u2014]|--|-\s)")
+
+
+def page_date(text: str, published: Published | None) -> Published | None:
+    """The publication date, to the day when the page's head gives that day and the given date (a year, a month or
+    none) agrees with it: "on Tuesday" then reads against the right week."""
+    if published is not None and published.precision == "day":
+        return published
+    line_start = 0
+    for line in text[:_HEAD].split("\n"):
+        for mention in find_dates(line, line_start, published):
+            before = line[: mention.start - line_start]
+            after = line[mention.end - line_start :]
+            dateline = _DATELINE_PLACE.fullmatch(before) and _DATELINE_END.match(after)
+            if mention.value["precision"] == "day" and (_PAGE_LABEL.search(before) or dateline):
+                day = dt.date.fromisoformat(mention.value["start"])
+                if _agrees(day, published):
+                    return Published(day, "day")
+        line_start += len(line) + 1
+    return published
+
+
+def _agrees(day: dt.date, published: Published | None) -> bool:
+    """Whether a day falls within the (coarser) publication date given, or none was given."""
+    if published is None:
+        return True
+    same_month = (day.year, day.month) == (published.date.year, published.date.month)
+    return day.year == published.date.year and (published.precision == "year" or same_month)

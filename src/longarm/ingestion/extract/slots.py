@@ -286,6 +286,7 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
             if _nearest(setting.sentences, sentence) <= 1:
                 for role in _date_roles(setting.text, start, end):
                     f[role] = 1.0
+        f.update(_date_uses(setting.text, local))
     return f
 
 
@@ -294,22 +295,60 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
 _DATE_ROLES = {
     "act": "killed killing murdered murder shot shooting stabbed stabbing assassinated assassination kidnapped "
     "kidnapping abducted abduction seized disappeared disappearance missing vanished attacked attack poisoned "
-    "poisoning died dead body found deported deportation extradited extradition handed rendition plot bombing",
+    "poisoning died dead body found deported deportation extradited extradition handed rendition plot bombing "
+    "threatened harassed hacked targeted",
     "court": "court trial tried sentenced sentence convicted conviction charged charges indicted indictment ruled "
-    "ruling verdict judgment judge hearing jailed guilty prosecutors prosecutor appeal acquitted",
+    "ruling verdict judgment judge hearing jailed guilty prosecutors prosecutor appeal acquitted revoked overturned "
+    "upheld lawsuit sued",
     "police": "arrested arrest detained detention custody police investigation probe warrant",
     "speech": "said says told reported report statement announced published interview wrote posted added "
-    "confirmed according called denied rejected dismissed claimed condemned urged",
+    "confirmed according called denied rejected dismissed claimed condemned urged revealed disclosed tweeted "
+    "identified",
 }
 _ROLE_OF = {word: role for role, words in _DATE_ROLES.items() for word in words.split()}
 
 
 def _date_roles(text: str, start: int, end: int) -> list[str]:
     """The role of the nearest telling word before a date (within eight words) and after it (within five)."""
-    left = _WORD.findall(text[max(0, start - 80) : start].lower())[-8:]
+    left = _WORD.findall(_own_sentence(text[max(0, start - 80) : start]).lower())[-8:]
     right = _WORD.findall(text[end : end + 50].lower())[:5]
     roles = [f"before={role}" for role in (_ROLE_OF.get(w) for w in reversed(left)) if role][:1]
     return roles + [f"after={role}" for role in (_ROLE_OF.get(w) for w in right) if role][:1]
+
+
+def _own_sentence(before: str) -> str:
+    """The part of the text before a date that is in the date's sentence: "... told the jury. In 2018, he" is no
+    statement's date."""
+    return before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+
+
+# what a date may stand between and the word it hangs on: "reported on Friday", "was attacked late Saturday"
+_DATE_LINK = frozenset("on in at early late last this past since during of the".split())
+
+
+def _date_uses(text: str, mentions: list[tuple[int, int, int]]) -> dict[str, float]:
+    """What each mention of a date hangs on, however far from the act: the telling word right after it ("the Feb. 26
+    attack", "on Friday convicted") or before it ("reported on Friday", "was attacked Saturday"), or, for a date that
+    opens its clause ("On Monday, a court sentenced"), the first telling word after it. A statement's or a court's
+    date is not the act's, wherever it stands."""
+    found: dict[str, float] = {}
+    for _, start, end in mentions:
+        after = _WORD.findall(text[end : end + 20].lower())[:1]
+        if after and after[0] in _ROLE_OF and re.match(r" \w", text[end : end + 2]):  # "the Feb. 26 attack"
+            found["use=" + _ROLE_OF[after[0]]] = 1.0
+            continue
+        before = _own_sentence(text[max(0, start - 50) : start])
+        left = _WORD.findall(before.lower())[-5:]
+        while left and left[-1] in _DATE_LINK:
+            left.pop()
+        left = left[-3:]
+        role = next((_ROLE_OF[w] for w in reversed(left) if w in _ROLE_OF), None)  # "convicted him on Friday"
+        if role is None and (not left or re.search(r"[,;:]\W*(?:\w+\W+)?$", before)):
+            right = _WORD.findall(text[end : end + 50].lower())[:5]
+            role = next((_ROLE_OF[w] for w in right if w in _ROLE_OF), None)
+        if role is not None:
+            found["use=" + role] = 1.0
+    return found
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
@@ -431,6 +470,7 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
         elif role == "place":
             incident["location"] = {**candidate.value, "precision": candidate.precision}
         else:
+            candidate = _finest(candidate, ranked["date"], limits["date"], setting.text)
             incident["date"] = candidate.value
         quote(field, [candidate] if role != "origin" else [])
     kept = [e for e in incident.get("evidence") or [] if e["field"] not in quotes]
@@ -443,6 +483,23 @@ def _chosen(ranked: list[tuple[float, Candidate]], first: float, more: float) ->
     if not ranked or ranked[0][0] < first:
         return []
     return [ranked[0][1]] + [c for p, c in ranked[1:8] if p >= more]
+
+
+def _finest(chosen: Candidate, ranked: list[tuple[float, Candidate]], threshold: float, text: str) -> Candidate:
+    """The likeliest date the model accepts that says the chosen one more precisely ("in June", then "on June 19"),
+    unless a statement or a court step is what it dates: gold dates an act at the precision the text gives, and the
+    model, which learns that a month holding the act's day is right too, often prefers the month."""
+    rank = {"day": 3, "month": 2, "year": 1}
+    inner = (
+        c
+        for p, c in ranked
+        if p >= threshold
+        and rank[c.value["precision"]] > rank[chosen.value["precision"]]
+        and chosen.value["start"] <= c.value["start"] <= chosen.value["end"]
+        and c.value["start"][:4] == chosen.value["start"][:4]  # within one year, not a span "from 1988 to 1998"
+        and not {"use=speech", "use=court"} & set(_date_uses(text, c.mentions))
+    )
+    return next(inner, chosen)
 
 
 def _one_per_state(chosen: list[Candidate]) -> list[Candidate]:
