@@ -44,3 +44,55 @@ def test_a_name_in_a_list_takes_the_list_s_verb_and_is_no_speaker() -> None:
     seen = _seen("Police said Dorin Kask, Ivo Marr and Olev Tamm were charged with the attack.", "Dorin Kask")
     assert "subject_charged" in seen
     assert "speaker" not in seen
+
+
+def _profile(text: str, name: str, tactic: str = "killing") -> set[str]:
+    """The victim-profile cues of a person over the whole of a short invented text."""
+    proposed = propose(text, published="2021-06-04")
+    found = [c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == name]
+    assert found, [c.value for c in candidates(proposed.reading) if c.kind == "person"]
+    setting = Setting(text, (0,), {"tactic": tactic}, None, 2021, {})
+    return {cue[3:] for cue in features(found[0], "victim", setting) if cue.startswith("vp:")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "tactic", "cue"),
+    [
+        (
+            "Exile shot in Riga\n\nThe attack was a warning, Dorin Kask said on Monday.\n",
+            "Dorin Kask",
+            "killing",
+            "only_speaks",
+        ),
+        (
+            "Exile shot in Riga\n\nDorin Kask's aide was shot outside his flat.\n",
+            "Dorin Kask",
+            "killing",
+            "owner_of_person",
+        ),
+        ("Exile shot in Riga\n\nThe blogger, a critic of Dorin Kask, was shot.\n", "Dorin Kask", "killing", "opposed"),
+        (
+            "Exile held in Riga\n\nDorin Kask was arrested at the airport in Riga.\n",
+            "Dorin Kask",
+            "detention",
+            "charged|legal",
+        ),
+        (
+            "Exile shot in Riga\n\nDorin Kask was arrested for the shooting in Riga.\n",
+            "Dorin Kask",
+            "killing",
+            "charged|other",
+        ),
+        ("Exile shot in Riga\n\nGunmen shot dissident Dorin Kask in Riga.\n", "Dorin Kask", "killing", "victim_noun"),
+    ],
+)
+def test_how_a_person_stands_to_the_acts_over_the_text_is_a_victim_feature(
+    text: str, name: str, tactic: str, cue: str
+) -> None:
+    assert cue in _profile(text, name, tactic)
+
+
+def test_a_victim_is_not_one_who_never_suffers() -> None:
+    seen = _profile("Exile shot in Riga\n\nGunmen shot Dorin Kask in Riga on Monday.\n", "Dorin Kask")
+    assert "suffered" in seen
+    assert "never_suffered" not in seen

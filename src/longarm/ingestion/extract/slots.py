@@ -197,6 +197,62 @@ def _after(verb: list[str]) -> set[str]:
     return {"speaker"} if head in _SPEECH else set()
 
 
+# How a person stands to the acts over the whole text, not only beside this incident's sentences: one who only speaks,
+# holds office, owns the act's agents or the victim ("X's aide", "X's nephew") or is the one the victim opposed
+# ("a critic of X") is rarely its victim; the one an arrest or a charge befalls is the victim of a detention or an
+# extradition request but the suspect of a killing.
+_LEGAL = frozenset(("detention", "deportation", "legal_harassment"))
+_GROUPS = {
+    "suffered": {"object_of_act", "subject_suffered", "owner_of_act"},
+    "did": {"subject_did", "by_act", "owner_of_agents", "appos_did"},
+    "charged": {"subject_charged", "blamed"},
+    "speaker": {"speaker"},
+    "office": {"title_office", "appos_office"},
+    "kin": {"title_kin", "appos_kin"},
+}
+_PERSON_NOUNS = _KIN | frozenset(
+    "aide aides associate associates colleague colleagues friend friends ally allies lawyer lawyers spokesman "
+    "adviser advisor government regime party forces men loyalists supporters followers security".split()
+)
+_OPPOSED = frozenset(
+    "critic critics critical criticised criticized criticising criticizing foe foes opponent opponents enemy "
+    "enemies opposed opposing mocking mocked insulted against rival rivals".split()
+)
+_LEADER = frozenset("leader ruler strongman chairman head founder dictator premier chancellor regime".split())
+_VICTIM_NOUNS = frozenset(
+    "dissident dissidents journalist journalists activist activists blogger bloggers critic exile exiles refugee "
+    "refugees opponent defector poet writer lawmaker lawmakers campaigner businessman student students".split()
+)
+
+
+def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
+    """How every mention of a person in the text stands to the acts: suffering, doing, charged, speaking, holding
+    office, owning another person, opposed by the victim; with the charges read by the incident's tactic."""
+    seen: set[str] = set()
+    mentions = candidate.mentions
+    for _, start, end in mentions:
+        cues = _grammar(setting.text, start, end)
+        seen |= {group for group, members in _GROUPS.items() if cues & members}
+        left = _WORD.findall(setting.text[max(0, start - 50) : start].lower())[-4:]
+        after = setting.text[end : end + 30]
+        if after[:2] in ("'s", "\u2019s") and set(_WORD.findall(after[2:].lower())[:2]) & _PERSON_NOUNS:
+            seen.add("owner_of_person")
+        if set(left) & _OPPOSED:
+            seen.add("opposed")
+        if set(left[-3:]) & _LEADER:
+            seen.add("office")
+        if set(left[-2:]) & _VICTIM_NOUNS:
+            seen.add("victim_noun")
+    f = {f"vp:{group}": 1.0 for group in seen}
+    if "speaker" in seen and "suffered" not in seen:
+        f["vp:only_speaks"] = 1.0
+    if not seen & {"suffered", "victim_noun", "kin"}:
+        f["vp:never_suffered"] = 1.0
+    if "charged" in seen:
+        f["vp:charged|" + ("legal" if setting.incident["tactic"] in _LEGAL else "other")] = 1.0
+    return f
+
+
 def _context(text: str, start: int, end: int) -> list[str]:
     left = _WORD.findall(text[max(0, start - 40) : start].lower())[-3:]
     right = _WORD.findall(text[end : end + 40].lower())[:3]
@@ -269,6 +325,8 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
     if candidate.kind == "person":
         f["official"] = float(candidate.official)
         f["one_word"] = float(len((candidate.value.get("name") or "").split()) == 1)
+        if role == "victim":
+            f.update(victim_profile(candidate, setting))
     elif candidate.kind in ("state", "actor"):
         country = candidate.key.split(".")[0]
         f["text_state"] = float(country == setting.origin)
