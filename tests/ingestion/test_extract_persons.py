@@ -63,3 +63,8 @@ def test_headline_words_are_a_name_only_where_the_text_gives_them_as_one() -> No
     first = people[0].mentions[0]
     assert text[first.start : first.end] == "Ivo Marr"
     assert group_people(find_people("Did Minsk Hire A Friend To Kill Him?\nNo one knows.\n", 0, [])) == []
+
+
+def test_a_run_opened_by_another_language_s_article_names_a_paper_or_a_body() -> None:
+    assert _names("A letter quoted by La Gazzetta was read out.") == []
+    assert _names("Ana Le Roux was named.") == ["Ana Le Roux"]

@@ -6,7 +6,8 @@ import pytest
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.candidates import candidates
-from longarm.ingestion.extract.slots import Setting, features
+from longarm.ingestion.extract.decisions import LinearModel
+from longarm.ingestion.extract.slots import MORE, ROLES, Setting, SlotModels, features, fill
 
 
 def _seen(sentence: str, name: str) -> set[str]:
@@ -96,3 +97,30 @@ def test_a_victim_is_not_one_who_never_suffers() -> None:
     seen = _profile("Exile shot in Riga\n\nGunmen shot Dorin Kask in Riga on Monday.\n", "Dorin Kask")
     assert "suffered" in seen
     assert "never_suffered" not in seen
+
+
+def test_one_likelier_the_act_s_doer_than_its_victim_is_no_victim() -> None:
+    text = "Exile shot in Riga\n\nArman Vesely was shot dead in Riga. Dorin Kask was arrested for the shooting.\n"
+    proposed = propose(text, published="2021-06-04")
+    found = [c for c in candidates(proposed.reading) if c.kind == "person"]
+    unsure = LinearModel({}, -5.0)
+    models = SlotModels(
+        {
+            **dict.fromkeys(ROLES, unsure),
+            "victim": LinearModel({}, 0.5),  # every person a likely victim
+            "accused": LinearModel({"g:subject_charged": 8.0}, -2.0),  # the one arrested far likelier its doer
+        },
+        {**dict.fromkeys(ROLES, 0.5), **dict.fromkeys(MORE, 0.5)},
+    )
+    setting = Setting(text, (1, 2), {"tactic": "killing", "victims": []}, None, 2021, {})
+    incident = fill(models, found, setting)
+    assert [v["name"] for v in incident["victims"]] == ["Arman Vesely"]
+    assert [p["name"] for p in incident["perpetrators"]] == ["Dorin Kask"]
+
+
+def test_a_person_the_rules_did_not_find_the_victim_is_told_apart() -> None:
+    text = "Exile shot in Riga\n\nGunmen shot Arman Vesely in Riga, Dorin Kask said.\n"
+    proposed = propose(text, published="2021-06-04")
+    kask = next(c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == "Dorin Kask")
+    incident = {"tactic": "killing", "victims": [{"name": "Arman Vesely"}]}
+    assert "vp:rules_named_another" in features(kask, "victim", Setting(text, (1,), incident, None, 2021, {}))

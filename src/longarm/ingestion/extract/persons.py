@@ -72,6 +72,8 @@ Defense Defence Attaché Attache Counterintelligence Olympic Olympics Defenders 
 Coalition Campaign Fund Trust Society Federation Syndicate Cartel Emirate Caliphate Procedures Secretariat Avenue
 Boulevard Highway Road""".split()
 )
+# Articles of other languages opening a run name a paper or a body ("La Stampa", "Guardia Civil" aside)
+_ARTICLES = frozenset("La Le Les Los Las Il Die Der Het".split())
 _NOT_PERSON_WORDS |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 # A lower-case word just before a run that says the run names a thing, not a person.
 _THING_BEFORE = re.compile(
@@ -268,7 +270,7 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
         title = None
         # a run that opens or ends with a thing's word names that thing ("Radio Free Asia", "Phnom Penh Municipal
         # Court"), unless a title says a person follows or a possessive says a person owns it
-        thing = bool(tokens) and tokens[0].group() in _NOT_PERSON_WORDS
+        thing = bool(tokens) and (tokens[0].group() in _NOT_PERSON_WORDS or tokens[0].group() in _ARTICLES)
         while tokens and (_is_noise(tokens[0].group()) or _ADVERB.fullmatch(tokens[0].group())):
             if _given_place(tokens, text[max(0, run.start() - 40) : run.start()]):
                 break

@@ -248,6 +248,9 @@ def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
         f["vp:only_speaks"] = 1.0
     if not seen & {"suffered", "victim_noun", "kin"}:
         f["vp:never_suffered"] = 1.0
+    named = [v.get("name") for v in setting.incident.get("victims") or [] if v.get("name")]
+    if named and candidate.value.get("name") not in named:
+        f["vp:rules_named_another"] = 1.0  # the rules found the act's victim by its words, and not this one
     if "charged" in seen:
         f["vp:charged|" + ("legal" if setting.incident["tactic"] in _LEGAL else "other")] = 1.0
     return f
@@ -461,7 +464,7 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
     def quote(field: str, chosen: list[Candidate]) -> None:
         quotes[field] = [_evidence(setting.text, field, c, setting.sentences) for c in chosen]
 
-    victims = _chosen(ranked["victim"], limits["victim"], limits["victim_more"])
+    victims = _chosen(_not_accused(ranked), limits["victim"], limits["victim_more"])
     if ranked["victim"]:
         incident["victims"] = [
             {"name": c.value["name"], "aliases": c.value.get("aliases", []), "affiliations": _affiliations(incident, c)}
@@ -501,6 +504,13 @@ def _chosen(ranked: list[tuple[float, Candidate]], first: float, more: float) ->
     if not ranked or ranked[0][0] < first:
         return []
     return [ranked[0][1]] + [c for p, c in ranked[1:8] if p >= more]
+
+
+def _not_accused(ranked: dict[str, list[tuple[float, Candidate]]]) -> list[tuple[float, Candidate]]:
+    """The victim candidates less likely the act's doers than its victims: a man sentenced for a plot is no victim
+    of it however near its words he stands."""
+    accused = {c.key: p for p, c in ranked["accused"]}
+    return [(p, c) for p, c in ranked["victim"] if p >= accused.get(c.key, 0.0)]
 
 
 def _one_per_state(chosen: list[Candidate]) -> list[Candidate]:
