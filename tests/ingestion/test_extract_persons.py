@@ -68,3 +68,11 @@ def test_headline_words_are_a_name_only_where_the_text_gives_them_as_one() -> No
 def test_a_run_opened_by_another_language_s_article_names_a_paper_or_a_body() -> None:
     assert _names("A letter quoted by La Gazzetta was read out.") == []
     assert _names("Ana Le Roux was named.") == ["Ana Le Roux"]
+
+
+def test_bodies_places_and_peoples_named_like_people_are_not_people() -> None:
+    assert _names("He was a leader of the Blue Scarf movement.") == []
+    assert _names("The plane belonged to Blue Sky, a private Emirati airline.") == []
+    assert _names("Costa Rican authorities said so.") == []
+    assert _names("She vanished near Lake Ontario on Sunday.") == []
+    assert _names("Ivo Marr, a member of the party, spoke.") == ["Ivo Marr"]

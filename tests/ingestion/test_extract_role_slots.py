@@ -124,3 +124,8 @@ def test_a_person_the_rules_did_not_find_the_victim_is_told_apart() -> None:
     kask = next(c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == "Dorin Kask")
     incident = {"tactic": "killing", "victims": [{"name": "Arman Vesely"}]}
     assert "vp:rules_named_another" in features(kask, "victim", Setting(text, (1,), incident, None, 2021, {}))
+
+
+def test_every_name_of_a_list_an_act_was_done_to_suffered_it() -> None:
+    text = "Exile shot in Riga\n\nHe was charged with the murders of Arman Vesely, Ivo Marr and Olev Tamm in Riga.\n"
+    assert "suffered" in _profile(text, "Olev Tamm")

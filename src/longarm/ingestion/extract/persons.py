@@ -70,7 +70,8 @@ Region District County Party's Holland Protestant Catholic Church Mosque Temple 
 Corporation Club Hospital School College Museum Library Team Squad Brigade Battalion Directorate Studies Policy
 Defense Defence Attaché Attache Counterintelligence Olympic Olympics Defenders Lab Labs Initiative Project Alliance
 Coalition Campaign Fund Trust Society Federation Syndicate Cartel Emirate Caliphate Procedures Secretariat Avenue
-Boulevard Highway Road""".split()
+Boulevard Highway Road Lake Mount Cape Tower Towers Mall Plaza Building Complex Compound Palace Stadium Arena
+Market""".split()
 )
 # Articles of other languages opening a run name a paper or a body ("La Stampa", "Guardia Civil" aside)
 _ARTICLES = frozenset("La Le Les Los Las Il Die Der Het".split())
@@ -86,8 +87,13 @@ _NAMED_THING_BEFORE = re.compile(
     r"\b(?:daily|newspaper|paper|weekly|broadcaster|channel|website|outlet|agency|organi[sz]ation|group|watchdog|"
     r"ngo|firm|company|airline|charity|syndicate|gang|network|movement|platform|campaign)\s*,?\s+$"
 )
-# "... Stand for Justice", "... Watch for Freedom": a name with "for" after it names a body
-_THING_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+# "... Stand for Justice": a name with "for" after it names a body; so does one a thing's noun follows ("the Red
+# Shirt movement"), or one set beside such a noun ("Blue Sky, a private airline")
+_THINGS = (
+    r"(?:movement|party|group|airline|airlines|gang|syndicate|network|hotel|mall|district|province|airport|camp|"
+    r"newspaper|agency|company|firm|organi[sz]ation|foundation|brand|township|complex|charity|website|magazine)\b"
+)
+_THING_AFTER = re.compile(rf"\s+for\s+(?:the\s+)?[A-Z]|[^\S\n]+{_THINGS}|,\s+an?\s+(?:[\w-]+\s+){{0,2}}{_THINGS}")
 # "Riga-based", "Soviet-born": an adjective of place; what it qualifies follows it
 _MODIFIER = re.compile(r"-(?:based|born|backed|led|linked|run|funded|owned|era|style|bound|registered)$")
 # a sentence-opening adverb ("Clearly", "Reportedly") is no first name
@@ -291,7 +297,7 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
         surface = _NICKNAME.sub("", text[s:e])
         if surface.endswith(("'s", "\u2019s")):
             surface, e = surface[:-2], e - 2
-        if (surface.lower() in place_index() and surface not in _GIVEN_PLACES) or surface.lower() in demonyms():
+        if (surface.lower() in place_index() and surface not in _GIVEN_PLACES) or _demonym(surface.lower()):
             continue
         before = text[max(0, s - 40) : s]
         if not title and _THING_BEFORE.search(before) and len(tokens) < 2:
@@ -305,6 +311,11 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
             title = title_match.group("title").lower()
         found.append(PersonMention(offset + s, offset + e, surface, title, headline=_title_case(text, s)))
     return found
+
+
+def _demonym(words: str) -> bool:
+    """A people's name, also of a country of several words ("Costa Rican", "New Zealander")."""
+    return words in demonyms() or (" " in words and (words[:-1] in country_names() or words[:-2] in country_names()))
 
 
 def _name_part(tokens: list[re.Match[str]]) -> list[re.Match[str]]:

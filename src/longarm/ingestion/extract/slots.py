@@ -225,6 +225,23 @@ _VICTIM_NOUNS = frozenset(
 )
 
 
+_ACTS_OF = _ACT_NOUNS | {noun + "s" for noun in _ACT_NOUNS}  # "the murders of X, Y and Z"
+# the names and commas just before a name of a list ("killed X, Y and" before Z)
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019.-]*(?:[^\S\n]+[A-Z][\w'\u2019.-]*)*\s*(?:,\s*and|,|and)\s+)+$")
+
+
+def _object_of_list(text: str, start: int) -> bool:
+    """Whether a name, alone or in a list of names, is what an act was done to ("killed X", "the murders of X, Y
+    and Z")."""
+    before = text[max(0, start - 200) : start]
+    listed = _LIST_BEFORE.search(before)
+    left = _WORD.findall(before[: listed.start() if listed else len(before)].lower())[-2:]
+    return bool(left) and (
+        left[-1] in _ACT_VERBS
+        or (left[-1] in ("of", "on", "against") and left[:1] != left[-1:] and left[0] in _ACTS_OF)
+    )
+
+
 def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
     """How every mention of a person in the text stands to the acts: suffering, doing, charged, speaking, holding
     office, owning another person, opposed by the victim; with the charges read by the incident's tactic."""
@@ -243,6 +260,8 @@ def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
             seen.add("office")
         if set(left[-2:]) & _VICTIM_NOUNS:
             seen.add("victim_noun")
+        if _object_of_list(setting.text, start):
+            seen.add("suffered")
     f = {f"vp:{group}": 1.0 for group in seen}
     if "speaker" in seen and "suffered" not in seen:
         f["vp:only_speaks"] = 1.0
