@@ -348,11 +348,11 @@ def _given_place(tokens: list[re.Match[str]], before: str) -> bool:
 
 def _title_case(text: str, at: int) -> bool:
     """Whether the line around `at` is a title-case headline: there, capitals do not mark names."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1].rstrip()
+    if line.endswith(".") or len(line) > 200:  # a sentence's or a paragraph's line, never a headline
+        return False
     words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) > 3]
-    return (
-        not line.rstrip().endswith(".") and len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-    )
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 class _Owners:

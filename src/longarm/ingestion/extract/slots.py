@@ -242,26 +242,32 @@ def _object_of_list(text: str, start: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # a person's mentions are read again for every incident of the text
+def _mention_profile(text: str, start: int, end: int) -> frozenset[str]:
+    """The `victim_profile` groups one mention of a person falls in."""
+    cues = _grammar(text, start, end)
+    seen = {group for group, members in _GROUPS.items() if cues & members}
+    left = _WORD.findall(text[max(0, start - 50) : start].lower())[-4:]
+    after = text[end : end + 30]
+    if after[:2] in ("'s", "\u2019s") and set(_WORD.findall(after[2:].lower())[:2]) & _PERSON_NOUNS:
+        seen.add("owner_of_person")
+    if set(left) & _OPPOSED:
+        seen.add("opposed")
+    if set(left[-3:]) & _LEADER:
+        seen.add("office")
+    if set(left[-2:]) & _VICTIM_NOUNS:
+        seen.add("victim_noun")
+    if _object_of_list(text, start):
+        seen.add("suffered")
+    return frozenset(seen)
+
+
 def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
     """How every mention of a person in the text stands to the acts: suffering, doing, charged, speaking, holding
     office, owning another person, opposed by the victim; with the charges read by the incident's tactic."""
     seen: set[str] = set()
-    mentions = candidate.mentions
-    for _, start, end in mentions:
-        cues = _grammar(setting.text, start, end)
-        seen |= {group for group, members in _GROUPS.items() if cues & members}
-        left = _WORD.findall(setting.text[max(0, start - 50) : start].lower())[-4:]
-        after = setting.text[end : end + 30]
-        if after[:2] in ("'s", "\u2019s") and set(_WORD.findall(after[2:].lower())[:2]) & _PERSON_NOUNS:
-            seen.add("owner_of_person")
-        if set(left) & _OPPOSED:
-            seen.add("opposed")
-        if set(left[-3:]) & _LEADER:
-            seen.add("office")
-        if set(left[-2:]) & _VICTIM_NOUNS:
-            seen.add("victim_noun")
-        if _object_of_list(setting.text, start):
-            seen.add("suffered")
+    for _, start, end in candidate.mentions:
+        seen |= _mention_profile(setting.text, start, end)
     f = {f"vp:{group}": 1.0 for group in seen}
     if "speaker" in seen and "suffered" not in seen:
         f["vp:only_speaks"] = 1.0
