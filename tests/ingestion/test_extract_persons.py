@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from longarm.ingestion.extract.dates import find_dates
-from longarm.ingestion.extract.persons import find_people
+from longarm.ingestion.extract.persons import find_people, group_people
 from longarm.ingestion.extract.places import find_places
 
 
@@ -28,3 +28,51 @@ def test_ranks_and_plural_demonyms_are_not_part_of_a_name() -> None:
 
 def test_act_words_of_a_headline_are_not_part_of_a_name() -> None:
     assert _names("Plot to Kill Tomas Berg Foiled") == ["Tomas Berg"]
+
+
+def test_a_name_never_runs_over_a_line_s_end() -> None:
+    assert "Marek Dolny" in _names("Envoy Killed by Car Bomb\n\nMarek Dolny, a former envoy, died.")
+
+
+def test_a_nickname_in_quotes_is_read_with_the_name_and_left_out_of_it() -> None:
+    assert _names("He was Ivan \u201cVanya\u201d Petrov, a 40-year-old exile.") == ["Ivan Petrov"]
+
+
+def test_a_given_name_that_is_also_a_city_s_opens_a_name() -> None:
+    assert _names("The bomb killed Orlando Vidal and his driver.") == ["Orlando Vidal"]
+    assert _names("The bomb also killed his wife, Sofia.") == ["Sofia"]
+    assert _names("He flew to Sofia on Monday.") == []
+
+
+def test_organisations_are_not_people() -> None:
+    assert _names("The rights group Open Voice Defenders said so.") == []
+    assert _names("His group, Highland People Stand for Justice, was banned.") == []
+    assert _names("The non-profit organization Safe Harbour Watchers said so.") == []
+
+
+def test_place_adjectives_possessives_and_adverbs_end_or_open_no_name() -> None:
+    assert _names("The Riga-based Latvian activist Ivo Marr spoke.") == ["Ivo Marr"]
+    assert _names("Many backed Dorin Kask\u2019s National Unity Party.") == ["Dorin Kask"]
+    assert _names("Reportedly Kask was no ordinary agent.") == ["Kask"]
+
+
+def test_headline_words_are_a_name_only_where_the_text_gives_them_as_one() -> None:
+    text = "Latvia Hands Ivo Marr Over To Minsk\nThe activist Ivo Marr was deported on Monday.\n"
+    people = group_people(find_people(text, 0, []))
+    assert [p.name for p in people if p.names] == ["Ivo Marr"]
+    first = people[0].mentions[0]
+    assert text[first.start : first.end] == "Ivo Marr"
+    assert group_people(find_people("Did Minsk Hire A Friend To Kill Him?\nNo one knows.\n", 0, [])) == []
+
+
+def test_a_run_opened_by_another_language_s_article_names_a_paper_or_a_body() -> None:
+    assert _names("A letter quoted by La Gazzetta was read out.") == []
+    assert _names("Ana Le Roux was named.") == ["Ana Le Roux"]
+
+
+def test_bodies_places_and_peoples_named_like_people_are_not_people() -> None:
+    assert _names("He was a leader of the Blue Scarf movement.") == []
+    assert _names("The plane belonged to Blue Sky, a private Emirati airline.") == []
+    assert _names("Costa Rican authorities said so.") == []
+    assert _names("She vanished near Lake Ontario on Sunday.") == []
+    assert _names("Ivo Marr, a member of the party, spoke.") == ["Ivo Marr"]

@@ -6,7 +6,8 @@ import pytest
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.candidates import candidates
-from longarm.ingestion.extract.slots import Setting, features
+from longarm.ingestion.extract.decisions import LinearModel
+from longarm.ingestion.extract.slots import MORE, ROLES, Setting, SlotModels, features, fill
 
 
 def _seen(sentence: str, name: str) -> set[str]:
@@ -44,3 +45,87 @@ def test_a_name_in_a_list_takes_the_list_s_verb_and_is_no_speaker() -> None:
     seen = _seen("Police said Dorin Kask, Ivo Marr and Olev Tamm were charged with the attack.", "Dorin Kask")
     assert "subject_charged" in seen
     assert "speaker" not in seen
+
+
+def _profile(text: str, name: str, tactic: str = "killing") -> set[str]:
+    """The victim-profile cues of a person over the whole of a short invented text."""
+    proposed = propose(text, published="2021-06-04")
+    found = [c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == name]
+    assert found, [c.value for c in candidates(proposed.reading) if c.kind == "person"]
+    setting = Setting(text, (0,), {"tactic": tactic}, None, 2021, {})
+    return {cue[3:] for cue in features(found[0], "victim", setting) if cue.startswith("vp:")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "tactic", "cue"),
+    [
+        (
+            "Exile shot in Riga\n\nThe attack was a warning, Dorin Kask said on Monday.\n",
+            "Dorin Kask",
+            "killing",
+            "only_speaks",
+        ),
+        (
+            "Exile shot in Riga\n\nDorin Kask's aide was shot outside his flat.\n",
+            "Dorin Kask",
+            "killing",
+            "owner_of_person",
+        ),
+        ("Exile shot in Riga\n\nThe blogger, a critic of Dorin Kask, was shot.\n", "Dorin Kask", "killing", "opposed"),
+        (
+            "Exile held in Riga\n\nDorin Kask was arrested at the airport in Riga.\n",
+            "Dorin Kask",
+            "detention",
+            "charged|legal",
+        ),
+        (
+            "Exile shot in Riga\n\nDorin Kask was arrested for the shooting in Riga.\n",
+            "Dorin Kask",
+            "killing",
+            "charged|other",
+        ),
+        ("Exile shot in Riga\n\nGunmen shot dissident Dorin Kask in Riga.\n", "Dorin Kask", "killing", "victim_noun"),
+    ],
+)
+def test_how_a_person_stands_to_the_acts_over_the_text_is_a_victim_feature(
+    text: str, name: str, tactic: str, cue: str
+) -> None:
+    assert cue in _profile(text, name, tactic)
+
+
+def test_a_victim_is_not_one_who_never_suffers() -> None:
+    seen = _profile("Exile shot in Riga\n\nGunmen shot Dorin Kask in Riga on Monday.\n", "Dorin Kask")
+    assert "suffered" in seen
+    assert "never_suffered" not in seen
+
+
+def test_one_likelier_the_act_s_doer_than_its_victim_is_no_victim() -> None:
+    text = "Exile shot in Riga\n\nArman Vesely was shot dead in Riga. Dorin Kask was arrested for the shooting.\n"
+    proposed = propose(text, published="2021-06-04")
+    found = [c for c in candidates(proposed.reading) if c.kind == "person"]
+    unsure = LinearModel({}, -5.0)
+    models = SlotModels(
+        {
+            **dict.fromkeys(ROLES, unsure),
+            "victim": LinearModel({}, 0.5),  # every person a likely victim
+            "accused": LinearModel({"g:subject_charged": 8.0}, -2.0),  # the one arrested far likelier its doer
+        },
+        {**dict.fromkeys(ROLES, 0.5), **dict.fromkeys(MORE, 0.5)},
+    )
+    setting = Setting(text, (1, 2), {"tactic": "killing", "victims": []}, None, 2021, {})
+    incident = fill(models, found, setting)
+    assert [v["name"] for v in incident["victims"]] == ["Arman Vesely"]
+    assert [p["name"] for p in incident["perpetrators"]] == ["Dorin Kask"]
+
+
+def test_a_person_the_rules_did_not_find_the_victim_is_told_apart() -> None:
+    text = "Exile shot in Riga\n\nGunmen shot Arman Vesely in Riga, Dorin Kask said.\n"
+    proposed = propose(text, published="2021-06-04")
+    kask = next(c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == "Dorin Kask")
+    incident = {"tactic": "killing", "victims": [{"name": "Arman Vesely"}]}
+    assert "vp:rules_named_another" in features(kask, "victim", Setting(text, (1,), incident, None, 2021, {}))
+
+
+def test_every_name_of_a_list_an_act_was_done_to_suffered_it() -> None:
+    text = "Exile shot in Riga\n\nHe was charged with the murders of Arman Vesely, Ivo Marr and Olev Tamm in Riga.\n"
+    assert "suffered" in _profile(text, "Olev Tamm")

@@ -14,8 +14,12 @@ from longarm.names.people import SIMILAR_SPELLING, similar_words, spelled_alike,
 
 _LETTERS = r"[a-z\u00c0-\u024f'\u2019]+"
 _TOKEN = rf"(?:(?:al|el|Al|El|bin|ibn|Bin|Ibn|Abu)[-\s])?(?:Mc|Mac|O['\u2019])?[A-Z]{_LETTERS}(?:-[A-Za-z]{_LETTERS})*"
+# a nickname in quotes inside a name ("Ivan \u201cVanya\u201d Petrov") is read with it and left out of its spelling
+_NICKNAME = re.compile(r"\s+[\u201c\"][A-Z][^\u201c\u201d\"\s]*[\u201d\"]")
+_SPACE = r"[^\S\n]+"  # a name never runs over a line's end ("... Killed by Bomb" above "Orlando Vega")
 _RUN = re.compile(
-    rf"(?<![\w'\u2019-]){_TOKEN}(?:\s+(?:(?:de|van|von|der|den|da|du|le|la|bin|ibn|al)\s+)?{_TOKEN})*(?:\s+[A-Z]\.(?!\w))?"
+    rf"(?<![\w'\u2019-]){_TOKEN}(?:(?:{_SPACE}[\u201c\"]{_TOKEN}[\u201d\"])?{_SPACE}"
+    rf"(?:(?:de|van|von|der|den|da|du|le|la|bin|ibn|al){_SPACE})?{_TOKEN})*(?:{_SPACE}[A-Z]\.(?!\w))?"
 )
 
 # Words that open sentences or name things, never people: a run loses them at its edges or is dropped.
@@ -38,7 +42,8 @@ Revolution Regime Republic Yes No Not Why What Who Whom How Where Which Whether 
 None Once Twice Today Yesterday Tomorrow Journalist Journalists Activist Activists Dissident
 Dissidents Blogger Critic Opposition Former Exiled Exile Accessibility Links Skip Menu Subscribe
 Sign Login Advertisement Crime Security Terrorism World Politics Opinion Analysis Premier Brigadier Brig
-Lieutenant Lt Sergeant Sgt Corporal Cpl Admiral Marshal Magistrate Emir Sheriff""".split()
+Lieutenant Lt Sergeant Sgt Corporal Cpl Admiral Marshal Magistrate Emir Sheriff Without Against Between Under Over
+Into Through Within Behind Beyond Did Does Do Is Are Was Were Has Have Had Vs""".split()
 )
 # Words of an act that a title-case headline puts beside a name ("Plot to Kill Henry Liu", "Premier Killed"):
 # never part of a person's name.
@@ -63,8 +68,13 @@ Supreme Islamic Republican Republic Reuters Facebook Twitter Telegram Instagram 
 Google Apple Week Month Year Day Sitemap Media Leader Bay Gulf River Sea Ocean Mountains Province
 Region District County Party's Holland Protestant Catholic Church Mosque Temple Bank Company Ltd Inc
 Corporation Club Hospital School College Museum Library Team Squad Brigade Battalion Directorate Studies Policy
-Defense Defence Attaché Attache Counterintelligence Olympic Olympics""".split()
+Defense Defence Attaché Attache Counterintelligence Olympic Olympics Defenders Lab Labs Initiative Project Alliance
+Coalition Campaign Fund Trust Society Federation Syndicate Cartel Emirate Caliphate Procedures Secretariat Avenue
+Boulevard Highway Road Lake Mount Cape Tower Towers Mall Plaza Building Complex Compound Palace Stadium Arena
+Market""".split()
 )
+# Articles of other languages opening a run name a paper or a body ("La Stampa", "Guardia Civil" aside)
+_ARTICLES = frozenset("La Le Les Los Las Il Die Der Het".split())
 _NOT_PERSON_WORDS |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 # A lower-case word just before a run that says the run names a thing, not a person.
 _THING_BEFORE = re.compile(
@@ -72,6 +82,29 @@ _THING_BEFORE = re.compile(
     r"outlet|station|network|site|group|company|firm|brand|operation|program|programme|app|"
     r"hashtag|movement|party|organisation|organization)\s+$"
 )
+# A named organisation follows these nouns ("the rights group Free Voice", "the airline Blue Sky"), whatever its length.
+_NAMED_THING_BEFORE = re.compile(
+    r"\b(?:daily|newspaper|paper|weekly|broadcaster|channel|website|outlet|agency|organi[sz]ation|group|watchdog|"
+    r"ngo|firm|company|airline|charity|syndicate|gang|network|movement|platform|campaign)\s*,?\s+$"
+)
+# "... Stand for Justice": a name with "for" after it names a body; so does one a thing's noun follows ("the Red
+# Shirt movement"), or one set beside such a noun ("Blue Sky, a private airline")
+_THINGS = (
+    r"(?:movement|party|group|airline|airlines|gang|syndicate|network|hotel|mall|district|province|airport|camp|"
+    r"newspaper|agency|company|firm|organi[sz]ation|foundation|brand|township|complex|charity|website|magazine)\b"
+)
+_THING_AFTER = re.compile(rf"\s+for\s+(?:the\s+)?[A-Z]|[^\S\n]+{_THINGS}|,\s+an?\s+(?:[\w-]+\s+){{0,2}}{_THINGS}")
+# "Riga-based", "Soviet-born": an adjective of place; what it qualifies follows it
+_MODIFIER = re.compile(r"-(?:based|born|backed|led|linked|run|funded|owned|era|style|bound|registered)$")
+# a sentence-opening adverb ("Clearly", "Reportedly") is no first name
+_ADVERB = re.compile(r"[A-Z][a-z]{2,}(?:al|ed|ent|ant|ous|ive|ar|ate|ic|ful|ibl|abl|ual)ly")
+# Given names that are also the names of large cities or regions: as the first word of a name they are the name's.
+_GIVEN_PLACES = frozenset(
+    """Orlando Sofia Victoria Florence Austin Regina Lincoln Jackson Charlotte Madison Adelaide Alexandria Eugene
+Sydney Houston Santiago Valencia Aurora Salvador Lorenzo Dallas Denver Hamilton Nelson Elizabeth Marina Kingston
+Chester Savannah""".split()
+)
+_GIVEN_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 _TITLE_BEFORE = re.compile(
     r"\b(?P<title>lawyer|attorney|prosecutor|judge|minister|spokesman|spokeswoman|spokesperson|"
     r"president|ambassador|secretary|mp|senator|official|officials|analyst|reporter|journalist|"
@@ -158,6 +191,7 @@ class PersonMention:
     surface: str
     title: str | None
     person: int = -1
+    headline: bool = False  # in a title-case line, where a capital does not make a name
 
 
 @dataclass(eq=False)  # a person is itself: two people may share a spelling
@@ -226,6 +260,8 @@ def _masked(text: str, offset: int, blocked: list[tuple[int, int]]) -> str:
     chars = list(text)
     for a, b in blocked:
         low, high = max(0, a - offset), min(len(text), b - offset)
+        if text[low:high] in _GIVEN_PLACES and (_GIVEN_NAME_AFTER.match(text, high) or _kin_before(text[:low])):
+            continue  # "Sofia Ruiz", "his wife, Sofia": read as a place, it is a name
         chars[low:high] = "\x00" * max(0, high - low)
     return "".join(chars)
 
@@ -234,42 +270,89 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
     """Names of people in `text` (a sentence): capitalised runs cleaned of titles, places and known actors."""
     found: list[PersonMention] = []
     for run in _RUN.finditer(_masked(text, offset, blocked)):
-        tokens = list(re.finditer(r"\S+(?:\s+(?:de|van|von|der|den|da|du|le|la|bin|ibn|al)(?=\s))?", run.group()))
+        tokens = _name_part(
+            list(re.finditer(r"\S+(?:\s+(?:de|van|von|der|den|da|du|le|la|bin|ibn|al)(?=\s))?", run.group()))
+        )
         title = None
         # a run that opens or ends with a thing's word names that thing ("Radio Free Asia", "Phnom Penh Municipal
         # Court"), unless a title says a person follows or a possessive says a person owns it
-        thing = bool(tokens) and tokens[0].group() in _NOT_PERSON_WORDS
-        while tokens and _is_noise(tokens[0].group()):
+        thing = bool(tokens) and (tokens[0].group() in _NOT_PERSON_WORDS or tokens[0].group() in _ARTICLES)
+        while tokens and (_is_noise(tokens[0].group()) or _ADVERB.fullmatch(tokens[0].group())):
+            if _given_place(tokens, text[max(0, run.start() - 40) : run.start()]):
+                break
             word = tokens[0].group()
             title = word if word in _TITLE_WORDS else title
             tokens.pop(0)
-        while tokens and _is_noise(tokens[-1].group()) and not _inner_name(tokens):
+        given = int(bool(tokens) and tokens[0].group() in _GIVEN_PLACES)  # kept by `_given_place` above
+        while tokens[given:] and _is_noise(tokens[-1].group()) and not _inner_name(tokens):
             thing = tokens.pop().group() in _NOT_PERSON_WORDS or thing
         if thing and not title and tokens and not tokens[-1].group().endswith(("'s", "\u2019s")):
             continue
-        if not tokens or any(_is_noise(t.group()) and not _inner_name(tokens, t) for t in tokens):
+        if not tokens or any(_is_noise(t.group()) and not _inner_name(tokens, t) for t in tokens[1:]):
             continue
         if re.fullmatch(r"[A-Z]\.", tokens[0].group()):
             continue
         s = run.start() + tokens[0].start()
         e = run.start() + tokens[-1].end()
-        surface = text[s:e]
+        surface = _NICKNAME.sub("", text[s:e])
         if surface.endswith(("'s", "\u2019s")):
             surface, e = surface[:-2], e - 2
-        if surface.lower() in place_index() or surface.lower() in demonyms():
+        if (surface.lower() in place_index() and surface not in _GIVEN_PLACES) or _demonym(surface.lower()):
             continue
         before = text[max(0, s - 40) : s]
         if not title and _THING_BEFORE.search(before) and len(tokens) < 2:
             continue
-        if re.search(r"\b(?:daily|newspaper|paper|weekly|broadcaster|channel|website|outlet|agency)\s+$", before):
+        if _NAMED_THING_BEFORE.search(before) or _THING_AFTER.match(text, e):
             continue
         if re.search(r"\b(?:the|a|an)\s+$", before) and len(tokens) < 3:
             continue
         title_match = _TITLE_BEFORE.search(before)
         if title_match and not title:
             title = title_match.group("title").lower()
-        found.append(PersonMention(offset + s, offset + e, surface, title))
+        found.append(PersonMention(offset + s, offset + e, surface, title, headline=_title_case(text, s)))
     return found
+
+
+def _demonym(words: str) -> bool:
+    """A people's name, also of a country of several words ("Costa Rican", "New Zealander")."""
+    return words in demonyms() or (" " in words and (words[:-1] in country_names() or words[:-2] in country_names()))
+
+
+def _name_part(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The tokens of a run that can name a person: those after a "-based" word ("Riga-based Latvian ..."), up to an
+    owner's possessive ("Ivan Petrov's Popular Front": Ivan Petrov)."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if _MODIFIER.search(tokens[i].group()):
+            tokens = tokens[i + 1 :]
+            break
+    for i, token in enumerate(tokens[:-1]):
+        if token.group().endswith(("'s", "\u2019s")):
+            return tokens[: i + 1]
+    return tokens
+
+
+def _kin_before(before: str) -> bool:
+    """Whether a kinship word ends `before` ("his wife, ")."""
+    match = _TITLE_BEFORE.search(before[-40:])
+    return match is not None and match.group("title").lower() in _KIN_TITLES
+
+
+def _given_place(tokens: list[re.Match[str]], before: str) -> bool:
+    """A given name that is also a city's ("Sofia", "Orlando") opening a name, or alone after a kinship word."""
+    if tokens[0].group() not in _GIVEN_PLACES:
+        return False
+    if len(tokens) == 1:
+        return _kin_before(before)
+    return not _is_noise(tokens[1].group()) and tokens[1].group().lower() not in place_index()
+
+
+def _title_case(text: str, at: int) -> bool:
+    """Whether the line around `at` is a title-case headline: there, capitals do not mark names."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1].rstrip()
+    if line.endswith(".") or len(line) > 200:  # a sentence's or a paragraph's line, never a headline
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 class _Owners:
@@ -314,6 +397,7 @@ class _Owners:
 def group_people(mentions: list[PersonMention]) -> list[Person]:
     """Group mentions into people: full names by spelling, then single names by the person they most likely mean."""
     people: list[Person] = []
+    mentions = _confirmed(mentions)
     spelled: dict[str, Person] = {}  # a full name seen before is that person again, without comparing it anew
     last, every = _Owners(last_only=True), _Owners(last_only=False)
 
@@ -357,6 +441,30 @@ def group_people(mentions: list[PersonMention]) -> list[Person]:
     for person in people:
         person.official = any((m.title or "").lower() in _OFFICIAL_TITLES for m in person.mentions)
     return people
+
+
+def _confirmed(mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions with those of a title-case headline cut to the words the text also gives as a name elsewhere:
+    "Serbia Hands Ivan Petrov Over" keeps "Ivan Petrov" when the body names him, "Did Riga Hire" is dropped."""
+    told = {token for m in mentions if not m.headline for token in spelling_tokens(m.surface)}
+    kept = []
+    for mention in mentions:
+        if mention.headline and len(mention.surface) == mention.end - mention.start:
+            words = list(re.finditer(r"\S+", mention.surface))
+            known = [bool(set(spelling_tokens(w.group())) & told) for w in words]
+            best = max(
+                ((i, j) for i in range(len(words)) for j in range(i, len(words)) if all(known[i : j + 1])),
+                key=lambda span: span[1] - span[0],
+                default=None,
+            )
+            if best is None:
+                continue
+            i, j = best
+            start = mention.start + words[i].start()
+            mention.surface = mention.surface[words[i].start() : words[j].end()]
+            mention.start, mention.end = start, start + len(mention.surface)
+        kept.append(mention)
+    return kept
 
 
 def _attach(person: Person, mention: PersonMention, people: list[Person]) -> None:

@@ -197,6 +197,90 @@ def _after(verb: list[str]) -> set[str]:
     return {"speaker"} if head in _SPEECH else set()
 
 
+# How a person stands to the acts over the whole text, not only beside this incident's sentences: one who only speaks,
+# holds office, owns the act's agents or the victim ("X's aide", "X's nephew") or is the one the victim opposed
+# ("a critic of X") is rarely its victim; the one an arrest or a charge befalls is the victim of a detention or an
+# extradition request but the suspect of a killing.
+_LEGAL = frozenset(("detention", "deportation", "legal_harassment"))
+_GROUPS = {
+    "suffered": {"object_of_act", "subject_suffered", "owner_of_act"},
+    "did": {"subject_did", "by_act", "owner_of_agents", "appos_did"},
+    "charged": {"subject_charged", "blamed"},
+    "speaker": {"speaker"},
+    "office": {"title_office", "appos_office"},
+    "kin": {"title_kin", "appos_kin"},
+}
+_PERSON_NOUNS = _KIN | frozenset(
+    "aide aides associate associates colleague colleagues friend friends ally allies lawyer lawyers spokesman "
+    "adviser advisor government regime party forces men loyalists supporters followers security".split()
+)
+_OPPOSED = frozenset(
+    "critic critics critical criticised criticized criticising criticizing foe foes opponent opponents enemy "
+    "enemies opposed opposing mocking mocked insulted against rival rivals".split()
+)
+_LEADER = frozenset("leader ruler strongman chairman head founder dictator premier chancellor regime".split())
+_VICTIM_NOUNS = frozenset(
+    "dissident dissidents journalist journalists activist activists blogger bloggers critic exile exiles refugee "
+    "refugees opponent defector poet writer lawmaker lawmakers campaigner businessman student students".split()
+)
+
+
+_ACTS_OF = _ACT_NOUNS | {noun + "s" for noun in _ACT_NOUNS}  # "the murders of X, Y and Z"
+# the names and commas just before a name of a list ("killed X, Y and" before Z)
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019.-]*(?:[^\S\n]+[A-Z][\w'\u2019.-]*)*\s*(?:,\s*and|,|and)\s+)+$")
+
+
+def _object_of_list(text: str, start: int) -> bool:
+    """Whether a name, alone or in a list of names, is what an act was done to ("killed X", "the murders of X, Y
+    and Z")."""
+    before = text[max(0, start - 200) : start]
+    listed = _LIST_BEFORE.search(before)
+    left = _WORD.findall(before[: listed.start() if listed else len(before)].lower())[-2:]
+    return bool(left) and (
+        left[-1] in _ACT_VERBS
+        or (left[-1] in ("of", "on", "against") and left[:1] != left[-1:] and left[0] in _ACTS_OF)
+    )
+
+
+@lru_cache(maxsize=4096)  # a person's mentions are read again for every incident of the text
+def _mention_profile(text: str, start: int, end: int) -> frozenset[str]:
+    """The `victim_profile` groups one mention of a person falls in."""
+    cues = _grammar(text, start, end)
+    seen = {group for group, members in _GROUPS.items() if cues & members}
+    left = _WORD.findall(text[max(0, start - 50) : start].lower())[-4:]
+    after = text[end : end + 30]
+    if after[:2] in ("'s", "\u2019s") and set(_WORD.findall(after[2:].lower())[:2]) & _PERSON_NOUNS:
+        seen.add("owner_of_person")
+    if set(left) & _OPPOSED:
+        seen.add("opposed")
+    if set(left[-3:]) & _LEADER:
+        seen.add("office")
+    if set(left[-2:]) & _VICTIM_NOUNS:
+        seen.add("victim_noun")
+    if _object_of_list(text, start):
+        seen.add("suffered")
+    return frozenset(seen)
+
+
+def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
+    """How every mention of a person in the text stands to the acts: suffering, doing, charged, speaking, holding
+    office, owning another person, opposed by the victim; with the charges read by the incident's tactic."""
+    seen: set[str] = set()
+    for _, start, end in candidate.mentions:
+        seen |= _mention_profile(setting.text, start, end)
+    f = {f"vp:{group}": 1.0 for group in seen}
+    if "speaker" in seen and "suffered" not in seen:
+        f["vp:only_speaks"] = 1.0
+    if not seen & {"suffered", "victim_noun", "kin"}:
+        f["vp:never_suffered"] = 1.0
+    named = [v.get("name") for v in setting.incident.get("victims") or [] if v.get("name")]
+    if named and candidate.value.get("name") not in named:
+        f["vp:rules_named_another"] = 1.0  # the rules found the act's victim by its words, and not this one
+    if "charged" in seen:
+        f["vp:charged|" + ("legal" if setting.incident["tactic"] in _LEGAL else "other")] = 1.0
+    return f
+
+
 def _context(text: str, start: int, end: int) -> list[str]:
     left = _WORD.findall(text[max(0, start - 40) : start].lower())[-3:]
     right = _WORD.findall(text[end : end + 40].lower())[:3]
@@ -269,6 +353,8 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
     if candidate.kind == "person":
         f["official"] = float(candidate.official)
         f["one_word"] = float(len((candidate.value.get("name") or "").split()) == 1)
+        if role == "victim":
+            f.update(victim_profile(candidate, setting))
     elif candidate.kind in ("state", "actor"):
         country = candidate.key.split(".")[0]
         f["text_state"] = float(country == setting.origin)
@@ -442,7 +528,7 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
     def quote(field: str, chosen: list[Candidate]) -> None:
         quotes[field] = [_evidence(setting.text, field, c, setting.sentences) for c in chosen]
 
-    victims = _chosen(ranked["victim"], limits["victim"], limits["victim_more"])
+    victims = _chosen(_not_accused(ranked), limits["victim"], limits["victim_more"])
     if ranked["victim"]:
         incident["victims"] = [
             {"name": c.value["name"], "aliases": c.value.get("aliases", []), "affiliations": _affiliations(incident, c)}
@@ -500,6 +586,13 @@ def _finest(chosen: Candidate, ranked: list[tuple[float, Candidate]], threshold:
         and not {"use=speech", "use=court"} & set(_date_uses(text, c.mentions))
     )
     return next(inner, chosen)
+
+
+def _not_accused(ranked: dict[str, list[tuple[float, Candidate]]]) -> list[tuple[float, Candidate]]:
+    """The victim candidates less likely the act's doers than its victims: a man sentenced for a plot is no victim
+    of it however near its words he stands."""
+    accused = {c.key: p for p, c in ranked["accused"]}
+    return [(p, c) for p, c in ranked["victim"] if p >= accused.get(c.key, 0.0)]
 
 
 def _one_per_state(chosen: list[Candidate]) -> list[Candidate]:
