@@ -34,3 +34,17 @@ def test_town_inside_a_person_or_a_compound_is_not_a_place() -> None:
 
 def test_countries_are_found_anywhere() -> None:
     assert ("Rwanda", "RW", False) in _names("Rwanda denied it")
+
+
+def test_a_name_in_a_list_of_people_is_not_a_place() -> None:
+    assert _names("The accused are Tom Reed, Anna Kwok and Finn Lau.") == []
+    assert _names("It also killed his wife, Sofia.") == []
+
+
+def test_a_town_heading_an_institution_or_a_compound_is_not_a_place() -> None:
+    assert _names("researchers at the University of Toronto said") == [("Toronto", "CA", False)]
+    assert _names("found guilty at Kingston-upon-Thames Crown Court") == []
+
+
+def test_a_town_and_its_country_in_apposition_are_both_places() -> None:
+    assert _names("He was shot in Lyon, France.") == [("Lyon", "FR", False), ("France", "FR", False)]
