@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from longarm.ingestion.extract.places import find_places
+from longarm.ingestion.extract.reading import read
 
 
 def _names(text: str) -> list[tuple[str, str, bool]]:
@@ -48,3 +49,8 @@ def test_a_town_heading_an_institution_or_a_compound_is_not_a_place() -> None:
 
 def test_a_town_and_its_country_in_apposition_are_both_places() -> None:
     assert _names("He was shot in Lyon, France.") == [("Lyon", "FR", False), ("France", "FR", False)]
+
+
+def test_a_town_spelled_like_a_person_of_the_text_is_that_person() -> None:
+    reading = read("Kim Dae-jung was seized at a hotel in Tokyo. The votes of Kim were ruled invalid.", None)
+    assert [(reading.text[p.start : p.end], p.prep) for f in reading.facts for p in f.places] == [("Tokyo", "in")]
