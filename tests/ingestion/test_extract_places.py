@@ -54,3 +54,9 @@ def test_a_town_and_its_country_in_apposition_are_both_places() -> None:
 def test_a_town_spelled_like_a_person_of_the_text_is_that_person() -> None:
     reading = read("Kim Dae-jung was seized at a hotel in Tokyo. The votes of Kim were ruled invalid.", None)
     assert [(reading.text[p.start : p.end], p.prep) for f in reading.facts for p in f.places] == [("Tokyo", "in")]
+
+
+def test_a_small_town_of_a_country_the_text_never_names_is_a_namesake() -> None:
+    chile = frozenset({"CL"})
+    assert [m.place.name for m in find_places("seized in Independencia, a district", 0, chile)] == []
+    assert [m.place.name for m in find_places("seized in Istanbul", 0, chile)] == ["Istanbul"]

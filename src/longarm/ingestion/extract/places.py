@@ -66,6 +66,20 @@ def _choose(places: tuple[Place, ...], countries_in_text: frozenset[str]) -> Pla
     return best if best.population >= 100_000 and best.population >= 10 * max(1, named.population) else named
 
 
+_STRAY_POPULATION = 100_000
+
+
+def _stray(place: Place, countries_in_text: frozenset[str]) -> bool:
+    """A small town in a country a text that names countries never names is a namesake of something else
+    (a Chilean municipality read as a Brazilian town); every such act's place in the pool is a large city."""
+    return (
+        place.precision == "city"
+        and bool(countries_in_text)
+        and place.country not in countries_in_text
+        and place.population < _STRAY_POPULATION
+    )
+
+
 def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """Places in `text` (a sentence): countries anywhere, towns only after a preposition, a comma or before a noun."""
     index = place_index()
@@ -80,11 +94,12 @@ def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = 
                 places = index.get(name.lower()) or index.get(name.lower().removesuffix("'s").removesuffix("\u2019s"))
                 if not places or name in _NOT_PLACE_WORDS:
                     continue
+                place = _choose(places, countries_in_text)
+                if _stray(place, countries_in_text):
+                    continue
                 if name.endswith(("'s", "\u2019s")):
                     end -= 2
-                mention = _mention(
-                    text, start, end, _choose(places, countries_in_text), len(tokens) - (j - i), j < len(tokens)
-                )
+                mention = _mention(text, start, end, place, len(tokens) - (j - i), j < len(tokens))
                 if mention:
                     mentions.append(
                         PlaceMention(
