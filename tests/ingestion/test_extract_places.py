@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from longarm.ingestion.extract.places import find_places
+from longarm.ingestion.extract.reading import read
 
 
 def _names(text: str) -> list[tuple[str, str, bool]]:
@@ -34,3 +35,28 @@ def test_town_inside_a_person_or_a_compound_is_not_a_place() -> None:
 
 def test_countries_are_found_anywhere() -> None:
     assert ("Rwanda", "RW", False) in _names("Rwanda denied it")
+
+
+def test_a_name_in_a_list_of_people_is_not_a_place() -> None:
+    assert _names("The accused are Tom Reed, Anna Kwok and Finn Lau.") == []
+    assert _names("It also killed his wife, Sofia.") == []
+
+
+def test_a_town_heading_an_institution_or_a_compound_is_not_a_place() -> None:
+    assert _names("researchers at the University of Toronto said") == [("Toronto", "CA", False)]
+    assert _names("found guilty at Kingston-upon-Thames Crown Court") == []
+
+
+def test_a_town_and_its_country_in_apposition_are_both_places() -> None:
+    assert _names("He was shot in Lyon, France.") == [("Lyon", "FR", False), ("France", "FR", False)]
+
+
+def test_a_town_spelled_like_a_person_of_the_text_is_that_person() -> None:
+    reading = read("Kim Dae-jung was seized at a hotel in Tokyo. The votes of Kim were ruled invalid.", None)
+    assert [(reading.text[p.start : p.end], p.prep) for f in reading.facts for p in f.places] == [("Tokyo", "in")]
+
+
+def test_a_small_town_of_a_country_the_text_never_names_is_a_namesake() -> None:
+    chile = frozenset({"CL"})
+    assert [m.place.name for m in find_places("seized in Independencia, a district", 0, chile)] == []
+    assert [m.place.name for m in find_places("seized in Istanbul", 0, chile)] == ["Istanbul"]

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from longarm.ingestion.extract.patterns import whole_words
+
 _OUTCOMES: list[tuple[str, str]] = [
     (
         "investigation",
@@ -54,7 +56,7 @@ _OUTCOMES: list[tuple[str, str]] = [
     ("execution", r"executed|execution|hanged|put\s+to\s+death"),
 ]
 # whole words: "Freedom House" frees no one
-_PATTERN = re.compile("|".join(f"(?P<o{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_OUTCOMES)), re.I)
+_PATTERN = whole_words((p for _, p in _OUTCOMES), "o")
 _YEARS = re.compile(r"\b(?P<n>\d+(?:[.,]\d)?)\s*(?:-|\s)?years?\b|\b(?P<life>life)\b", re.I)
 
 

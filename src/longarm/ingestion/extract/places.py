@@ -21,8 +21,8 @@ _PREPOSITION = re.compile(
     re.I,
 )
 _NEAR = re.compile(r"\b(?:near|outside|outskirts|suburbs?|north|south|east|west|around)\b[\w\s]{0,12}$", re.I)
-_APPOSITION = re.compile(
-    r"[A-Za-z]\w*,\s*(?:the\s+)?(?:(?:central|greater|inner|outer|downtown|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+_APPOSITION = re.compile(  # after a name: "a wife, Sofia" or a list of people is no place's apposition
+    r"(?-i:[A-Z])\w*,\s*(?:the\s+)?(?:(?:central|greater|inner|outer|downtown|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
     r"(?:east|west)(?:ern)?)\s+)?$",
     re.I,
 )
@@ -66,6 +66,20 @@ def _choose(places: tuple[Place, ...], countries_in_text: frozenset[str]) -> Pla
     return best if best.population >= 100_000 and best.population >= 10 * max(1, named.population) else named
 
 
+_STRAY_POPULATION = 100_000
+
+
+def _stray(place: Place, countries_in_text: frozenset[str]) -> bool:
+    """A small town in a country a text that names countries never names is a namesake of something else
+    (a Chilean municipality read as a Brazilian town); every such act's place in the pool is a large city."""
+    return (
+        place.precision == "city"
+        and bool(countries_in_text)
+        and place.country not in countries_in_text
+        and place.population < _STRAY_POPULATION
+    )
+
+
 def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """Places in `text` (a sentence): countries anywhere, towns only after a preposition, a comma or before a noun."""
     index = place_index()
@@ -80,11 +94,12 @@ def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = 
                 places = index.get(name.lower()) or index.get(name.lower().removesuffix("'s").removesuffix("\u2019s"))
                 if not places or name in _NOT_PLACE_WORDS:
                     continue
+                place = _choose(places, countries_in_text)
+                if _stray(place, countries_in_text):
+                    continue
                 if name.endswith(("'s", "\u2019s")):
                     end -= 2
-                mention = _mention(
-                    text, start, end, _choose(places, countries_in_text), len(tokens) - (j - i), j < len(tokens)
-                )
+                mention = _mention(text, start, end, place, len(tokens) - (j - i), j < len(tokens))
                 if mention:
                     mentions.append(
                         PlaceMention(
@@ -116,18 +131,23 @@ def _mention(text: str, start: int, end: int, place: Place, leftover: int, conti
     `leftover`: how many words of the capitalised run are not the place's; `continued`: whether some follow it."""
     before = text[:start]
     after = text[end : end + 12]
-    if after.startswith(("-based", "-born")) or (not before.strip() and re.match(r"\s*(?::|--|\u2014)", after)):
-        return None  # "a Vienna-based diplomat" and the dateline "BRUSSELS:" say nothing of where an act happened
+    if after.startswith("-") or (not before.strip() and re.match(r"\s*(?::|--|\u2014)", after)):
+        # "a Vienna-based diplomat", "Kingston-upon-Thames Crown Court" and the dateline "BRUSSELS:" say nothing
+        # of where an act happened
+        return None
     prep_match = _PREPOSITION.search(before[-60:])
     prep = prep_match.group("prep").lower() if prep_match else None
+    town = place.precision != "country"
+    if town and leftover and (prep is None or (prep == "of" and continued)):
+        # the town's name is part of a longer capitalised name: "the murder of Orlando Letelier" is a person's
+        return None
+    if town and continued and re.match(r"\s+of\s", after):
+        return None  # "the University of Toronto": a town's name heading an institution's
     if prep is None and _APPOSITION.search(before[-40:]):
         # "Berlin, Germany", "Wimbledon, south-west London": the second name places the first
         return PlaceMention(start, end, place, "apposition", False)
-    if place.precision == "country":
+    if not town:
         return PlaceMention(start, end, place, prep, bool(_NEAR.search(before[-25:])))
-    if leftover and (prep is None or (prep == "of" and continued)):
-        # the town's name is part of a longer capitalised name: "the murder of Orlando Letelier" is a person's
-        return None
     if prep is None and not re.match(
         r"\s+(?:[a-z]+\s+)?(?:murder|killing|shooting|attack|court|restaurant|neighbou?rhood|"
         r"suburb|district|apartment|home|flat|street|plot|bombing|stabbing)",

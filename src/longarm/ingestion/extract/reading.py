@@ -98,12 +98,30 @@ def read(text: str, published: Published | None) -> Reading:
         facts.append(item)
     persons = _group_people_by_window(facts)
     _link_aliases(facts, persons)
+    _drop_towns_named_like_people(text, facts, persons)
     origin = _dominant_origin(text, facts)
     for item in facts:
         item.actors = localize(item.actors, origin)
         item.refs = find_state_refs(item.sentence.text, item.sentence.start, item.actors, origin)
         item.blame = responsibility(item.sentence.text, item.sentence.start, item.refs)
     return Reading(text, facts, persons, origin)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "throughout", "via"})
+
+
+def _drop_towns_named_like_people(text: str, facts: list[Facts], persons: list[Person]) -> None:
+    """A town spelled like a word of a person the text names is that person ("the votes of Kim" beside "Kim
+    Dae-jung", "his wife, Sofia" beside "Sofia Prats"), unless a locative word puts it on the map ("in Sofia")."""
+    words = {word for person in persons for name in person.names if " " in name for word in name.split()}
+    if not words:
+        return
+    for item in facts:
+        item.places = [
+            p
+            for p in item.places
+            if p.place.precision == "country" or p.prep in _LOCATIVE or text[p.start : p.end] not in words
+        ]
 
 
 def _group_people_by_window(facts: list[Facts]) -> list[Person]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from longarm.ingestion.extract.patterns import whole_words
+
 # (tactic, kind, pattern). A strong trigger can open an incident; a weak one ("the attack") only refers back;
 # a loose one ("arrested") opens an incident too, which the learned decisions keep or drop.
 _TRIGGERS: list[tuple[str | None, str, str]] = [
@@ -139,7 +141,7 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
         r"(?:announced|claimed)\s+(?:the\s+)?arrest",
     ),
 ]
-_PATTERN = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (_, _, p) in enumerate(_TRIGGERS)), re.I)
+_PATTERN = whole_words((p for _, _, p in _TRIGGERS), "t")
 _NEGATED = re.compile(r"\b(?:no|not|never|denied|denies|deny|without)\b[^.;]{0,40}$", re.I)
 _FOILED = re.compile(
     r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|avert(?:ed)?|disrupt(?:ed)?|prevent(?:ed)?|plot(?:s|ted|ting)?|"
