@@ -89,6 +89,16 @@ def test_a_garbled_given_name_and_another_reading_of_the_act_still_link():
     assert any(reason.startswith("related tactics") for reason in match.reasons)
 
 
+def test_a_short_name_inside_a_long_one_is_shown_in_the_reason():
+    match = score(
+        profile_from_extracted("a", extracted_incident(victim="Ahmad Jafar", date=DAY_2015, country="NL")),
+        profile_from_extracted("b", extracted_incident(victim="Ahmad Jafar Mohammad Ali", date=DEC_2015, country="NL")),
+    )
+    assert "victims share a name (ahmad jafar ~ ahmad jafar muhamad ali)" in [
+        reason.rpartition(" ")[0] for reason in match.reasons
+    ], match.reasons
+
+
 def test_the_same_victim_targeted_again_months_later_is_another_incident():
     match = score(
         profile_from_extracted(
