@@ -291,6 +291,13 @@ IDENTIFYING: tuple[Rule, ...] = (
     # One surname, or one name spelled two ways (the extractor drops or garbles a given name), in one town or time.
     {"victim": frozenset({"name_word"}), "place": frozenset({"same_place"}), "date": _NOT_APART},
     {"victim": frozenset({"name_word"}), "date": _NEAR},
+    # ... or by one tactic in one town a year apart at most: a report dated only by its year of publication.
+    {
+        "victim": frozenset({"name_word"}),
+        "place": frozenset({"same_place"}),
+        "tactic": frozenset({"same"}),
+        "date": _NOT_APART | {"year_apart"},
+    },
     {"date": _NEAR, "place": frozenset({"same_place"})},
     {"wording": frozenset({"close"})},
     # No victim named on one side (else a veto or a rule above): one town, one tactic, shared words, no years apart.
