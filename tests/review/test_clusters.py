@@ -10,6 +10,7 @@ from longarm.incidents.schemas import ExtractedIncident
 from longarm.review import service
 from longarm.review.clusters import clusters
 from longarm.review.link import LinkIndex
+from longarm.review.matching import link_pending
 from longarm.review.models import Candidate
 from longarm.review.probability import LinkModel
 from longarm.review.profiles import profile_from_extracted
@@ -135,3 +136,29 @@ def test_a_text_that_tells_two_acts_as_one_does_not_chain_their_reports() -> Non
     found, ranked = clusters(index, ["c", "b", "a"])
     assert all(match.certain for match in ranked["b"])  # the merged text is certain of both
     assert sorted(cluster.candidates for cluster in found) == [["a", "b"], ["c"]]
+
+
+def test_the_queue_holds_apart_what_auto_merge_holds_apart(engine):  # type: ignore[no-untyped-def]
+    """A report that tells two acts as one is certain of each act's report; the queue does not chain them."""
+    day = ("2010-06-19", "2010-06-19", "day")
+    with transaction(engine) as session:
+        first = queued(
+            session,
+            extracted(
+                victim="Dara Nouri", date=("1999-12-31", "1999-12-31", "day"), place="Johannesburg", country="ZA"
+            ),
+            source_id="SRC-A",
+        )
+        second = queued(
+            session, extracted(victim="Kian Vahedi", date=day, place="Durban", country="ZA"), source_id="SRC-C"
+        )
+        both = extracted(victim="Dara Nouri", date=day, place="Johannesburg", country="ZA")
+        both["victims"].append({"name": "Kian Vahedi", "aliases": [], "affiliations": []})
+        bridge = queued(session, both, source_id="SRC-B")
+        service.link(session=session, principal=SYSTEM, auto_merge=False)
+        certain = {match.candidate_id for match in bridge.ranked if match.certain}
+        assert certain == {first.id, second.id}, bridge.ranked  # the premise: the shipped model chains them
+        items = [[c.id for c in item.candidates] for item in pending_items(session=session)]
+        found, _ = link_pending(session=session)
+        assert sorted(items) == sorted([int(ref.partition(":")[2]) for ref in c.candidates] for c in found)
+        assert len(items) == 2

@@ -7,10 +7,10 @@ from importlib import resources
 
 from longarm.auth.permissions import SYSTEM
 from longarm.review import service
-from longarm.review.comparisons import FEATURES
+from longarm.review.comparisons import FEATURES, identifies, levels
 from longarm.review.link import LinkIndex
 from longarm.review.probability import link_model, score
-from longarm.review.profiles import profile_from_extracted
+from longarm.review.profiles import Profile, profile_from_extracted
 from longarm.storage.engine import transaction
 from tests.review.factories import extracted, extracted_incident, queued
 
@@ -87,6 +87,28 @@ def test_a_garbled_given_name_and_another_reading_of_the_act_still_link():
     assert match.certain, match.reasons
     assert any(reason.startswith("victims share a name") for reason in match.reasons)
     assert any(reason.startswith("related tactics") for reason in match.reasons)
+
+
+def test_a_short_name_inside_a_long_one_is_shown_in_the_reason():
+    match = score(
+        profile_from_extracted("a", extracted_incident(victim="Ahmad Jafar", date=DAY_2015, country="NL")),
+        profile_from_extracted("b", extracted_incident(victim="Ahmad Jafar Mohammad Ali", date=DEC_2015, country="NL")),
+    )
+    assert "victims share a name (ahmad jafar ~ ahmad jafar muhamad ali)" in [
+        reason.rpartition(" ")[0] for reason in match.reasons
+    ], match.reasons
+
+
+def test_a_name_inside_another_in_one_town_by_one_tactic_identifies_across_a_year_boundary():
+    # One report dated only by its year of publication (2016), the other by the act's year (2015).
+    def deportation(victim: str, year: str) -> Profile:
+        when = (f"{year}-01-01", f"{year}-12-31", "year")
+        return profile_from_extracted(
+            victim, extracted_incident(victim=victim, date=when, place="Belgrade", country="RS", tactic="deportation")
+        )
+
+    assert identifies(levels(deportation("Ahmad Jafar", "2015"), deportation("Ahmad Jafar Mohammad Ali", "2016")))
+    assert not identifies(levels(deportation("Ahmad Jafar", "2012"), deportation("Ahmad Jafar Mohammad Ali", "2016")))
 
 
 def test_the_same_victim_targeted_again_months_later_is_another_incident():

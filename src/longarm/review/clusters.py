@@ -15,12 +15,13 @@ never on the order in which they arrived.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from longarm.review.link import LinkIndex
-from longarm.review.probability import Match, link_model, probability
+from longarm.review.probability import LinkModel, Match, link_model, probability
+from longarm.review.profiles import Profile
 
 
 class Decision(StrEnum):
@@ -89,11 +90,9 @@ def components(
     return sorted(sorted(group) for group in members.values())
 
 
-def _unlike(index: LinkIndex) -> Callable[[list[str], list[str]], bool]:
+def unlike(profiles: Mapping[str, Profile], model: LinkModel) -> Callable[[list[str], list[str]], bool]:
     """Whether two groups hold a pair the model finds unlike (below `possible`): a text that tells two acts as one
     must not chain their other reports into one incident."""
-    model = index.model or link_model()
-    profiles = index.profiles
 
     def apart(first: list[str], second: list[str]) -> bool:
         return any(probability(profiles[a], profiles[b], model)[0] < model.possible for a in first for b in second)
@@ -118,7 +117,7 @@ def clusters(
     ]
     edges = [(ref, other) for _, ref, other in sorted(scored)]  # strongest first, ties by ref: any arrival order
     found = []
-    for members in components(ranked, edges, unlike=_unlike(index)):
+    for members in components(ranked, edges, unlike=unlike(index.profiles, index.model or link_model())):
         nodes = set(members)
         cluster = Cluster(
             candidates=[r for r in members if not r.startswith("incident:")],

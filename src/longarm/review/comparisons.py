@@ -80,10 +80,17 @@ def _spelled_alike(a: Profile, b: Profile) -> list[str]:
     ]
 
 
-def _within(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> bool:
-    # `Ahmad Jafar` inside `Ahmad Jafar Mohammad Ali`: too common to be the same person, yet not a different one.
+def _within(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[str, str] | None:
+    """A name of one side whose words all stand in a name of the other (`Ahmad Jafar` in `Ahmad Jafar Mohammad Ali`).
+
+    Too common to be the same person, yet not a different one.
+    """
     # (The last word test first: it is cheap, and a name inside another has its last word there.)
-    return any((x[-1] in y and set(x) <= set(y)) or (y[-1] in x and set(y) <= set(x)) for x in a for y in b if x and y)
+    for x in a:
+        for y in b:
+            if x and y and ((x[-1] in y and set(x) <= set(y)) or (y[-1] in x and set(y) <= set(x))):
+                return " ".join(x), " ".join(y)
+    return None
 
 
 def _victims(a: Profile, b: Profile) -> str | None:
@@ -98,7 +105,10 @@ def _victims(a: Profile, b: Profile) -> str | None:
 def _victims_detail(a: Profile, b: Profile) -> str:
     if shared := _shared_person(a.victims, b.victims):
         return f"{shared[0]} ~ {shared[1]}"
-    return ", ".join(_spelled_alike(a, b))
+    if alike := _spelled_alike(a, b):
+        return ", ".join(alike)
+    inside = _within(a.victims, b.victims)
+    return f"{inside[0]} ~ {inside[1]}" if inside else ""
 
 
 def _perpetrators(a: Profile, b: Profile) -> str | None:
@@ -281,6 +291,13 @@ IDENTIFYING: tuple[Rule, ...] = (
     # One surname, or one name spelled two ways (the extractor drops or garbles a given name), in one town or time.
     {"victim": frozenset({"name_word"}), "place": frozenset({"same_place"}), "date": _NOT_APART},
     {"victim": frozenset({"name_word"}), "date": _NEAR},
+    # ... or by one tactic in one town a year apart at most: a report dated only by its year of publication.
+    {
+        "victim": frozenset({"name_word"}),
+        "place": frozenset({"same_place"}),
+        "tactic": frozenset({"same"}),
+        "date": _NOT_APART | {"year_apart"},
+    },
     {"date": _NEAR, "place": frozenset({"same_place"})},
     {"wording": frozenset({"close"})},
     # No victim named on one side (else a veto or a rule above): one town, one tactic, shared words, no years apart.

@@ -225,6 +225,19 @@ def refresh_all(connection: Connection) -> None:
     refresh(connection, list(connection.scalars(select(Incident.id))))
 
 
+def stored_profiles(connection: Connection, ids: Iterable[str]) -> list[Profile]:
+    """The stored profiles of these incidents, by ref (call `up_to_date` first)."""
+    stored: list[Profile] = []
+    for chunk in _chunks(sorted(set(ids))):
+        rows = connection.execute(
+            select(profiles_table.c.incident_id, profiles_table.c.profile).where(
+                profiles_table.c.incident_id.in_(chunk)
+            )
+        )
+        stored.extend(from_row(incident_id, text) for incident_id, text in rows)
+    return sorted(stored, key=lambda p: p.ref)
+
+
 def index_for(*, session: Session, profiles: Sequence[Profile]) -> LinkIndex:
     """A link index holding these profiles and every stored incident that shares a block with one of them.
 
@@ -247,16 +260,8 @@ def index_for(*, session: Session, profiles: Sequence[Profile]) -> LinkIndex:
     ids: set[str] = set()
     for chunk in _chunks([key for key in wanted if key not in crowded]):
         ids.update(connection.scalars(select(blocks_table.c.incident_id).where(blocks_table.c.key.in_(chunk))))
-    stored: list[Profile] = []
-    for chunk in _chunks(sorted(ids)):
-        rows = connection.execute(
-            select(profiles_table.c.incident_id, profiles_table.c.profile).where(
-                profiles_table.c.incident_id.in_(chunk)
-            )
-        )
-        stored.extend(from_row(incident_id, text) for incident_id, text in rows)
     crowded_keys = frozenset(("name", key.partition("|")[2]) for key in crowded)
-    index = LinkIndex(sorted(stored, key=lambda p: p.ref), crowded=crowded_keys)
+    index = LinkIndex(stored_profiles(connection, ids), crowded=crowded_keys)
     for profile in profiles:
         index.add(profile)
     return index

@@ -2,8 +2,9 @@
 
 Linking (`matching.link_pending`) stores each pending candidate's certain and possible
 matches; the queue joins candidates through their certain matches with each other,
-exactly as `--auto-merge` clusters them, so a person sees the four reports of one plot
-as one proposed incident, not four rows.
+strongest first and never across two unlike profiles, exactly as `--auto-merge` clusters
+them, so a person sees the four reports of one plot as one proposed incident, not four
+rows, and never one item that auto-merge would make two incidents.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from longarm.review.clusters import components
+from longarm.review import profile_store
+from longarm.review.clusters import components, unlike
+from longarm.review.matching import candidate_profile
 from longarm.review.models import Candidate, CandidateStatus, MatchRecord
+from longarm.review.probability import link_model
+from longarm.review.profiles import Profile
 
 
 class QueueLink(MatchRecord):
@@ -51,16 +56,28 @@ def _node(match: MatchRecord) -> str:
     return f"incident:{match.incident_id}" if match.incident_id else f"candidate:{match.candidate_id}"
 
 
+def _profiles(session: Session, pending: dict[str, Candidate], edges: list[tuple[str, str]]) -> dict[str, Profile]:
+    """The profiles of the pending candidates and of the incidents they are certain of, to hold unlike ones apart."""
+    profiles = {ref: candidate_profile(candidate) for ref, candidate in pending.items()}
+    profile_store.up_to_date(session)
+    known = [node.partition(":")[2] for _, node in edges if node.startswith("incident:")]
+    profiles.update((p.ref, p) for p in profile_store.stored_profiles(session.connection(), known))
+    return profiles
+
+
 def pending_items(*, session: Session) -> list[QueueItem]:
     """Every pending candidate in exactly one item, oldest item first."""
     pending = {
         f"candidate:{c.id}": c
         for c in session.scalars(
-            select(Candidate).where(Candidate.status == CandidateStatus.pending.value).order_by(Candidate.id)
+            select(Candidate)
+            .where(Candidate.status == CandidateStatus.pending.value)
+            .options(selectinload(Candidate.source))
+            .order_by(Candidate.id)
         )
     }
-    edges = [
-        (ref, _node(match))
+    scored = [
+        (-match.score, ref, _node(match))
         for ref, candidate in pending.items()
         if not candidate.separate
         for match in candidate.ranked
@@ -68,8 +85,9 @@ def pending_items(*, session: Session) -> list[QueueItem]:
         and (match.incident_id or f"candidate:{match.candidate_id}" in pending)
         and not (match.candidate_id and pending[_node(match)].separate)
     ]
+    edges = [(ref, node) for _, ref, node in sorted(scored)]  # strongest first, as `clusters` joins them
     items = []
-    for members in components(pending, edges):
+    for members in components(pending, edges, unlike=unlike(_profiles(session, pending, edges), link_model())):
         nodes = set(members)
         candidates = sorted((pending[ref] for ref in members if ref in pending), key=lambda c: c.id)
         item = QueueItem(candidates=candidates, incidents=[r.partition(":")[2] for r in members if r not in pending])
