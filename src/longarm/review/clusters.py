@@ -2,8 +2,8 @@
 
 The pending candidates and the known incidents form a graph whose edges are certain
 matches (probability at or above the learned `certain` threshold). Each component is one
-incident, joined strongest match first and never across two profiles the model finds
-unlike (a text that tells two acts as one would otherwise chain both acts' reports). A
+incident, joined strongest match first and never across two profiles that are not even a
+possible match (a text that tells two acts as one would otherwise chain both acts' reports). A
 component without an incident becomes a new one, a component holding exactly one joins
 it. A component holding two incidents, a candidate a person has already handled, or (for
 a component without an incident) a merely *possible* match to a known incident is left
@@ -91,11 +91,16 @@ def components(
 
 
 def unlike(profiles: Mapping[str, Profile], model: LinkModel) -> Callable[[list[str], list[str]], bool]:
-    """Whether two groups hold a pair the model finds unlike (below `possible`): a text that tells two acts as one
-    must not chain their other reports into one incident."""
+    """Whether two groups hold a pair that is not even a possible match (below `possible`, or without identifying
+    evidence, or vetoed): a text that tells two acts as one must not chain their other reports into one incident."""
 
     def apart(first: list[str], second: list[str]) -> bool:
-        return any(probability(profiles[a], profiles[b], model)[0] < model.possible for a in first for b in second)
+        for a in first:
+            for b in second:
+                chance, identifying = probability(profiles[a], profiles[b], model)
+                if chance < model.possible or not identifying:
+                    return True
+        return False
 
     return apart
 
