@@ -409,7 +409,7 @@ def choose_slot_thresholds(tuned: list[Tuned]) -> dict[str, float]:
     best = _tuned_score(tuned, thresholds)
     for _ in range(2):
         for role in ROLES + MORE:
-            for value in (0.2, 0.35, 0.5, 0.65, 0.8):
+            for value in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
                 trial = {**thresholds, role: value}
                 found = _tuned_score(tuned, trial)
                 if found > best + 1e-9:
