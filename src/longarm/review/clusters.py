@@ -90,6 +90,11 @@ def components(
     return sorted(sorted(group) for group in members.values())
 
 
+def strongest_first(scored: Iterable[tuple[float, str, str]]) -> list[tuple[str, str]]:
+    """Edges `(-score, from, to)` as `(from, to)`, strongest first and ties by ref: the same for any arrival order."""
+    return [(ref, other) for _, ref, other in sorted(scored)]
+
+
 def unlike(profiles: Mapping[str, Profile], model: LinkModel) -> Callable[[list[str], list[str]], bool]:
     """Whether two groups hold a pair that is not even a possible match (below `possible`, or without identifying
     evidence, or vetoed): a text that tells two acts as one must not chain their other reports into one incident."""
@@ -120,9 +125,9 @@ def clusters(
         for match in matches
         if match.certain and match.ref not in apart
     ]
-    edges = [(ref, other) for _, ref, other in sorted(scored)]  # strongest first, ties by ref: any arrival order
     found = []
-    for members in components(ranked, edges, unlike=unlike(index.profiles, index.model or link_model())):
+    apart_groups = unlike(index.profiles, index.model or link_model())
+    for members in components(ranked, strongest_first(scored), unlike=apart_groups):
         nodes = set(members)
         cluster = Cluster(
             candidates=[r for r in members if not r.startswith("incident:")],

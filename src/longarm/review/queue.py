@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from longarm.review import profile_store
-from longarm.review.clusters import components, unlike
+from longarm.review.clusters import components, strongest_first, unlike
 from longarm.review.matching import candidate_profile
 from longarm.review.models import Candidate, CandidateStatus, MatchRecord
 from longarm.review.probability import link_model
@@ -85,7 +85,7 @@ def pending_items(*, session: Session) -> list[QueueItem]:
         and (match.incident_id or f"candidate:{match.candidate_id}" in pending)
         and not (match.candidate_id and pending[_node(match)].separate)
     ]
-    edges = [(ref, node) for _, ref, node in sorted(scored)]  # strongest first, as `clusters` joins them
+    edges = strongest_first(scored)  # as `clusters` joins them
     items = []
     for members in components(pending, edges, unlike=unlike(_profiles(session, pending, edges), link_model())):
         nodes = set(members)

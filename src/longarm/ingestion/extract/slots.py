@@ -140,7 +140,7 @@ def _grammar(text: str, start: int, end: int) -> set[str]:
     doing ("X killed", "by X", "X ordered"), charged ("X was arrested"), blamed ("accused X"), speaking ("X said"),
     titled ("President X", "X, a lawyer,")."""
     before = text[max(0, start - 60) : start]
-    left = _WORD.findall(before[max(before.rfind(". "), before.rfind("\n")) + 1 :].lower())[-4:]
+    left = _WORD.findall(_own_sentence(before).lower())[-4:]
     after = text[end : end + 60]
     right = _WORD.findall(after.lower())[:4]
     listed = _MORE_NAMES.match(text, end, end + 120)
