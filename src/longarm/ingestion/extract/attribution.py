@@ -225,6 +225,12 @@ def body_name(ref: StateRef) -> str | None:
     return ref.name
 
 
+def apparatus_at(text: str, start: int) -> str | None:
+    """The state body a text names from `start` by its demonym ("Syrian intelligence service"), or None."""
+    match = _agency_by_demonym().match(text, start)
+    return match.group() if match else None
+
+
 @cache
 def _agents_of_country() -> re.Pattern[str]:
     """ "agents of Taiwan", "officials of Chile's regime", "Morocco's secret police": a state named by its servants."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from longarm.ingestion.extract.attribution import apparatus_at
 from longarm.ingestion.extract.candidates import Candidate
 from longarm.ingestion.extract.decisions import LinearModel, linear, shipped_spec
 from longarm.ingestion.extract.incidents import NEARBY_SENTENCES
@@ -537,10 +538,12 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
         quote("victims", victims)
     victim_keys = {c.key for c in victims}
     accused = [(p, c) for p, c in ranked["accused"] if c.key not in victim_keys]
-    perpetrators = _one_per_state(_chosen(ranked["perpetrator"], limits["perpetrator"], limits["perpetrator_more"]))
+    perpetrators = _one_per_state(
+        _chosen(ranked["perpetrator"], limits["perpetrator"], limits["perpetrator_more"]), ranked["perpetrator"]
+    )
     perpetrators += _chosen(accused, limits["accused"], limits["accused_more"])
     if ranked["perpetrator"] or ranked["accused"]:
-        incident["perpetrators"] = [_perpetrator(c) for c in perpetrators]
+        incident["perpetrators"] = [_perpetrator(c, setting) for c in perpetrators]
         quote("perpetrators", perpetrators)
     for role, field in (("origin", "origin_state"), ("place", "location"), ("date", "date")):
         if not ranked[role]:
@@ -595,10 +598,15 @@ def _not_accused(ranked: dict[str, list[tuple[float, Candidate]]]) -> list[tuple
     return [(p, c) for p, c in ranked["victim"] if p >= accused.get(c.key, 0.0)]
 
 
-def _one_per_state(chosen: list[Candidate]) -> list[Candidate]:
-    """A state's government only where none of its agencies is named: "Iran's intelligence ministry" is enough."""
-    agencies = {c.key.split(".")[0] for c in chosen if c.kind == "actor"}
-    return [c for c in chosen if not (c.kind == "state" and c.key in agencies)]
+def _one_per_state(chosen: list[Candidate], ranked: list[tuple[float, Candidate]]) -> list[Candidate]:
+    """A state's agency, where the text names one beside the act, in place of its government: "Iran's intelligence
+    ministry" is who acted for Iran (the likeliest of its agencies takes the state's place)."""
+    agencies: dict[str, Candidate] = {}
+    for _, candidate in ranked:
+        if candidate.kind == "actor":
+            agencies.setdefault(candidate.key.split(".")[0], candidate)
+    kept = [agencies.get(c.key, c) if c.kind == "state" else c for c in chosen]
+    return list({id(c): c for c in kept}.values())
 
 
 def _affiliations(incident: dict[str, Any], candidate: Candidate) -> list[str]:
@@ -608,8 +616,16 @@ def _affiliations(incident: dict[str, Any], candidate: Candidate) -> list[str]:
     )
 
 
-def _perpetrator(candidate: Candidate) -> dict[str, Any]:
+def _perpetrator(candidate: Candidate, setting: Setting) -> dict[str, Any]:
     if candidate.kind == "person":
         kind = "state_official" if candidate.official else "individual"
         return {"id": None, "name": candidate.value["name"], "kind": kind}
+    if candidate.kind == "state":
+        # the state's body as the text names it beside the act ("a Syrian intelligence service"), not where it
+        # first names the state
+        mentions = _local(candidate, setting.sentences)
+        near = sorted(mentions, key=lambda m: _nearest(setting.sentences, m[0]))
+        named = next((n for _, start, _ in near if (n := apparatus_at(setting.text, start))), None)
+        if named:
+            return {**candidate.value, "name": named}
     return dict(candidate.value)

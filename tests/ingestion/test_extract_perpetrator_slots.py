@@ -1,0 +1,45 @@
+"""How the perpetrators the models chose are given: a state by its agency or its body as the text names it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from longarm.ingestion.extract import propose
+from longarm.ingestion.extract.candidates import Candidate, candidates
+from longarm.ingestion.extract.decisions import LinearModel
+from longarm.ingestion.extract.slots import MORE, ROLES, Setting, SlotModels, fill
+
+
+def _found(sentence: str) -> tuple[str, list[Candidate]]:
+    text = f"Exile attacked abroad\n\n{sentence}\n"
+    return text, candidates(propose(text, published="2021-06-04").reading)
+
+
+def _models(**sure: dict[str, float]) -> SlotModels:
+    """Models that are sure of nothing but the features named for a role."""
+    return SlotModels(
+        models={role: LinearModel(weights=sure.get(role, {}), intercept=-5.0) for role in ROLES},
+        thresholds={role: 0.5 for role in ROLES + MORE},
+    )
+
+
+def _filled(sentence: str, models: SlotModels, host: str = "DE") -> dict[str, Any]:
+    text, found = _found(sentence)
+    incident = {"tactic": "assault", "location": {"country": host}, "victims": [], "perpetrators": [], "evidence": []}
+    sentences = tuple(sorted({m[0] for c in found for m in c.mentions}))
+    return fill(models, found, Setting(text, sentences, incident, None, 2021, {}))
+
+
+def test_a_state_gives_way_to_its_agency_named_beside_the_act() -> None:
+    incident = _filled(
+        "Agents of the Iranian Ministry of Intelligence beat the exile in Berlin, Iran said nothing.",
+        _models(perpetrator={"kind=state": 10.0}),
+    )
+    assert [p["id"] for p in incident["perpetrators"]] == ["IR.MOIS"]
+
+
+def test_a_state_perpetrator_is_named_as_the_text_names_its_body_beside_the_act() -> None:
+    incident = _filled(
+        "The exile was beaten in Berlin by a Syrian secret service.", _models(perpetrator={"kind=state": 10.0})
+    )
+    assert [(p["id"], p["name"]) for p in incident["perpetrators"]] == [("SY.GOV", "Syrian secret service")]
