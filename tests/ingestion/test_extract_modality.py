@@ -68,7 +68,7 @@ def test_years_days_and_tolls_of_other_acts_are_not_counts() -> None:
 def test_the_dead_of_a_killing_follow_its_status_and_the_rules_count() -> None:
     assert dead_of("killing", "completed", 3) == 3
     assert dead_of("killing", "alleged", 1) == 1
-    assert dead_of("killing", "completed", None) is None
+    assert dead_of("killing", "completed", None) == 1  # a killing no count is given for killed its target
     assert dead_of("killing", "attempted", 1) is None
     assert dead_of("killing", "foiled", 1) is None
     assert dead_of("abduction", "completed", 1) is None

@@ -71,6 +71,23 @@ _MONTH = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 _AND_OTHERS = re.compile(rf"\band\s+(?P<n>{_NUMBER})\s+others?\b(?:\s+[\w-]+){{0,3}}?\s+(?:were\s+)?{_DIED}", re.I)
 
 
+_COMPANION = (
+    r"(?:wife|husband|son|daughter|brother|sister|driver|bodyguard|guard|colleague|aide|assistant|secretary|"
+    r"companion|partner|friend|nephew|niece)"
+)
+# an unnamed co-victim: "shot dead with his driver", "the murder of X and his wife", "X and his son were killed",
+# "the bomb, which also killed his aide"
+_WITH_COMPANION = re.compile(
+    rf"\b(?:{_DIED}|murder(?:ed|s)?\s+of|killings?\s+of|deaths?\s+of)\b[^.;]{{0,120}}?"
+    rf"\b(?:and|with|along\s+with|together\s+with)\s+(?:his|her)\s+{_COMPANION}\b|"
+    rf"\band\s+(?:his|her)\s+{_COMPANION}\b[^.;]{{0,60}}?\bwere\s+(?:\w+\s+)?{_DIED}|"
+    r"\balso\s+(?:killed|died|murdered)\b",
+    re.I,
+)
+# "... and his wife was wounded": the companion lived
+_SURVIVED = re.compile(r"[^.;]{0,40}?\b(?:injured|wounded|hurt|unharmed|unhurt|survived|escaped)\b", re.I)
+
+
 def dead_count(text: str) -> int | None:
     """The number of dead a sentence gives for the act it tells ("three men were found dead"), or None."""
     others = _AND_OTHERS.search(text)
@@ -81,6 +98,9 @@ def dead_count(text: str) -> int | None:
             text, match.end("n") if match.group("n") else match.end()
         ):
             return _value(match.group("n") or match.group("m") or match.group("b"))
+    companion = _WITH_COMPANION.search(text)
+    if companion and not _SURVIVED.match(text, companion.end()):
+        return 2
     return None
 
 

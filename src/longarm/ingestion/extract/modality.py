@@ -31,7 +31,9 @@ _CUES = {
         re.I,
     ),
     "plot": re.compile(
-        rf"\b(?:plot(?:s|ted|ting)?|conspir\w+|plann(?:ed|ing)|plans?)\s+to\s+{_VIOLENT}|\bconspiracy\b|\bwould-be\b|"
+        # "conspiring with others to murder", "plotted for months to kill"
+        rf"\b(?:plot(?:s|ted|ting)?|conspir\w+|plann(?:ed|ing)|plans?)\s+(?:[\w-]+\s+){{0,4}}?to\s+{_VIOLENT}|"
+        r"\bconspiracy\b|\bwould-be\b|"
         r"\b(?:foiled|thwarted|disrupted|intercepted)\b|\bintended\s+(?:victim|target)\b|\bkill\s+list\b|"
         r"\bmurder[\s-]for[\s-]hire\b",
         re.I,
@@ -82,6 +84,9 @@ def read_status(tactic: str | None, rule_status: str | None, cues: frozenset[str
             return "attempted"
         if "plot" in cues:
             return "foiled"
+    # "the plot to kill him" told beside his death: the plot was carried out
+    if tactic == "killing" and rule_status == "foiled" and "dead" in cues and not cues & {"attempt", "survived"}:
+        return "completed"
     if "hedged" in cues or cues & {"claimed@headline", "missing@headline"}:
         return "alleged"
     if rule_status in ("foiled", "attempted") and not cues & {"plot", "attempt", "survived"}:

@@ -26,7 +26,7 @@ _OUTCOMES: list[tuple[str, str]] = [
     ),
     (
         "charge",
-        r"charged|charges|indicted|indictment|on\s+trial|accused\s+of|prosecuted|prosecution\s+of|"
+        r"charged|charges|indicted|indictment|on\s+trial|prosecuted|prosecution\s+of|"
         r"complaint\s+against|stand\s+trial",
     ),
     (

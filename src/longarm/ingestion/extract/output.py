@@ -87,11 +87,12 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
 
 def dead_of(tactic: str, status: str, counted: int | None) -> int | None:
     """The dead of a killing that happened or is said to have: the number the rules counted (the text's figure, or
-    the victims they named); an attempt or a plot killed no one. The slot model's victims are not counted: out of
-    sample it names a second victim too often (`make cv`: fatalities P 0.74 R 0.57 without them, 0.60 / 0.63 with)."""
+    the victims they named), else one, its target; an attempt or a plot killed no one. The slot model's victims are
+    not counted: out of sample it names a second victim too often (`make cv`: fatalities P 0.74 R 0.57 without them,
+    0.60 / 0.63 with)."""
     if tactic != "killing" or status in ("attempted", "foiled"):
         return None
-    return counted
+    return counted or 1
 
 
 def _basis(incident: Incident, origin: str | None) -> str:
