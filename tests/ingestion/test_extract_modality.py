@@ -72,3 +72,28 @@ def test_the_dead_of_a_killing_follow_its_status_and_the_rules_count() -> None:
     assert dead_of("killing", "attempted", 1) is None
     assert dead_of("killing", "foiled", 1) is None
     assert dead_of("abduction", "completed", 1) is None
+
+
+def test_a_plot_told_beside_the_death_was_carried_out() -> None:
+    sentences = ("The plot to kill the writer", "The writer was shot dead in his garage in 1984.")
+    assert _read("killing", "foiled", *sentences) == "completed"
+
+
+def test_a_conspiracy_with_others_to_murder_is_a_plot() -> None:
+    sentence = "A man was charged with conspiring with unknown others to murder the blogger."
+    assert _read("killing", "completed", sentence) == "foiled"
+
+
+def test_a_hedge_on_a_death_leaves_another_act_as_told() -> None:
+    sentences = ("The aide was attacked with a hammer outside his home.", "He was treated after suspected poisoning.")
+    assert _read("assault", "completed", *sentences) == "completed"
+    assert _read("killing", "completed", "The critic was most likely murdered in Juba.") == "alleged"
+
+
+def test_unnamed_co_victims_are_counted() -> None:
+    assert dead_count("The critic was shot dead with his driver in Kyiv.") == 2
+    assert dead_count("The court jailed him for the murder of the general, a former army chief, and his wife.") == 2
+    assert dead_count("The exile and his son were found dead in the flat.") == 2
+    assert dead_count("The bomb, which also killed his aide, went off at noon.") == 2
+    assert dead_count("The exile was shot dead and his wife was wounded.") is None
+    assert dead_count("The exile, who lived with his wife in Paris, was shot dead.") is None

@@ -62,15 +62,22 @@ _CUES = {
 }
 
 
+# a hedge on a death ("suspected poisoning", "most likely murdered") tells of a killing, not of the beating or the
+# abduction told beside it
+_DEATH = re.compile(r"(?:kill|murder|assassinat|poison)\w*$", re.I)
+
+
 def modality_cues(told: tuple[int, ...], sentences: list[str]) -> frozenset[str]:
-    """The cues the act's sentences hold, each also marked `@headline` when the headline (sentence 0) has it."""
+    """The cues the act's sentences hold, each also marked `@headline` when the headline (sentence 0) has it; a
+    hedge on a death is `hedged_death`."""
     found = set()
     for index in told:
         for name, pattern in _CUES.items():
-            if pattern.search(sentences[index]):
-                found.add(name)
+            for match in pattern.finditer(sentences[index]):
+                cue = "hedged_death" if name == "hedged" and _DEATH.search(match.group()) else name
+                found.add(cue)
                 if index == 0:
-                    found.add(f"{name}@headline")
+                    found.add(f"{cue}@headline")
     return frozenset(found)
 
 
@@ -87,7 +94,8 @@ def read_status(tactic: str | None, rule_status: str | None, cues: frozenset[str
     # "the plot to kill him" told beside his death: the plot was carried out
     if tactic == "killing" and rule_status == "foiled" and "dead" in cues and not cues & {"attempt", "survived"}:
         return "completed"
-    if "hedged" in cues or cues & {"claimed@headline", "missing@headline"}:
+    hedged = "hedged" in cues or (tactic == "killing" and "hedged_death" in cues)
+    if hedged or cues & {"claimed@headline", "missing@headline"}:
         return "alleged"
     if rule_status in ("foiled", "attempted") and not cues & {"plot", "attempt", "survived"}:
         return "completed"  # "planned" or "wounded" said of something else than the act
