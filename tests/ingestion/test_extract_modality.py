@@ -97,3 +97,9 @@ def test_unnamed_co_victims_are_counted() -> None:
     assert dead_count("The bomb, which also killed his aide, went off at noon.") == 2
     assert dead_count("The exile was shot dead and his wife was wounded.") is None
     assert dead_count("The exile, who lived with his wife in Paris, was shot dead.") is None
+
+
+def test_a_court_finding_proves_spying_happened() -> None:
+    sentence = "A court jailed two men for spying on exiled Uyghurs for China."
+    assert _read("surveillance", "alleged", sentence) == "completed"
+    assert _read("killing", "completed", "A man was convicted of plotting to kill a writer.") == "foiled"

@@ -109,3 +109,12 @@ def test_a_list_after_failed_to_is_negated() -> None:
         "Prosecutors failed to identify, arrest or charge anybody for the murder of Dorin."
     )
     assert _outcomes(text)["killing"] == set()
+
+
+def test_a_crackdowns_toll_is_no_outcome_of_the_act() -> None:
+    text = (
+        "Exiled critic Ilya Dorin was shot dead in Vilnius in May 2021. "
+        "At home, a crackdown has seen thousands of his supporters jailed. "
+        "The regime has been putting dozens on trial."
+    )
+    assert _outcomes(text)["killing"] == set()

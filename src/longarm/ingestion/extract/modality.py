@@ -53,6 +53,11 @@ _CUES = {
     "missing": re.compile(
         r"\b(?:missing|vanish(?:ed)?|whereabouts|unclear\s+circumstances|ruled\s+out|suicide|accident(?:al)?)\b", re.I
     ),
+    # a court's finding: it proves that spying or threats happened (for a killing, it proves a plot as well)
+    "proven": re.compile(
+        r"\b(?:convicted|found\s+guilty|pleaded\s+guilty|sentenced|sentences|jailed|jails|imprison(?:s|ed)?|fined)\b",
+        re.I,
+    ),
     # a death told: a conviction proves a plot as well as a murder, so it is no cue here
     "dead": re.compile(
         r"\b(?:shot\s+(?:to\s+death|dead)|(?:was|were|been)\s+(?:killed|murdered|assassinated)|died|succumbed|"
@@ -93,6 +98,8 @@ def read_status(tactic: str | None, rule_status: str | None, cues: frozenset[str
             return "foiled"
     # "the plot to kill him" told beside his death: the plot was carried out
     if tactic == "killing" and rule_status == "foiled" and "dead" in cues and not cues & {"attempt", "survived"}:
+        return "completed"
+    if tactic not in ("killing", "assault", "abduction") and "proven" in cues:
         return "completed"
     hedged = "hedged" in cues or (tactic == "killing" and "hedged_death" in cues)
     if hedged or cues & {"claimed@headline", "missing@headline"}:

@@ -72,6 +72,9 @@ _POLITICAL_CHARGE = re.compile(
     r"overthrow\w*|anti-state|undermining|espionage|membership|spying|incitement|fraud|embezzl\w*|corruption)\b",
     re.I,
 )
+# a crackdown's toll, not what followed one act: "a crackdown in which thousands were jailed", "putting dozens on trial"
+_CROWD_BEFORE = re.compile(r"\bcrackdown\b|\b(?:dozens|scores|hundreds|thousands|millions)\s+(?:of\s+)?(?:\w+\s+){0,4}$", re.I)
+_CROWD_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|millions)\b", re.I)
 _HOSPITAL_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:hospital|clinic|intensive\s+care)\b", re.I)
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
 
@@ -99,6 +102,8 @@ def outcome_of(
     if _NOT_AN_OUTCOME.search(before[-30:]) or (word[:1].isupper() and local > 0 and re.match(r"\s+[A-Z]", after)):
         return False
     if outcome.type == "charge" and _POLITICAL_CHARGE.search(text[max(0, local - 30) : local_end + 40]):
+        return False
+    if outcome.type in AGAINST_PERSON and (_CROWD_BEFORE.search(before) or _CROWD_AFTER.match(after)):
         return False
     if outcome.type == "sanction" and re.search(r"(?:\w+ly|state|government)[\s-]$", before):
         return False  # "officially sanctioned", "a state-sanctioned death squad": approved, not punished
