@@ -73,7 +73,9 @@ _POLITICAL_CHARGE = re.compile(
     re.I,
 )
 # a crackdown's toll, not what followed one act: "a crackdown in which thousands were jailed", "putting dozens on trial"
-_CROWD_BEFORE = re.compile(r"\bcrackdown\b|\b(?:dozens|scores|hundreds|thousands|millions)\s+(?:of\s+)?(?:\w+\s+){0,4}$", re.I)
+_CROWD_BEFORE = re.compile(
+    r"\bcrackdown\b|\b(?:dozens|scores|hundreds|thousands|millions)\s+(?:of\s+)?(?:\w+\s+){0,4}$", re.I
+)
 _CROWD_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|millions)\b", re.I)
 _HOSPITAL_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:hospital|clinic|intensive\s+care)\b", re.I)
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
