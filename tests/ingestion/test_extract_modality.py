@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.estimates import dead_count
 from longarm.ingestion.extract.kinds import status_features
 from longarm.ingestion.extract.modality import modality_cues, read_status
@@ -103,3 +104,9 @@ def test_a_court_finding_proves_spying_happened() -> None:
     sentence = "A court jailed two men for spying on exiled Uyghurs for China."
     assert _read("surveillance", "alleged", sentence) == "completed"
     assert _read("killing", "completed", "A man was convicted of plotting to kill a writer.") == "foiled"
+
+
+def test_the_rules_keep_their_count_for_the_status_model_to_judge() -> None:
+    text = "A court jailed two agents who planned the murder of exiled general Juan Ruiz and his wife in Lima in 1974."
+    (proposal,) = propose(text, published="2004-01-01").proposals
+    assert (proposal.incident["status"], proposal.incident["fatalities"]) == ("foiled", 2)

@@ -66,7 +66,9 @@ def incident_json(incident: Incident, reading: Reading, victims_anywhere: set[in
     origin = origin_of(incident)
     if origin is None and incident.tactic in _STATE_ACTS:
         origin = reading.origin  # a rendition, a deportation, spying on exiles: the state's act by its nature
-    fatalities = dead_of(incident.tactic, status, incident.fatalities or len(victims) or None)
+    # counted whatever the rules' status: "the plot to kill X and his wife" may yet tell a death, and the status
+    # model's reading decides at the end (`dead_of`) whether anyone died
+    fatalities = (incident.fatalities or len(victims) or None) if incident.tactic == "killing" else None
     basis = _basis(incident, origin)
     filled = sum(bool(x) for x in (date, place, victims, perpetrators, origin)) + (len(incident.mentions) > 1)
     return {
