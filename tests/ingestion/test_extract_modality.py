@@ -57,6 +57,7 @@ def test_the_dead_a_sentence_counts() -> None:
     assert dead_count("A gunman is suspected of killing four activists in Lyon.") == 4
     assert dead_count("The leader and two other members were killed.") == 3
     assert dead_count("Police found two bodies near the river.") == 2
+    assert dead_count("The corpses of all four men were found in a car.") == 4
 
 
 def test_years_days_and_tolls_of_other_acts_are_not_counts() -> None:

@@ -84,7 +84,8 @@ def test_outcomes_that_only_might_happen_are_none() -> None:
         "Dorin had moved abroad to avoid possible arrest at home. "
         "The killing of Dorin must be promptly investigated, a rights group said. "
         "Insulting the ruler is punishable by up to 15 years in prison. "
-        "A conviction would embarrass the government."
+        "A conviction would embarrass the government. "
+        "The judge sent a request for the extradition of the minister."
     )
     assert _outcomes(text)["killing"] == set()
 

@@ -54,12 +54,13 @@ _NUMBER_WORDS = {
 }
 _NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _DIED = r"(?:killed|murdered|assassinated|slain|shot\s+dead|found\s+dead|gunned\s+down|dead|died)"
-# "three men were found dead", "2 people killed", "killing three activists", "the killings of two exiles", "two bodies"
+# "three men were found dead", "2 people killed", "killing three activists", "the killings of two exiles", "two bodies",
+# "the corpses of all four men"
 _DEAD = re.compile(
     rf"\b(?P<n>{_NUMBER})(?!\s+of\b)\s+(?:(?!were\b|was\b)[\w-]+\s+){{0,3}}?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?)?{_DIED}\b|"
     rf"\b(?:kill(?:ed|ing)|murder(?:ed|ing|s\s+of)|killings\s+of|deaths\s+of)\s+(?:the\s+|all\s+)?(?P<m>{_NUMBER})\b"
     r"(?!\s*(?:years?|months?|weeks?|days?|times|decades?|%|per\s*cent))|"
-    rf"\b(?P<b>{_NUMBER})\s+bodies\b",
+    rf"\b(?P<b>{_NUMBER})\s+(?:bodies|corpses)\b|\b(?:bodies|corpses)\s+of\s+(?:all\s+|the\s+)*(?P<c>{_NUMBER})\b",
     re.I,
 )
 # an approximate toll is a bombing's or a tally's ("more than 70 dead"), not a targeted act's; "on 29 September" a day
@@ -97,7 +98,7 @@ def dead_count(text: str) -> int | None:
         if not _NOT_A_TOLL.search(text[max(0, match.start() - 15) : match.start()]) and not _MONTH.match(
             text, match.end("n") if match.group("n") else match.end()
         ):
-            return _value(match.group("n") or match.group("m") or match.group("b"))
+            return _value(match.group("n") or match.group("m") or match.group("b") or match.group("c"))
     companion = _WITH_COMPANION.search(text)
     if companion and not _SURVIVED.match(text, companion.end()):
         return 2

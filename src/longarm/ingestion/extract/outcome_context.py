@@ -31,7 +31,7 @@ _UNREAL_BEFORE = re.compile(
     r"\b(?:call(?:ed|s|ing)?|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|press(?:ed|es|ing)?|push(?:ed|es|ing)?|"
     r"appeal(?:ed|s|ing)?|lobb(?:ied|ies|ying)|ask(?:ed|s|ing)?|sought|seek(?:s|ing)?|want(?:ed|s)?)\s+"
     r"(?:\w+\s+){0,4}?(?:for|to)\s+(?:\w+\s+){0,3}$|"
-    r"\b(?:sought|seek(?:s|ing)?|asked\s+for|demanded|requested)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$|"
+    r"\b(?:sought|seek(?:s|ing)?|asked\s+for|demanded|requested|requests?\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$|"
     r"\b(?:advocat(?:ed|es|ing)|encourag(?:ed|es|ing)|favou?r(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}$|"
     r"\b(?:possible|potential|avoid(?:ed|s|ing)?|evad(?:e|ed|es|ing)|escap(?:e|ed|es|ing)|fear(?:ed|s|ing)?|"
     r"punishable\s+by|carr(?:y|ies|ied|ying)\s+(?:a|an)|expos(?:e|ed|es|ing)\s+(?:\w+\s+)?to)\s+"
