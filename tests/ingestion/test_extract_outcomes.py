@@ -119,3 +119,11 @@ def test_a_crackdowns_toll_is_no_outcome_of_the_act() -> None:
         "The regime has been putting dozens on trial."
     )
     assert _outcomes(text)["killing"] == set()
+
+
+def test_a_negation_ends_at_a_comma_but_for_the_next_word_of_a_list() -> None:
+    text = (
+        "Exiled writer Ilya Dorin was threatened in London in May 2021 by a visiting officer. "
+        "The officer, who did not attend court, was convicted of harassing Dorin."
+    )
+    assert "conviction" in _outcomes(text)["threat"]

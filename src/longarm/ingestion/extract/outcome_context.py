@@ -44,9 +44,9 @@ _UNREAL_AFTER = re.compile(
     re.I,
 )
 # "no arrests have been made", "no one has been charged", "has not been arrested", "failed to arrest anybody"
-# (and "failed to identify, arrest or charge anybody": the words of a list)
+# (and "failed to identify, arrest or charge anybody": the next word of a list)
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|nobody|without|neither|nor|n't|failed\s+to|unable\s+to)\b(?:,?\s+[\w']+){0,3},?\s*$", re.I
+    r"\b(?:no|not|never|nobody|without|neither|nor|n't|failed\s+to|unable\s+to)\b(?:\s+[\w']+){0,3},?\s*$", re.I
 )
 _KIN = (
     r"relatives|family|families|family\s+members|parents|mother|father|brothers?|sisters?|cousins?|children|"
