@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.estimates import dead_count
 from longarm.ingestion.extract.kinds import status_features
 from longarm.ingestion.extract.modality import modality_cues, read_status
@@ -56,6 +57,7 @@ def test_the_dead_a_sentence_counts() -> None:
     assert dead_count("A gunman is suspected of killing four activists in Lyon.") == 4
     assert dead_count("The leader and two other members were killed.") == 3
     assert dead_count("Police found two bodies near the river.") == 2
+    assert dead_count("The corpses of all four men were found in a car.") == 4
 
 
 def test_years_days_and_tolls_of_other_acts_are_not_counts() -> None:
@@ -68,7 +70,44 @@ def test_years_days_and_tolls_of_other_acts_are_not_counts() -> None:
 def test_the_dead_of_a_killing_follow_its_status_and_the_rules_count() -> None:
     assert dead_of("killing", "completed", 3) == 3
     assert dead_of("killing", "alleged", 1) == 1
-    assert dead_of("killing", "completed", None) is None
+    assert dead_of("killing", "completed", None) == 1  # a killing no count is given for killed its target
     assert dead_of("killing", "attempted", 1) is None
     assert dead_of("killing", "foiled", 1) is None
     assert dead_of("abduction", "completed", 1) is None
+
+
+def test_a_plot_told_beside_the_death_was_carried_out() -> None:
+    sentences = ("The plot to kill the writer", "The writer was shot dead in his garage in 1984.")
+    assert _read("killing", "foiled", *sentences) == "completed"
+
+
+def test_a_conspiracy_with_others_to_murder_is_a_plot() -> None:
+    sentence = "A man was charged with conspiring with unknown others to murder the blogger."
+    assert _read("killing", "completed", sentence) == "foiled"
+
+
+def test_a_hedge_on_a_death_leaves_another_act_as_told() -> None:
+    sentences = ("The aide was attacked with a hammer outside his home.", "He was treated after suspected poisoning.")
+    assert _read("assault", "completed", *sentences) == "completed"
+    assert _read("killing", "completed", "The critic was most likely murdered in Juba.") == "alleged"
+
+
+def test_unnamed_co_victims_are_counted() -> None:
+    assert dead_count("The critic was shot dead with his driver in Kyiv.") == 2
+    assert dead_count("The court jailed him for the murder of the general, a former army chief, and his wife.") == 2
+    assert dead_count("The exile and his son were found dead in the flat.") == 2
+    assert dead_count("The bomb, which also killed his aide, went off at noon.") == 2
+    assert dead_count("The exile was shot dead and his wife was wounded.") is None
+    assert dead_count("The exile, who lived with his wife in Paris, was shot dead.") is None
+
+
+def test_a_court_finding_proves_spying_happened() -> None:
+    sentence = "A court jailed two men for spying on exiled Uyghurs for China."
+    assert _read("surveillance", "alleged", sentence) == "completed"
+    assert _read("killing", "completed", "A man was convicted of plotting to kill a writer.") == "foiled"
+
+
+def test_the_rules_keep_their_count_for_the_status_model_to_judge() -> None:
+    text = "A court jailed two agents who planned the murder of exiled general Juan Ruiz and his wife in Lima in 1974."
+    (proposal,) = propose(text, published="2004-01-01").proposals
+    assert (proposal.incident["status"], proposal.incident["fatalities"]) == ("foiled", 2)

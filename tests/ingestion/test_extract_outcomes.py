@@ -76,3 +76,54 @@ def test_the_evidence_of_an_outcome_left_out_goes_with_it() -> None:
     kept = without_the_act(incident)
     assert [o["type"] for o in kept["outcomes"]] == ["charge"]
     assert [e["quote"] for e in kept["evidence"]] == ["sent back", "charged"]
+
+
+def test_outcomes_that_only_might_happen_are_none() -> None:
+    text = (
+        "Exiled critic Ilya Dorin was shot dead in Vilnius in May 2021. "
+        "Dorin had moved abroad to avoid possible arrest at home. "
+        "The killing of Dorin must be promptly investigated, a rights group said. "
+        "Insulting the ruler is punishable by up to 15 years in prison. "
+        "A conviction would embarrass the government. "
+        "The judge sent a request for the extradition of the minister."
+    )
+    assert _outcomes(text)["killing"] == set()
+
+
+def test_approval_and_a_hospital_release_are_no_outcomes() -> None:
+    text = (
+        "Exiled critic Ilya Dorin was shot dead in Vilnius in May 2021 by an officially sanctioned squad. "
+        "His friend Marta Lind was treated for shock at a clinic and released. "
+        "Police found that activists had encouraged sanctions against the regime."
+    )
+    assert _outcomes(text)["killing"] == set()
+
+
+def test_an_accusation_is_no_charge() -> None:
+    assert [o.type for o in find_outcomes("The agency has long been accused of abducting critics.")] == []
+    assert [o.type for o in find_outcomes("Two men were charged with the murder.")] == ["charge"]
+
+
+def test_a_list_after_failed_to_is_negated() -> None:
+    text = (
+        "Exiled writer Ilya Dorin was shot dead in Vilnius in May 2021. "
+        "Prosecutors failed to identify, arrest or charge anybody for the murder of Dorin."
+    )
+    assert _outcomes(text)["killing"] == set()
+
+
+def test_a_crackdowns_toll_is_no_outcome_of_the_act() -> None:
+    text = (
+        "Exiled critic Ilya Dorin was shot dead in Vilnius in May 2021. "
+        "At home, a crackdown has seen thousands of his supporters jailed. "
+        "The regime has been putting dozens on trial."
+    )
+    assert _outcomes(text)["killing"] == set()
+
+
+def test_a_negation_ends_at_a_comma_but_for_the_next_word_of_a_list() -> None:
+    text = (
+        "Exiled writer Ilya Dorin was threatened in London in May 2021 by a visiting officer. "
+        "The officer, who did not attend court, was convicted of harassing Dorin."
+    )
+    assert "conviction" in _outcomes(text)["threat"]

@@ -54,12 +54,13 @@ _NUMBER_WORDS = {
 }
 _NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _DIED = r"(?:killed|murdered|assassinated|slain|shot\s+dead|found\s+dead|gunned\s+down|dead|died)"
-# "three men were found dead", "2 people killed", "killing three activists", "the killings of two exiles", "two bodies"
+# "three men were found dead", "2 people killed", "killing three activists", "the killings of two exiles", "two bodies",
+# "the corpses of all four men"
 _DEAD = re.compile(
     rf"\b(?P<n>{_NUMBER})(?!\s+of\b)\s+(?:(?!were\b|was\b)[\w-]+\s+){{0,3}}?(?:(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?)?{_DIED}\b|"
     rf"\b(?:kill(?:ed|ing)|murder(?:ed|ing|s\s+of)|killings\s+of|deaths\s+of)\s+(?:the\s+|all\s+)?(?P<m>{_NUMBER})\b"
     r"(?!\s*(?:years?|months?|weeks?|days?|times|decades?|%|per\s*cent))|"
-    rf"\b(?P<b>{_NUMBER})\s+bodies\b",
+    rf"\b(?P<b>{_NUMBER})\s+(?:bodies|corpses)\b|\b(?:bodies|corpses)\s+of\s+(?:all\s+|the\s+)*(?P<c>{_NUMBER})\b",
     re.I,
 )
 # an approximate toll is a bombing's or a tally's ("more than 70 dead"), not a targeted act's; "on 29 September" a day
@@ -71,6 +72,23 @@ _MONTH = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 _AND_OTHERS = re.compile(rf"\band\s+(?P<n>{_NUMBER})\s+others?\b(?:\s+[\w-]+){{0,3}}?\s+(?:were\s+)?{_DIED}", re.I)
 
 
+_COMPANION = (
+    r"(?:wife|husband|son|daughter|brother|sister|driver|bodyguard|guard|colleague|aide|assistant|secretary|"
+    r"companion|partner|friend|nephew|niece)"
+)
+# an unnamed co-victim: "shot dead with his driver", "the murder of X and his wife", "X and his son were killed",
+# "the bomb, which also killed his aide"
+_WITH_COMPANION = re.compile(
+    rf"\b(?:{_DIED}|murder(?:ed|s)?\s+of|killings?\s+of|deaths?\s+of)\b[^.;]{{0,120}}?"
+    rf"\b(?:and|with|along\s+with|together\s+with)\s+(?:his|her)\s+{_COMPANION}\b|"
+    rf"\band\s+(?:his|her)\s+{_COMPANION}\b[^.;]{{0,60}}?\bwere\s+(?:\w+\s+)?{_DIED}|"
+    r"\balso\s+(?:killed|died|murdered)\b",
+    re.I,
+)
+# "... and his wife was wounded": the companion lived
+_SURVIVED = re.compile(r"[^.;]{0,40}?\b(?:injured|wounded|hurt|unharmed|unhurt|survived|escaped)\b", re.I)
+
+
 def dead_count(text: str) -> int | None:
     """The number of dead a sentence gives for the act it tells ("three men were found dead"), or None."""
     others = _AND_OTHERS.search(text)
@@ -80,7 +98,10 @@ def dead_count(text: str) -> int | None:
         if not _NOT_A_TOLL.search(text[max(0, match.start() - 15) : match.start()]) and not _MONTH.match(
             text, match.end("n") if match.group("n") else match.end()
         ):
-            return _value(match.group("n") or match.group("m") or match.group("b"))
+            return _value(match.group("n") or match.group("m") or match.group("b") or match.group("c"))
+    companion = _WITH_COMPANION.search(text)
+    if companion and not _SURVIVED.match(text, companion.end()):
+        return 2
     return None
 
 

@@ -31,7 +31,9 @@ _CUES = {
         re.I,
     ),
     "plot": re.compile(
-        rf"\b(?:plot(?:s|ted|ting)?|conspir\w+|plann(?:ed|ing)|plans?)\s+to\s+{_VIOLENT}|\bconspiracy\b|\bwould-be\b|"
+        # "conspiring with others to murder", "plotted for months to kill"
+        rf"\b(?:plot(?:s|ted|ting)?|conspir\w+|plann(?:ed|ing)|plans?)\s+(?:[\w-]+\s+){{0,4}}?to\s+{_VIOLENT}|"
+        r"\bconspiracy\b|\bwould-be\b|"
         r"\b(?:foiled|thwarted|disrupted|intercepted)\b|\bintended\s+(?:victim|target)\b|\bkill\s+list\b|"
         r"\bmurder[\s-]for[\s-]hire\b",
         re.I,
@@ -51,6 +53,11 @@ _CUES = {
     "missing": re.compile(
         r"\b(?:missing|vanish(?:ed)?|whereabouts|unclear\s+circumstances|ruled\s+out|suicide|accident(?:al)?)\b", re.I
     ),
+    # a court's finding: it proves that spying or threats happened (for a killing, it proves a plot as well)
+    "proven": re.compile(
+        r"\b(?:convicted|found\s+guilty|pleaded\s+guilty|sentenced|sentences|jailed|jails|imprison(?:s|ed)?|fined)\b",
+        re.I,
+    ),
     # a death told: a conviction proves a plot as well as a murder, so it is no cue here
     "dead": re.compile(
         r"\b(?:shot\s+(?:to\s+death|dead)|(?:was|were|been)\s+(?:killed|murdered|assassinated)|died|succumbed|"
@@ -60,15 +67,22 @@ _CUES = {
 }
 
 
+# a hedge on a death ("suspected poisoning", "most likely murdered") tells of a killing, not of the beating or the
+# abduction told beside it
+_DEATH = re.compile(r"(?:kill|murder|assassinat|poison)\w*$", re.I)
+
+
 def modality_cues(told: tuple[int, ...], sentences: list[str]) -> frozenset[str]:
-    """The cues the act's sentences hold, each also marked `@headline` when the headline (sentence 0) has it."""
+    """The cues the act's sentences hold, each also marked `@headline` when the headline (sentence 0) has it; a
+    hedge on a death is `hedged_death`."""
     found = set()
     for index in told:
         for name, pattern in _CUES.items():
-            if pattern.search(sentences[index]):
-                found.add(name)
+            for match in pattern.finditer(sentences[index]):
+                cue = "hedged_death" if name == "hedged" and _DEATH.search(match.group()) else name
+                found.add(cue)
                 if index == 0:
-                    found.add(f"{name}@headline")
+                    found.add(f"{cue}@headline")
     return frozenset(found)
 
 
@@ -82,7 +96,13 @@ def read_status(tactic: str | None, rule_status: str | None, cues: frozenset[str
             return "attempted"
         if "plot" in cues:
             return "foiled"
-    if "hedged" in cues or cues & {"claimed@headline", "missing@headline"}:
+    # "the plot to kill him" told beside his death: the plot was carried out
+    if tactic == "killing" and rule_status == "foiled" and "dead" in cues and not cues & {"attempt", "survived"}:
+        return "completed"
+    if tactic not in ("killing", "assault", "abduction") and "proven" in cues:
+        return "completed"
+    hedged = "hedged" in cues or (tactic == "killing" and "hedged_death" in cues)
+    if hedged or cues & {"claimed@headline", "missing@headline"}:
         return "alleged"
     if rule_status in ("foiled", "attempted") and not cues & {"plot", "attempt", "survived"}:
         return "completed"  # "planned" or "wounded" said of something else than the act

@@ -21,23 +21,32 @@ if TYPE_CHECKING:
 # Outcomes that befall a person; a victim's own arrest, charge or sentence is no outcome of the act against them
 AGAINST_PERSON = {"charge", "conviction", "sentence", "arrest", "acquittal", "extradition"}
 
-# "could face", "may be charged", "if convicted", "called for sanctions", "an indictment is expected"
+# "could face", "may be charged", "if convicted", "called for sanctions", "an indictment is expected", "must be
+# investigated", "to avoid possible arrest", "punishable by ten years in prison", "the prospect of a conviction"
 _UNREAL_BEFORE = re.compile(
-    r"\b(?:could|may|might|would|should|to)\s+(?:also\s+)?(?:face|be|bring|seek|impose|lead|mean|result)\b[^.;]{0,30}$|"
+    r"\b(?:could|may|might|would|should|must|to)\s+(?:also\s+)?(?:face|be|bring|seek|impose|lead|mean|result)\b"
+    r"[^.;]{0,30}$|"
     r"\b(?:if|unless|whether)\b[^.;]{0,40}$|"
     r"\b(?:faces?|facing|risks?|risking|threatened\s+with|awaiting|awaits|pending)\s+(?:\w+\s+){0,3}$|"
     r"\b(?:call(?:ed|s|ing)?|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|press(?:ed|es|ing)?|push(?:ed|es|ing)?|"
     r"appeal(?:ed|s|ing)?|lobb(?:ied|ies|ying)|ask(?:ed|s|ing)?|sought|seek(?:s|ing)?|want(?:ed|s)?)\s+"
     r"(?:\w+\s+){0,4}?(?:for|to)\s+(?:\w+\s+){0,3}$|"
-    r"\b(?:sought|seek(?:s|ing)?|asked\s+for|demanded|requested)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$",
+    r"\b(?:sought|seek(?:s|ing)?|asked\s+for|demanded|requested|requests?\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}$|"
+    r"\b(?:advocat(?:ed|es|ing)|encourag(?:ed|es|ing)|favou?r(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}$|"
+    r"\b(?:possible|potential|avoid(?:ed|s|ing)?|evad(?:e|ed|es|ing)|escap(?:e|ed|es|ing)|fear(?:ed|s|ing)?|"
+    r"punishable\s+by|carr(?:y|ies|ied|ying)\s+(?:a|an)|expos(?:e|ed|es|ing)\s+(?:\w+\s+)?to)\s+"
+    r"(?:(?:up\s+to|a|an|the|\d+|[\w-]+-year)\s+){0,3}(?:\w+\s+)?$|\bprospect\s+of\b[^.;]{0,60}$",
     re.I,
 )
+# "an indictment is expected", "a conviction would point to", "his extradition could violate the law"
 _UNREAL_AFTER = re.compile(
-    r"^\w*\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|possible|likely|planned|sought)\b", re.I
+    r"^\w*\s+(?:(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|possible|likely|planned|sought)|would|could|might)\b",
+    re.I,
 )
 # "no arrests have been made", "no one has been charged", "has not been arrested", "failed to arrest anybody"
+# (and "failed to identify, arrest or charge anybody": the next word of a list)
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|nobody|without|neither|nor|n't|failed\s+to|unable\s+to)\b(?:\s+[\w']+){0,3}\s*$", re.I
+    r"\b(?:no|not|never|nobody|without|neither|nor|n't|failed\s+to|unable\s+to)\b(?:\s+[\w']+){0,3},?\s*$", re.I
 )
 _KIN = (
     r"relatives|family|families|family\s+members|parents|mother|father|brothers?|sisters?|cousins?|children|"
@@ -60,9 +69,15 @@ _NOT_AN_OUTCOME = re.compile(
 # charges that name what the origin state holds against its critic: "on terrorism charges", "charges of treason"
 _POLITICAL_CHARGE = re.compile(
     r"\b(?:terror\w*|treason|extremis\w*|sedition|subversi\w*|separatis\w*|false\s+news|propaganda|insult\w*|"
-    r"overthrow\w*|anti-state|undermining|espionage|membership|spying)\b",
+    r"overthrow\w*|anti-state|undermining|espionage|membership|spying|incitement|fraud|embezzl\w*|corruption)\b",
     re.I,
 )
+# a crackdown's toll, not what followed one act: "a crackdown in which thousands were jailed", "putting dozens on trial"
+_CROWD_BEFORE = re.compile(
+    r"\bcrackdown\b|\b(?:dozens|scores|hundreds|thousands|millions)\s+(?:of\s+)?(?:\w+\s+){0,4}$", re.I
+)
+_CROWD_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|millions)\b", re.I)
+_HOSPITAL_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:hospital|clinic|intensive\s+care)\b", re.I)
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
 
 
@@ -90,6 +105,12 @@ def outcome_of(
         return False
     if outcome.type == "charge" and _POLITICAL_CHARGE.search(text[max(0, local - 30) : local_end + 40]):
         return False
+    if outcome.type in AGAINST_PERSON and (_CROWD_BEFORE.search(before) or _CROWD_AFTER.match(after)):
+        return False
+    if outcome.type == "sanction" and re.search(r"(?:\w+ly|state|government)[\s-]$", before):
+        return False  # "officially sanctioned", "a state-sanctioned death squad": approved, not punished
+    if outcome.type == "release" and (_HOSPITAL_AFTER.match(after) or re.search(r"\btreated\b[^.;]{0,80}$", before)):
+        return False  # "treated for shock and released", "released from hospital": a wounded person sent home
     if outcome.type in AGAINST_PERSON and _by_origin_state(reading, item, outcome, incident):
         return False
     if incident.tactic == "coercion_by_proxy" and outcome.type in ("arrest", "sentence", "conviction", "charge"):

@@ -25,8 +25,9 @@ _OUTCOMES: list[tuple[str, str]] = [
         r"remanded(?:\s+(?:in|into)\s+custody)?|held\s+on\s+suspicion",
     ),
     (
+        # not "accused of": what a state, a group or a victim holds against someone, far more often than a charge
         "charge",
-        r"charged|charges|indicted|indictment|on\s+trial|accused\s+of|prosecuted|prosecution\s+of|"
+        r"charged|charges|indicted|indictment|on\s+trial|prosecuted|prosecution\s+of|"
         r"complaint\s+against|stand\s+trial",
     ),
     (
