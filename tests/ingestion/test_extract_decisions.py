@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from longarm.ingestion.extract import extract_text
+from longarm.ingestion.extract import extract_text, without_repeats
 from longarm.ingestion.extract.decisions import DecisionModels, LinearModel, Proposal, clean_name, decide
 from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify_status
 
@@ -115,3 +115,14 @@ def test_the_status_model_decides_a_proposal_status_and_leaves_its_tactic() -> N
     assert (found["tactic"], found["status"]) == ("killing", "alleged")
     told = classify_status(models, _incident("killing", "Karim Lodi"), (1,), sentences)
     assert told["status"] == "completed"
+
+
+def test_an_incident_filled_like_an_earlier_one_is_that_one_told_again() -> None:
+    lyon = {"place": "Lyon", "country": "FR"}
+    first = _incident("killing", "Karim Lodi", location=lyon)
+    again = _incident("killing", None, location=lyon)
+    other_victim = _incident("killing", "Sami Adel", location=lyon)
+    elsewhere = _incident("killing", "Karim Lodi", location={"place": "Nice", "country": "FR"})
+    threat = _incident("threat", "Karim Lodi", location=lyon)
+    kept = without_repeats([first, again, other_victim, elsewhere, threat])
+    assert kept == [first, other_victim, elsewhere, threat]

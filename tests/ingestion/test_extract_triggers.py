@@ -50,6 +50,14 @@ def test_a_proposal_near_words_of_exile_carries_the_cue() -> None:
     assert local and "exile" not in local[0].cues
 
 
+def test_the_only_act_a_text_holds_carries_the_cue() -> None:
+    single = propose("Exiled blogger Rami Sadek was stabbed in Lille in May 2021.").proposals
+    assert [p.cues >= {"alone"} for p in single] == [True]
+    text = "Exiled blogger Rami Sadek was stabbed in Lille in May 2021. In 2019 his brother Omar was abducted in Oslo."
+    assert len(propose(text).proposals) == 2
+    assert not any("alone" in p.cues for p in propose(text).proposals)
+
+
 def test_the_document_features_count_sentences_of_exile() -> None:
     features = document_features(["Dissident attacked", "The exile fled in 2019.", "Police said."], [0.9, 0.2, 0.1])
     assert features["exile_sentences"] == 2 / 3 and features["no_exile"] == 0.0

@@ -90,11 +90,13 @@ class Proposed:
         return by_sentence(self.found)
 
 
-def _cues(incident: Incident, exiled: list[bool]) -> frozenset[str]:
+def _cues(incident: Incident, exiled: list[bool], *, alone: bool) -> frozenset[str]:
     """What the rules say of an assembled incident beside its values: whether `keep` drops it, whether only
     loose triggers ("arrested", "deported") report it, whether its sentences or their neighbours speak of a life
-    abroad (`exiled`: each sentence's `EXILE` words)."""
+    abroad (`exiled`: each sentence's `EXILE` words), whether it is the only act the rules found (`alone`)."""
     cues = set()
+    if alone:
+        cues.add("alone")  # a text that reports an act and holds one proposal reports that one
     if not incident.rule_kept:
         cues.add("dropped")
     if all(m.trigger.loose for m in incident.mentions):
@@ -116,7 +118,7 @@ def propose(text: str, *, published: str | None = None) -> Proposed:
         Proposal(
             incident_json(incident, reading, victims),
             tuple(sorted({m.sentence for m in incident.mentions})),
-            cues=_cues(incident, exiled),
+            cues=_cues(incident, exiled, alone=len(assembled) == 1),
         )
         for incident in assembled
     ]
@@ -162,7 +164,29 @@ def finish(
             # the status is the model's now: an attempt or a plot it tells killed no one, whatever the rules counted
             dead = dead_of(incident["tactic"], incident["status"], incident["fatalities"])
             incidents.append({**incident, "fatalities": dead})
-    return incidents
+    return without_repeats(incidents)
+
+
+def _repeats(incident: dict, earlier: dict) -> bool:
+    """Whether an incident is an earlier one told again: two proposals the decisions kept apart that the slot
+    models filled alike (one act, its tactic, place and date, with victims that overlap or are not named)."""
+    if (incident["tactic"], incident["location"], incident["date"]) != (
+        earlier["tactic"],
+        earlier["location"],
+        earlier["date"],
+    ):
+        return False
+    names, known = ({v.get("name") for v in i["victims"]} for i in (incident, earlier))
+    return names <= known or known <= names or bool(names & known - {None})
+
+
+def without_repeats(incidents: list[dict]) -> list[dict]:
+    """The incidents without those that repeat an earlier one (`_repeats`)."""
+    kept: list[dict] = []
+    for incident in incidents:
+        if not any(_repeats(incident, earlier) for earlier in kept):
+            kept.append(incident)
+    return kept
 
 
 def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:
