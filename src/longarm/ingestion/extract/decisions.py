@@ -275,13 +275,14 @@ def sentence_probabilities(models: DecisionModels, sentences: list[str]) -> list
 
 
 def blame_text_state(incident: dict[str, Any], origin: str) -> dict[str, Any]:
-    """The text's state as the origin of an act it tells without naming who did it, and as its perpetrator."""
+    """The text's state as the origin of an act it tells without naming who did it.
+
+    Not as its perpetrator: a perpetrator is whom the text says did the act, and a government the text does not
+    name as the doer would be a value no quote supports (make cv: slot P 0.655 -> 0.668, F1 0.590 -> 0.593).
+    """
     if incident.get("origin_state") or (incident.get("location") or {}).get("country") == origin:
         return incident
-    filled = {**incident, "origin_state": origin}
-    if not incident.get("perpetrators"):
-        filled["perpetrators"] = [{"id": f"{origin}.GOV", "name": None, "kind": "state_agency"}]
-    return filled
+    return {**incident, "origin_state": origin}
 
 
 def lowercase_words(sentences: list[str]) -> frozenset[str]:
