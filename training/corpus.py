@@ -53,9 +53,11 @@ def incident_keys() -> dict[str, str]:
     return {row["file"].removesuffix(".txt"): row["incident"] for row in _split_rows()}
 
 
-def fold_of(incident: str, folds: int) -> int:
-    """The fold an incident's articles fall in: fixed by a hash of its key, the same on every machine."""
-    return int(hashlib.sha256(f"longarm-cv-v1:{incident}".encode()).hexdigest(), 16) % folds
+def fold_of(incident: str, folds: int, deal: int = 0) -> int:
+    """The fold an incident's articles fall in: fixed by a hash of its key, the same on every machine; another
+    `deal` deals the incidents into folds afresh."""
+    salt = f"-{deal}" if deal else ""
+    return int(hashlib.sha256(f"longarm-cv-v1{salt}:{incident}".encode()).hexdigest(), 16) % folds
 
 
 def articles(split: str | None = None) -> list[Article]:
