@@ -78,6 +78,9 @@ _CROWD_BEFORE = re.compile(
 )
 _CROWD_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:dozens|scores|hundreds|thousands|millions)\b", re.I)
 _HOSPITAL_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:hospital|clinic|intensive\s+care)\b", re.I)
+_TREATED_BEFORE = re.compile(r"\btreated\b[^.;]{0,80}$")
+# "officially sanctioned", "a state-sanctioned death squad": approved, not punished
+_APPROVED_BEFORE = re.compile(r"(?:\w+ly|state|government)[\s-]$")
 _QUOTES = re.compile(r"[\"\u201c][^\"\u201d]{3,}[\"\u201d]")
 
 
@@ -107,9 +110,9 @@ def outcome_of(
         return False
     if outcome.type in AGAINST_PERSON and (_CROWD_BEFORE.search(before) or _CROWD_AFTER.match(after)):
         return False
-    if outcome.type == "sanction" and re.search(r"(?:\w+ly|state|government)[\s-]$", before):
-        return False  # "officially sanctioned", "a state-sanctioned death squad": approved, not punished
-    if outcome.type == "release" and (_HOSPITAL_AFTER.match(after) or re.search(r"\btreated\b[^.;]{0,80}$", before)):
+    if outcome.type == "sanction" and _APPROVED_BEFORE.search(before):
+        return False
+    if outcome.type == "release" and (_HOSPITAL_AFTER.match(after) or _TREATED_BEFORE.search(before)):
         return False  # "treated for shock and released", "released from hospital": a wounded person sent home
     if outcome.type in AGAINST_PERSON and _by_origin_state(reading, item, outcome, incident):
         return False
