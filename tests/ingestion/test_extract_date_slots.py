@@ -85,3 +85,13 @@ def test_the_date_model_s_month_is_told_by_the_day_within_it() -> None:
     incident = {"tactic": "killing", "date": None, "evidence": []}
     setting = Setting(text, (0, 1), incident, None, 2021, {}, coarse_dates(found))
     assert fill(models, found, setting)["date"] == {"start": "2021-06-19", "end": "2021-06-19", "precision": "day"}
+
+
+def test_a_date_of_a_life_told_in_a_relative_clause_is_marked() -> None:
+    text = "Exile killed abroad\n\nA pilot who defected in 2020 was shot dead in Riga on 3 May 2021.\n"
+    proposed = propose(text, published="2021-06-04")
+    found = [c for c in candidates(proposed.reading) if c.kind == "date"]
+    setting = Setting(text, (1,), {"tactic": "killing", "date": None}, None, 2021, {}, coarse_dates(found))
+    seen = {c.value["start"]: features(c, "date", setting) for c in found}
+    assert seen["2020-01-01"].get("who_clause") == 1.0
+    assert "who_clause" not in seen["2021-05-03"]

@@ -60,3 +60,25 @@ def test_a_small_town_of_a_country_the_text_never_names_is_a_namesake() -> None:
     chile = frozenset({"CL"})
     assert [m.place.name for m in find_places("seized in Independencia, a district", 0, chile)] == []
     assert [m.place.name for m in find_places("seized in Istanbul", 0, chile)] == ["Istanbul"]
+
+
+def test_the_country_its_sentence_names_decides_a_shared_town_name() -> None:
+    # the text also names a bigger namesake's country; the sentence says which one it means
+    [mention] = find_places("She lived east of the Costa Rican capital of San Jose.", 0, frozenset({"CR", "US"}))
+    assert (mention.place.name, mention.place.country) == ("San José", "CR")
+
+
+def test_a_town_spelled_with_an_apostrophe_is_found() -> None:
+    assert _names("He was held at Sana\u2019a airport") == [("Sanaa", "YE", False)]
+
+
+def test_a_town_the_text_places_in_a_country_is_a_place_though_unknown() -> None:
+    [mention] = find_places("A man shot the imam in the Norwegian town of Fjellvik last year.")
+    assert (mention.place.name, mention.place.country, mention.place.lat) == ("Fjellvik", "NO", None)
+
+
+def test_every_town_of_a_list_after_one_preposition_is_a_place() -> None:
+    assert _names("Police arrested students in Cairo and Alexandria.") == [
+        ("Cairo", "EG", False),
+        ("Alexandria", "EG", False),
+    ]

@@ -129,3 +129,9 @@ def test_a_person_the_rules_did_not_find_the_victim_is_told_apart() -> None:
 def test_every_name_of_a_list_an_act_was_done_to_suffered_it() -> None:
     text = "Exile shot in Riga\n\nHe was charged with the murders of Arman Vesely, Ivo Marr and Olev Tamm in Riga.\n"
     assert "suffered" in _profile(text, "Olev Tamm")
+
+
+def test_a_name_of_a_list_is_marked_listed() -> None:
+    text = "Exiles wanted abroad\n\nPolice named the activists Arman Vesely, Ivo Marr and Olev Tamm as wanted.\n"
+    assert "listed" in _profile(text, "Ivo Marr")
+    assert "listed" not in _profile("Exile shot in Riga\n\nGunmen shot Dorin Kask in Riga.\n", "Dorin Kask")

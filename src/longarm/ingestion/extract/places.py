@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from longarm.ingestion.extract.dates import MONTHS, WEEKDAYS
 from longarm.ingestion.extract.gazetteer import Place, demonyms, place_index
-from longarm.names.countries import country_name
+from longarm.names.countries import country_name, country_names
 
 _CAPITALISED = re.compile(
     r"(?:U\.S\.A?\.?|U\.K\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*)(?:\s+(?:of\s+the\s+|of\s+)?"
@@ -20,6 +20,19 @@ _PREPOSITION = re.compile(
     r"north|south|east|west|of)\s+){0,3}$",
     re.I,
 )
+# the second or later town of a list after one preposition: "in Cairo and Alexandria", "in Lyon, Metz or Nancy"
+_LISTED = re.compile(
+    r"\b(?P<prep>in|at|near|outside|inside|around|throughout)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+    r"(?:\s*,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)*\s*(?:,\s*and|,\s*or|,|and|or)\s+$"
+)
+
+
+def preposition(before: str) -> str | None:
+    """The preposition that introduces a place, given the text before it ("in the capital", "in Cairo and")."""
+    match = _PREPOSITION.search(before[-60:]) or _LISTED.search(before[-80:])
+    return match.group("prep").lower() if match else None
+
+
 _NEAR = re.compile(r"\b(?:near|outside|outskirts|suburbs?|north|south|east|west|around)\b[\w\s]{0,12}$", re.I)
 _APPOSITION = re.compile(  # after a name: "a wife, Sofia" or a list of people is no place's apposition
     r"(?-i:[A-Z])\w*,\s*(?:the\s+)?(?:(?:central|greater|inner|outer|downtown|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
@@ -58,10 +71,13 @@ class PlaceMention:
     near: bool
 
 
-def _choose(places: tuple[Place, ...], countries_in_text: frozenset[str]) -> Place:
-    """Among places of one name, prefer one in a country the text names, then the most populous."""
+def _choose(places: tuple[Place, ...], countries_in_text: frozenset[str], in_sentence: frozenset[str]) -> Place:
+    """Among places of one name, prefer one in a country its sentence names ("the Costa Rican capital of San
+    Jose"), then one in a country the text names, then the most populous."""
     best = max(places, key=lambda p: p.population)
-    named = max(places, key=lambda p: (p.country in countries_in_text, p.population))
+    named = max(places, key=lambda p: (p.country in in_sentence, p.country in countries_in_text, p.population))
+    if named.country in in_sentence:
+        return named
     # a village in a country the text names must not beat a big city ("Lille" in a story that names Belgium)
     return best if best.population >= 100_000 and best.population >= 10 * max(1, named.population) else named
 
@@ -80,9 +96,48 @@ def _stray(place: Place, countries_in_text: frozenset[str]) -> bool:
     )
 
 
+def _countries_named(text: str) -> frozenset[str]:
+    """The countries a sentence names, by name or demonym ("Sweden", "Swedish", "Costa Rican")."""
+    names, adjectives = country_names(), demonyms()
+    found = set()
+    for run in re.finditer(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", text):
+        words = run.group().lower()
+        code = names.get(words) or adjectives.get(words) or names.get(words[:-1]) or names.get(words[:-2])
+        code = code or adjectives.get(words.split()[0]) or names.get(words.split()[0])
+        if code:
+            found.add(code)
+    return frozenset(found)
+
+
+def _lookup(index: dict[str, tuple[Place, ...]], name: str) -> tuple[Place, ...] | None:
+    """The places of a name, also without an owner's "'s" or with its apostrophes dropped ("Sana'a": Sanaa)."""
+    low = name.lower()
+    bare = low.removesuffix("'s").removesuffix("\u2019s")
+    return index.get(low) or index.get(bare) or index.get(re.sub(r"['\u2019]", "", low))
+
+
+# "the Swedish town of X": the text itself says a town the gazetteer may not know is one, and in which country
+_TOWN_OF = re.compile(
+    r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+(?:city|town|village|municipality|port\s+city|port|resort)\s+of\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+)
+
+
+def _named_towns(text: str, offset: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The towns a sentence introduces by their country ("the Swedish town of X") that the gazetteer lacks."""
+    found = []
+    for match in _TOWN_OF.finditer(text):
+        code = demonyms().get(match["demonym"].lower())
+        start, end = offset + match.start("name"), offset + match.end("name")
+        if code and not any(m.start < end and start < m.end for m in mentions):
+            found.append(PlaceMention(start, end, Place(match["name"], code, None, None, "city"), "of", False))
+    return found
+
+
 def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """Places in `text` (a sentence): countries anywhere, towns only after a preposition, a comma or before a noun."""
     index = place_index()
+    in_sentence = _countries_named(text)
     mentions: list[PlaceMention] = []
     for run in _CAPITALISED.finditer(text):
         tokens = list(re.finditer(r"U\.S\.A?\.?|U\.K\.|[^\s]+", run.group()))
@@ -91,11 +146,11 @@ def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = 
             for j in range(len(tokens), i, -1):
                 start, end = run.start() + tokens[i].start(), run.start() + tokens[j - 1].end()
                 name = text[start:end]
-                places = index.get(name.lower()) or index.get(name.lower().removesuffix("'s").removesuffix("\u2019s"))
+                places = _lookup(index, name)
                 if not places or name in _NOT_PLACE_WORDS:
                     continue
-                place = _choose(places, countries_in_text)
-                if _stray(place, countries_in_text):
+                place = _choose(places, countries_in_text, in_sentence)
+                if _stray(place, countries_in_text) and place.country not in in_sentence:
                     continue
                 if name.endswith(("'s", "\u2019s")):
                     end -= 2
@@ -109,7 +164,8 @@ def find_places(text: str, offset: int = 0, countries_in_text: frozenset[str] = 
                 i = j - 1
                 break
             i += 1
-    return [m for m in mentions if not _inside_next(text, offset, m, mentions)]
+    mentions += _named_towns(text, offset, mentions)
+    return sorted((m for m in mentions if not _inside_next(text, offset, m, mentions)), key=lambda m: m.start)
 
 
 _PART_OF = re.compile(r"\s+(?:district|neighbou?rhood|suburb|quarter|area|borough)\s+of\s+(?:the\s+)?$", re.I)
@@ -135,8 +191,7 @@ def _mention(text: str, start: int, end: int, place: Place, leftover: int, conti
         # "a Vienna-based diplomat", "Kingston-upon-Thames Crown Court" and the dateline "BRUSSELS:" say nothing
         # of where an act happened
         return None
-    prep_match = _PREPOSITION.search(before[-60:])
-    prep = prep_match.group("prep").lower() if prep_match else None
+    prep = preposition(before)
     town = place.precision != "country"
     if town and leftover and (prep is None or (prep == "of" and continued)):
         # the town's name is part of a longer capitalised name: "the murder of Orlando Letelier" is a person's

@@ -19,6 +19,7 @@ from longarm.ingestion.extract.attribution import apparatus_at
 from longarm.ingestion.extract.candidates import Candidate
 from longarm.ingestion.extract.decisions import LinearModel, linear, shipped_spec
 from longarm.ingestion.extract.incidents import NEARBY_SENTENCES
+from longarm.ingestion.extract.places import preposition
 
 _WORD = re.compile(r"[a-z]+")
 ROLES = ("victim", "perpetrator", "accused", "origin", "place", "date")
@@ -260,6 +261,8 @@ def _mention_profile(text: str, start: int, end: int) -> frozenset[str]:
         seen.add("victim_noun")
     if _object_of_list(text, start):
         seen.add("suffered")
+    if _MORE_NAMES.match(text, end, end + 120) or _LIST_BEFORE.search(text[max(0, start - 200) : start]):
+        seen.add("listed")  # one of a list of names: the others' role is likely its own
     return frozenset(seen)
 
 
@@ -274,6 +277,8 @@ def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
         f["vp:only_speaks"] = 1.0
     if not seen & {"suffered", "victim_noun", "kin"}:
         f["vp:never_suffered"] = 1.0
+    if "kin" in seen and "suffered" not in seen:
+        f["vp:kin_unharmed"] = 1.0  # a relative who speaks or grieves, not one the act was also done to
     named = [v.get("name") for v in setting.incident.get("victims") or [] if v.get("name")]
     if named and candidate.value.get("name") not in named:
         f["vp:rules_named_another"] = 1.0  # the rules found the act's victim by its words, and not this one
@@ -363,11 +368,13 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
     elif candidate.kind == "place":
         f[f"precision={candidate.precision}"] = 1.0
         f["in_origin_state"] = float(candidate.value.get("country") == setting.origin)
+        f.update(_place_uses(setting, local))
     elif candidate.kind == "date":
         f[f"precision={candidate.precision}"] = 1.0
         if setting.published_year is not None:
             f[f"years_before={_gap(setting.published_year - int(candidate.value['start'][:4]))}"] = 1.0
         f["coarse"] = float(candidate.key in setting.coarse)
+        f.update(_date_background(setting.text, candidate, local))
         for sentence, start, end in local:
             f["dateline"] = max(f.get("dateline", 0.0), float(_dateline(setting.text, start, end)))
             if _nearest(setting.sentences, sentence) <= 1:
@@ -384,7 +391,7 @@ _DATE_ROLES = {
     "kidnapping abducted abduction seized disappeared disappearance missing vanished attacked attack poisoned "
     "poisoning died dead body found deported deportation extradited extradition handed rendition plot bombing "
     "threatened harassed hacked targeted",
-    "court": "court trial tried sentenced sentence convicted conviction charged charges indicted indictment ruled "
+    "court": "court jury trial tried sentenced sentence convicted conviction charged charges indicted indictment ruled "
     "ruling verdict judgment judge hearing jailed guilty prosecutors prosecutor appeal acquitted revoked overturned "
     "upheld lawsuit sued",
     "police": "arrested arrest detained detention custody police investigation probe warrant",
@@ -435,6 +442,52 @@ def _date_uses(text: str, mentions: list[tuple[int, int, int]]) -> dict[str, flo
             role = next((_ROLE_OF[w] for w in right if w in _ROLE_OF), None)
         if role is not None:
             found["use=" + role] = 1.0
+    return found
+
+
+# A place named only to situate another ("X, a suburb of the capital Y", "X, 60 km north of Y", "a Y suburb") or
+# as a person's home ("Khan, from east London,"): where the act happened is the other place, or not told there.
+_REFERENCE_BEFORE = re.compile(
+    r"[A-Z][\w'\u2019.-]*,\s+(?:a|an|the|about|some|just|nearly)?[^,.;\n]{0,50}\b(?:suburb|outskirts|north|south|east|west|northeast|northwest|southeast|southwest|km|kilometres|kilometers|"
+    r"miles)\b[^,.;\n]{0,20}\b(?:of|from)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$"
+)
+_REFERENCE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*,)?\s+(?:suburbs?|outskirts)\b")
+_HOME = re.compile(r"[A-Z][\w'\u2019-]+,\s+(?:\d+,\s+)?(?:from|of)\s+(?:[a-z]+\s+)?$")
+
+
+def _place_uses(setting: Setting, local: list[tuple[int, int, int]]) -> dict[str, float]:
+    """How a place is named near the act: the preposition that introduces it ("in", "from", "to"), the act, court,
+    police step or statement its nearest telling words make it the place of ("told the jury in London", "arrested in
+    Moscow"), and whether it only situates another place or a person's home."""
+    found: dict[str, float] = {}
+    text = setting.text
+    for sentence, start, end in local:
+        if _nearest(setting.sentences, sentence) > 1:
+            continue
+        before = text[max(0, start - 80) : start]
+        found[f"prep={preposition(before)}"] = 1.0
+        for role in _date_roles(text, start, end):
+            found["place_" + role] = 1.0
+        if _REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(text, end):
+            found["reference"] = 1.0
+        if _HOME.search(before):
+            found["home"] = 1.0
+    found.update({"place_" + use: 1.0 for use in _date_uses(text, local)})
+    return found
+
+
+# a date told in a clause about someone's past ("X, who defected last year,", "who fled in 2015") without an act's
+# word: a background step of a life, seldom the act's date
+_WHO_CLAUSE = re.compile(r"\b(?:who|whom|which)\b[^,.;:\n]{0,60}$")
+
+
+def _date_background(text: str, candidate: Candidate, local: list[tuple[int, int, int]]) -> dict[str, float]:
+    """Whether a date spans years ("from 1988 to 1998": a campaign, not one act) or stands in a relative clause."""
+    found = {"span": float(candidate.value["start"][:4] != candidate.value["end"][:4])}
+    for _, start, _ in local:
+        clause = _WHO_CLAUSE.search(_own_sentence(text[max(0, start - 70) : start]))
+        if clause and not any(_ROLE_OF.get(w) == "act" for w in _WORD.findall(clause.group().lower())):
+            found["who_clause"] = 1.0
     return found
 
 
