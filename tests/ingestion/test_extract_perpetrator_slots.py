@@ -51,6 +51,11 @@ def test_an_agency_perpetrator_is_named_as_the_text_names_it_beside_the_act() ->
         _models(perpetrator={"kind=actor": 10.0}),
     )
     assert [(p["id"], p["name"]) for p in incident["perpetrators"]] == [("BD.RAB", "Rapid Action Battalion")]
+    incident = _filled(
+        "The exile was beaten in Berlin by agents of Bangladesh's Rapid Action Battalion.",
+        _models(perpetrator={"kind=actor": 10.0}),
+    )
+    assert [p["name"] for p in incident["perpetrators"]] == ["Rapid Action Battalion"]
 
 
 def test_the_accused_model_reads_how_the_whole_text_tells_a_person() -> None:

@@ -636,11 +636,13 @@ def _perpetrator(candidate: Candidate, setting: Setting) -> dict[str, Any]:
         if named:
             return {**candidate.value, "name": named}
     if candidate.kind == "actor" and near:
-        # an agency as the text names it beside the act ("DINA", "the Rapid Action Battalion"): its id says which
-        # one it is, and a reader (or a registry that lacks it) knows it by that name
+        # an agency as the text names it beside the act ("DINA", "the Rapid Action Battalion"), without its owner
+        # ("South Sudan's National Security Service"): its id says which one it is, and a reader (or a registry that
+        # lacks it) knows it by that name
         _, start, end = near[0]
-        return {**candidate.value, "name": _POSSESSIVE.sub("", setting.text[start:end])}
+        return {**candidate.value, "name": _OWNER.sub("", _POSSESSIVE.sub("", setting.text[start:end]))}
     return dict(candidate.value)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_OWNER = re.compile(r"^.*['\u2019]s\s+")
