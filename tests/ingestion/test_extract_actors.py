@@ -54,6 +54,15 @@ def test_other_origin_states() -> None:
     assert _ids("the Federal Security Service and Saudi intelligence") == ["RU.FSB", "SA.GIP"]
 
 
+def test_agencies_of_states_the_registry_knew_no_body_of() -> None:
+    assert _ids("officers of DINA, the Rapid Action Battalion and the Yugoslav secret police") == [
+        "CL.DINA",
+        "BD.RAB",
+        "YU.UDBA",
+    ]
+    assert _ids("the Ugandan army and Bulgarian State Security") == ["UG.UPDF", "BG.DS"]
+
+
 def test_a_possessive_ends_a_chain_of_owners() -> None:
     assert _ids("the FSB's agents followed him") == ["RU.FSB"]
     assert [m.surface for m in find_actors("China's Ministry of State Security's officers")] == [

@@ -31,9 +31,9 @@ def test_a_bare_name_of_a_state_without_agencies_is_not_taken_for_an_origin() ->
 
 
 def test_an_unregistered_body_keeps_its_name() -> None:
-    text = "Officers of Chile's Directorate of National Intelligence followed him."
+    text = "Officers of Peru's Directorate of Intelligence followed him."
     refs = find_state_refs(text, 0, find_actors(text), None)
-    assert [(r.country, body_name(r)) for r in refs] == [("CL", "Directorate of National Intelligence")]
+    assert [(r.country, body_name(r)) for r in refs] == [("PE", "Directorate of Intelligence")]
 
 
 def test_an_origin_states_court_police_or_ministry_is_the_state() -> None:

@@ -43,3 +43,24 @@ def test_a_state_perpetrator_is_named_as_the_text_names_its_body_beside_the_act(
         "The exile was beaten in Berlin by a Syrian secret service.", _models(perpetrator={"kind=state": 10.0})
     )
     assert [(p["id"], p["name"]) for p in incident["perpetrators"]] == [("SY.GOV", "Syrian secret service")]
+
+
+def test_an_agency_perpetrator_is_named_as_the_text_names_it_beside_the_act() -> None:
+    incident = _filled(
+        "The exile was beaten in Berlin by two men of the Rapid Action Battalion's special unit.",
+        _models(perpetrator={"kind=actor": 10.0}),
+    )
+    assert [(p["id"], p["name"]) for p in incident["perpetrators"]] == [("BD.RAB", "Rapid Action Battalion")]
+    incident = _filled(
+        "The exile was beaten in Berlin by agents of Bangladesh's Rapid Action Battalion.",
+        _models(perpetrator={"kind=actor": 10.0}),
+    )
+    assert [p["name"] for p in incident["perpetrators"]] == ["Rapid Action Battalion"]
+
+
+def test_the_accused_model_reads_how_the_whole_text_tells_a_person() -> None:
+    incident = _filled(
+        "Karl Brenner ordered the beating, prosecutors said. The exile was beaten in Berlin.",
+        _models(accused={"ap:did": 10.0}),
+    )
+    assert [p["name"] for p in incident["perpetrators"]] == ["Karl Brenner"]

@@ -287,6 +287,12 @@ def victim_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
     return f
 
 
+def doer_profile(candidate: Candidate, setting: Setting) -> dict[str, float]:
+    """The same whole-text profile for the accused model: a name the text also gives as doing, ordering or being
+    charged with an act elsewhere is likelier the doer of this one than a name only seen beside its words."""
+    return {"ap:" + name.removeprefix("vp:"): value for name, value in victim_profile(candidate, setting).items()}
+
+
 def _context(text: str, start: int, end: int) -> list[str]:
     left = _WORD.findall(text[max(0, start - 40) : start].lower())[-3:]
     right = _WORD.findall(text[end : end + 40].lower())[:3]
@@ -361,6 +367,8 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
         f["one_word"] = float(len((candidate.value.get("name") or "").split()) == 1)
         if role == "victim":
             f.update(victim_profile(candidate, setting))
+        elif role == "accused":
+            f.update(doer_profile(candidate, setting))
     elif candidate.kind in ("state", "actor"):
         country = candidate.key.split(".")[0]
         f["text_state"] = float(country == setting.origin)
@@ -673,12 +681,21 @@ def _perpetrator(candidate: Candidate, setting: Setting) -> dict[str, Any]:
     if candidate.kind == "person":
         kind = "state_official" if candidate.official else "individual"
         return {"id": None, "name": candidate.value["name"], "kind": kind}
+    near = sorted(_local(candidate, setting.sentences), key=lambda m: _nearest(setting.sentences, m[0]))
     if candidate.kind == "state":
         # the state's body as the text names it beside the act ("a Syrian intelligence service"), not where it
         # first names the state
-        mentions = _local(candidate, setting.sentences)
-        near = sorted(mentions, key=lambda m: _nearest(setting.sentences, m[0]))
         named = next((n for _, start, _ in near if (n := apparatus_at(setting.text, start))), None)
         if named:
             return {**candidate.value, "name": named}
+    if candidate.kind == "actor" and near:
+        # an agency as the text names it beside the act ("DINA", "the Rapid Action Battalion"), without its owner
+        # ("South Sudan's National Security Service"): its id says which one it is, and a reader (or a registry that
+        # lacks it) knows it by that name
+        _, start, end = near[0]
+        return {**candidate.value, "name": _OWNER.sub("", _POSSESSIVE.sub("", setting.text[start:end]))}
     return dict(candidate.value)
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_OWNER = re.compile(r"^.*['\u2019]s\s+")
