@@ -29,6 +29,8 @@ _MONTHS_DAYS = 366
 _SPELLING = 0.9
 """Jaro-Winkler similarity at which two distinctive name words are one name spelled two ways (Cansiz ~ Cans)."""
 _SPELLED_MIN = 4
+_JOINED_MIN = 8
+"""A name run together shorter than this (`li na`, `wang wei`) is too common to tell one person."""
 _KINDS = {
     "killing": "violence",
     "assault": "violence",
@@ -59,10 +61,19 @@ class Comparison:
         return [f"{self.name}={level}" for level in self.levels]
 
 
+def _split_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One name whose syllables are split into words two ways (`jiang ye fei` ~ `jiang yefei`)."""
+    # The first or last word in common first: cheap, and it rules out nearly every pair this runs for.
+    if len(x) == len(y) or (x[0] != y[0] and x[-1] != y[-1]):
+        return False
+    joined = "".join(x)
+    return len(joined) >= _JOINED_MIN and joined == "".join(y)
+
+
 def _shared_person(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[str, str] | None:
     for x in a:
         for y in b:
-            if same_person(x, y):
+            if same_person(x, y) or (x and y and _split_apart(x, y)):
                 return " ".join(x), " ".join(y)
     return None
 
@@ -316,14 +327,26 @@ VETOES: tuple[Rule, ...] = (
     # A namesake: the same name years apart in another country.
     {"date": frozenset({"far_apart"}), "place": frozenset({"other_country"})},
 )
-"""Combinations of levels after which nothing identifies."""
+"""Combinations of levels after which nothing identifies (but `DESPITE_VETOES`)."""
+DESPITE_VETOES: tuple[Rule, ...] = (
+    # One act in one town within weeks, by one tactic of one state, told in shared words, whoever each report names:
+    # a group seized together, each report naming others, or a researcher or an outlet read as the victim.
+    {
+        "place": frozenset({"same_place"}),
+        "date": _NEAR,
+        "tactic": frozenset({"same"}),
+        "origin": frozenset({"same"}),
+        "wording": frozenset({"some", "close"}),
+    },
+)
+"""Evidence that identifies even when both sides name victims and none is in common."""
 
 
 def _compiled(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[int, frozenset[str | None]], ...], ...]:
     return tuple(tuple((_POSITION[name], allowed) for name, allowed in rule.items()) for rule in rules)
 
 
-_RULES, _VETOES = _compiled(IDENTIFYING), _compiled(VETOES)
+_RULES, _VETOES, _DESPITE = _compiled(IDENTIFYING), _compiled(VETOES), _compiled(DESPITE_VETOES)
 
 
 def _any_holds(rules: tuple[tuple[tuple[int, frozenset[str | None]], ...], ...], found: list[str | None]) -> bool:
@@ -338,8 +361,8 @@ def _any_holds(rules: tuple[tuple[tuple[int, frozenset[str | None]], ...], ...],
 
 
 def identifies(found: list[str | None]) -> bool:
-    """Whether a pair's levels (from `levels`) hold identifying evidence and no veto."""
-    return not _any_holds(_VETOES, found) and _any_holds(_RULES, found)
+    """Whether a pair's levels (from `levels`) hold identifying evidence and no veto (or evidence above the vetoes)."""
+    return _any_holds(_DESPITE, found) or (not _any_holds(_VETOES, found) and _any_holds(_RULES, found))
 
 
 def levels(a: Profile, b: Profile) -> list[str | None]:
