@@ -136,6 +136,15 @@ def test_a_name_whose_syllables_are_split_two_ways_is_the_same_victim():
     assert any(reason.startswith("same victim (jiang iafai ~ jiang ia fai)") for reason in match.reasons)
 
 
+def test_a_given_name_spelled_two_ways_with_one_surname_is_the_same_victim():
+    def abduction(victim: str) -> Profile:
+        return profile_from_extracted(victim, extracted_incident(victim=victim, country="KE", tactic="abduction"))
+
+    assert levels(abduction("Fathullah Gulen"), abduction("Fetullah Gulen"))[0] == "same"
+    # Relatives share a surname: another given name is another person.
+    assert levels(abduction("Mohammad Karimi"), abduction("Mahmoud Karimi"))[0] == "name_word"
+
+
 def test_a_short_name_split_two_ways_is_not_enough_to_be_one_person():
     found = levels(
         profile_from_extracted("a", extracted_incident(victim="Li Xia", date=DAY_2015, country="TH")),

@@ -18,7 +18,7 @@ from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
 
-from longarm.names.people import same_person
+from longarm.names.people import COMMON_NAME_TOKENS, same_person, similar_words
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4
@@ -61,9 +61,15 @@ class Comparison:
         return [f"{self.name}={level}" for level in self.levels]
 
 
-def _split_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
-    """One name whose syllables are split into words two ways (`jiang ye fei` ~ `jiang yefei`)."""
+def _one_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One name written two ways: a given name spelled otherwise (`fathulah gulan` ~ `fatulah gulan`), or syllables
+    split into words otherwise (`jiang ye fei` ~ `jiang yefei`)."""
+    # Every word of the shorter spelled like one of the longer, and the same surname: relatives share only the latter.
     # The first or last word in common first: cheap, and it rules out nearly every pair this runs for.
+    if x[-1] == y[-1] and x[-1] not in COMMON_NAME_TOKENS and min(len(x), len(y)) > 1:
+        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        if all(any(similar_words(s, t) for t in long_) for s in short):
+            return True
     if len(x) == len(y) or (x[0] != y[0] and x[-1] != y[-1]):
         return False
     joined = "".join(x)
@@ -73,7 +79,7 @@ def _split_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
 def _shared_person(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[str, str] | None:
     for x in a:
         for y in b:
-            if same_person(x, y) or (x and y and _split_apart(x, y)):
+            if same_person(x, y) or (x and y and _one_name(x, y)):
                 return " ".join(x), " ".join(y)
     return None
 
