@@ -124,14 +124,12 @@ def test_the_same_victim_targeted_again_months_later_is_another_incident():
 
 
 def test_a_name_whose_syllables_are_split_two_ways_is_the_same_victim():
-    match = score(
-        profile_from_extracted(
-            "a", extracted_incident(victim="Jiang Yefei", date=DAY_2015, place="Bangkok", country="TH")
-        ),
-        profile_from_extracted(
-            "b", extracted_incident(victim="Jiang Ye Fei", date=DEC_2015, place="Bangkok", country="TH")
-        ),
-    )
+    def reported(victim: str, date: tuple[str, str, str]) -> Profile:
+        return profile_from_extracted(
+            victim, extracted_incident(victim=victim, date=date, place="Bangkok", country="TH")
+        )
+
+    match = score(reported("Jiang Yefei", DAY_2015), reported("Jiang Ye Fei", DEC_2015))
     assert match.certain, match.reasons
     assert any(reason.startswith("same victim (jiang iafai ~ jiang ia fai)") for reason in match.reasons)
 
