@@ -123,6 +123,68 @@ def test_the_same_victim_targeted_again_months_later_is_another_incident():
     assert not match.identifying and not match.certain
 
 
+def test_a_name_whose_syllables_are_split_two_ways_is_the_same_victim():
+    def reported(victim: str, date: tuple[str, str, str]) -> Profile:
+        return profile_from_extracted(
+            victim, extracted_incident(victim=victim, date=date, place="Bangkok", country="TH")
+        )
+
+    match = score(reported("Jiang Yefei", DAY_2015), reported("Jiang Ye Fei", DEC_2015))
+    assert match.certain, match.reasons
+    assert any(reason.startswith("same victim (jiang iafai ~ jiang ia fai)") for reason in match.reasons)
+
+
+def test_a_given_name_spelled_two_ways_with_one_surname_is_the_same_victim():
+    def abduction(victim: str) -> Profile:
+        return profile_from_extracted(victim, extracted_incident(victim=victim, country="KE", tactic="abduction"))
+
+    assert levels(abduction("Fathullah Gulen"), abduction("Fetullah Gulen"))[0] == "same"
+    # Relatives share a surname: another given name is another person.
+    assert levels(abduction("Mohammad Karimi"), abduction("Mahmoud Karimi"))[0] == "name_word"
+
+
+def test_a_short_name_split_two_ways_is_not_enough_to_be_one_person():
+    found = levels(
+        profile_from_extracted("a", extracted_incident(victim="Li Xia", date=DAY_2015, country="TH")),
+        profile_from_extracted("b", extracted_incident(victim="Li Xi A", date=DEC_2015, country="TH")),
+    )
+    assert found[0] == "different"
+
+
+def _detention(victim: str, day: str, *, place: str = "Cairo", headline: str) -> Profile:
+    return profile_from_extracted(
+        victim,
+        extracted_incident(victim=victim, date=(day, day, "day"), place=place, country="EG", tactic="detention"),
+        headline=headline,
+    )
+
+
+def test_one_detention_in_one_town_told_alike_identifies_whoever_each_report_names():
+    # Each report names someone else: a student in one, the researcher quoted (read as a victim) in the other.
+    first = _detention(
+        "Abdulla Tursun", "2017-07-04", headline="Egypt detains Uyghur students in Cairo at China's request"
+    )
+    second = _detention("Sarah Whitson", "2017-07-06", headline="Uyghur students arrested in Cairo face deportation")
+    assert identifies(levels(first, second))
+
+
+def test_different_victims_stay_apart_without_one_town_weeks_and_shared_words():
+    first = _detention(
+        "Abdulla Tursun", "2017-07-04", headline="Egypt detains Uyghur students in Cairo at China's request"
+    )
+    elsewhere = _detention(
+        "Sarah Whitson", "2017-07-06", place="Alexandria", headline="Uyghur students arrested in Cairo face deportation"
+    )
+    months_later = _detention(
+        "Sarah Whitson", "2017-11-06", headline="Uyghur students arrested in Cairo face deportation"
+    )
+    other_words = _detention(
+        "Sarah Whitson", "2017-07-06", headline="Journalist held over a blog post critical of Sisi"
+    )
+    for other in (elsewhere, months_later, other_words):
+        assert not identifies(levels(first, other)), other
+
+
 def test_blocking_compares_only_plausible_neighbours():
     index = LinkIndex(
         profile_from_extracted(

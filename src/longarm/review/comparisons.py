@@ -18,7 +18,7 @@ from datetime import date
 
 from rapidfuzz.distance import JaroWinkler
 
-from longarm.names.people import same_person
+from longarm.names.people import COMMON_NAME_TOKENS, same_person, similar_words
 from longarm.review.profiles import Profile
 
 _WORDING_MIN = 4
@@ -29,6 +29,8 @@ _MONTHS_DAYS = 366
 _SPELLING = 0.9
 """Jaro-Winkler similarity at which two distinctive name words are one name spelled two ways (Cansiz ~ Cans)."""
 _SPELLED_MIN = 4
+_JOINED_MIN = 8
+"""A name run together shorter than this (`li na`, `wang wei`) is too common to tell one person."""
 _KINDS = {
     "killing": "violence",
     "assault": "violence",
@@ -59,10 +61,25 @@ class Comparison:
         return [f"{self.name}={level}" for level in self.levels]
 
 
+def _one_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One name written two ways: a given name spelled otherwise (`fathulah gulan` ~ `fatulah gulan`), or syllables
+    split into words otherwise (`jiang ye fei` ~ `jiang yefei`)."""
+    # Every word of the shorter spelled like one of the longer, and the same surname: relatives share only the latter.
+    # The first or last word in common first: cheap, and it rules out nearly every pair this runs for.
+    if x[-1] == y[-1] and x[-1] not in COMMON_NAME_TOKENS and min(len(x), len(y)) > 1:
+        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        if all(any(similar_words(s, t) for t in long_) for s in short):
+            return True
+    if len(x) == len(y) or (x[0] != y[0] and x[-1] != y[-1]):
+        return False
+    joined = "".join(x)
+    return len(joined) >= _JOINED_MIN and joined == "".join(y)
+
+
 def _shared_person(a: list[tuple[str, ...]], b: list[tuple[str, ...]]) -> tuple[str, str] | None:
     for x in a:
         for y in b:
-            if same_person(x, y):
+            if same_person(x, y) or (x and y and _one_name(x, y)):
                 return " ".join(x), " ".join(y)
     return None
 
@@ -316,14 +333,26 @@ VETOES: tuple[Rule, ...] = (
     # A namesake: the same name years apart in another country.
     {"date": frozenset({"far_apart"}), "place": frozenset({"other_country"})},
 )
-"""Combinations of levels after which nothing identifies."""
+"""Combinations of levels after which nothing identifies (but `DESPITE_VETOES`)."""
+DESPITE_VETOES: tuple[Rule, ...] = (
+    # One act in one town within weeks, by one tactic of one state, told in shared words, whoever each report names:
+    # a group seized together, each report naming others, or a researcher or an outlet read as the victim.
+    {
+        "place": frozenset({"same_place"}),
+        "date": _NEAR,
+        "tactic": frozenset({"same"}),
+        "origin": frozenset({"same"}),
+        "wording": frozenset({"some", "close"}),
+    },
+)
+"""Evidence that identifies even when both sides name victims and none is in common."""
 
 
 def _compiled(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[int, frozenset[str | None]], ...], ...]:
     return tuple(tuple((_POSITION[name], allowed) for name, allowed in rule.items()) for rule in rules)
 
 
-_RULES, _VETOES = _compiled(IDENTIFYING), _compiled(VETOES)
+_RULES, _VETOES, _DESPITE = _compiled(IDENTIFYING), _compiled(VETOES), _compiled(DESPITE_VETOES)
 
 
 def _any_holds(rules: tuple[tuple[tuple[int, frozenset[str | None]], ...], ...], found: list[str | None]) -> bool:
@@ -338,8 +367,8 @@ def _any_holds(rules: tuple[tuple[tuple[int, frozenset[str | None]], ...], ...],
 
 
 def identifies(found: list[str | None]) -> bool:
-    """Whether a pair's levels (from `levels`) hold identifying evidence and no veto."""
-    return not _any_holds(_VETOES, found) and _any_holds(_RULES, found)
+    """Whether a pair's levels (from `levels`) hold identifying evidence and no veto (or evidence above the vetoes)."""
+    return _any_holds(_DESPITE, found) or (not _any_holds(_VETOES, found) and _any_holds(_RULES, found))
 
 
 def levels(a: Profile, b: Profile) -> list[str | None]:
