@@ -208,3 +208,17 @@ def test_a_town_that_begins_a_persons_name_is_no_place() -> None:
     text = "Agents planned the murder of Orlando Cardenas, an exiled dissident, in Madrid in 2019."
     incident = _proposed(text)
     assert incident["location"]["place"] == "Madrid"
+
+
+def test_an_act_in_a_host_whose_police_and_prosecutors_tell_it_stays_abroad() -> None:
+    # Turkey is in the registry as an origin state, but its police and prosecutors only work the case:
+    # the story is about Iran's act on Turkish soil, not a domestic Turkish killing.
+    incident = _one(
+        "Turkish police hold suspects in killing of Iranian exile\n\n"
+        "Exiled Iranian writer Bahman Soltani was shot dead outside his flat in Istanbul on 3 March 2022. "
+        "Turkish prosecutors said Iranian intelligence officers were behind the murder. "
+        "Turkish police arrested two men, and Turkish prosecutors said the investigation would go on.",
+        published="2022-03-10",
+    )
+    assert incident["origin_state"] == "IR"
+    assert incident["location"]["place"] == "Istanbul" and incident["location"]["country"] == "TR"

@@ -31,7 +31,7 @@ def keep(incident: Incident, reading: Reading) -> bool:
         # beside an outcome ("prosecutors charged him with murder") they are the host acting on it
         incident.origins.append(reading.origin)
         origin = origin_of(incident)
-    if country and country in {origin, reading.origin} and incident.tactic in _ACT_ABROAD and not forced_landing:
+    if country and country == (origin or reading.origin) and incident.tactic in _ACT_ABROAD and not forced_landing:
         return False
     if incident.bare and not (incident.victims or country):
         return False  # a lede's act that the story never names or places is a summary, not an incident
@@ -42,8 +42,8 @@ def abroad(incident: dict, text_state: str | None) -> bool:
     """Whether an extracted incident is transnational: an act abroad does not happen in the state blamed for it,
     nor in the state the text is about."""
     country = (incident.get("location") or {}).get("country")
-    blamed = {incident.get("origin_state"), text_state} - {None}
-    return not (country and country in blamed and incident["tactic"] in _ACT_ABROAD)
+    blamed = incident.get("origin_state") or text_state
+    return not (country and country == blamed and incident["tactic"] in _ACT_ABROAD)
 
 
 def origin_of(incident: Incident) -> str | None:

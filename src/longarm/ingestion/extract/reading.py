@@ -146,17 +146,25 @@ def _shifted(people: list[Person], mentions: list[PersonMention], offset: int) -
     return people
 
 
+_HOST_JUSTICE = re.compile(r"\s+(?:police|prosecutors?|investigators|courts?|judges?|jury)\b", re.IGNORECASE)
+"""A state's police, prosecutors or courts after its name: often the host working a case on its soil."""
+
+
 def _dominant_origin(text: str, facts: list[Facts]) -> str | None:
-    """The origin state the text names most (by its name, demonym or agencies)."""
+    """The origin state the text names most (by its name, demonym or agencies), its police, prosecutors and courts
+    counted only when it names no other: "Turkish prosecutors" work a case of Iran's act in Istanbul, while in a text
+    that names no other state its police may be the ones who acted."""
     votes: Counter[str] = Counter()
+    justice: Counter[str] = Counter()
     for item in facts:
         votes.update(a.actor.country for a in item.actors if a.actor.country in origin_states())
     names, adjectives = country_names(), demonyms()
     for match in re.finditer(r"[A-Z][a-z]+", text):
         code = names.get(match.group().lower()) or adjectives.get(match.group().lower())
         if code in origin_states():
-            votes[code] += 2 if match.start() < 400 else 1  # the headline and lede say whom the story is about
-    return votes.most_common(1)[0][0] if votes else None
+            counted = justice if _HOST_JUSTICE.match(text, match.end()) else votes
+            counted[code] += 2 if match.start() < 400 else 1  # the headline and lede say whom the story is about
+    return (votes or justice).most_common(1)[0][0] if votes or justice else None
 
 
 _ALIAS_CUES = [
