@@ -677,6 +677,11 @@ def _affiliations(incident: dict[str, Any], candidate: Candidate) -> list[str]:
     )
 
 
+# an agency's name as told, without a trailing possessive ("DINA's") or its owner ("South Sudan's National ...")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_OWNER = re.compile(r"^.*['\u2019]s\s+")
+
+
 def _perpetrator(candidate: Candidate, setting: Setting) -> dict[str, Any]:
     if candidate.kind == "person":
         kind = "state_official" if candidate.official else "individual"
@@ -695,7 +700,3 @@ def _perpetrator(candidate: Candidate, setting: Setting) -> dict[str, Any]:
         _, start, end = near[0]
         return {**candidate.value, "name": _OWNER.sub("", _POSSESSIVE.sub("", setting.text[start:end]))}
     return dict(candidate.value)
-
-
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
-_OWNER = re.compile(r"^.*['\u2019]s\s+")
