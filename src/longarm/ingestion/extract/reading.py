@@ -162,9 +162,10 @@ def _dominant_origin(text: str, facts: list[Facts]) -> str | None:
     for match in re.finditer(r"[A-Z][a-z]+", text):
         code = names.get(match.group().lower()) or adjectives.get(match.group().lower())
         if code in origin_states():
-            counted = justice if _HOST_JUSTICE.match(text, match.end()) else votes
-            counted[code] += 2 if match.start() < 400 else 1  # the headline and lede say whom the story is about
-    return (votes or justice).most_common(1)[0][0] if votes or justice else None
+            tally = justice if _HOST_JUSTICE.match(text, match.end()) else votes
+            tally[code] += 2 if match.start() < 400 else 1  # the headline and lede say whom the story is about
+    counted = votes or justice
+    return counted.most_common(1)[0][0] if counted else None
 
 
 _ALIAS_CUES = [
