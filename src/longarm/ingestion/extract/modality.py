@@ -50,8 +50,11 @@ _CUES = {
         r"\b(?:claim(?:s|ed|ing)?|alleg(?:es|ing|ation|ations)|accus(?:es|ed|ing)|lawsuit|complaint)\b", re.I
     ),
     "quoted": re.compile(rf"[\u2018'\"\u201c]\s*(?:\w+\s+){{0,2}}{_ACT}(?:\s+\w+){{0,3}}\s*[\u2019'\"\u201d]", re.I),
+    # a death whose cause the text does not tell ("found dead in a river") is as disputed as a disappearance
     "missing": re.compile(
-        r"\b(?:missing|vanish(?:ed)?|whereabouts|unclear\s+circumstances|ruled\s+out|suicide|accident(?:al)?)\b", re.I
+        r"\b(?:missing|vanish(?:ed)?|whereabouts|unclear\s+circumstances|ruled\s+out|suicide|accident(?:al)?|"
+        r"found\s+dead)\b",
+        re.I,
     ),
     # a court's finding: it proves that spying or threats happened (for a killing, it proves a plot as well)
     "proven": re.compile(
@@ -89,6 +92,9 @@ def modality_cues(told: tuple[int, ...], sentences: list[str]) -> frozenset[str]
 def read_status(tactic: str | None, rule_status: str | None, cues: frozenset[str]) -> str | None:
     """The status the cues tell for an act of `tactic`, the rules' own reading when they tell nothing."""
     if tactic in ("killing", "abduction", "deportation") and "attempt" in cues:
+        return "attempted"
+    # "refused to board the flight home": a return that was tried and did not happen
+    if tactic in ("abduction", "deportation") and "survived" in cues:
         return "attempted"
     # a victim still alive after a killing's means is an attempt; "plotting to kill" without a death is a plot
     if tactic == "killing" and "dead" not in cues:

@@ -383,6 +383,7 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
             f[f"years_before={_gap(setting.published_year - int(candidate.value['start'][:4]))}"] = 1.0
         f["coarse"] = float(candidate.key in setting.coarse)
         f.update(_date_background(setting.text, candidate, local))
+        f.update(_date_pace(setting.incident["tactic"], candidate))
         for sentence, start, end in local:
             f["dateline"] = max(f.get("dateline", 0.0), float(_dateline(setting.text, start, end)))
             if _nearest(setting.sentences, sentence) <= 1:
@@ -497,6 +498,20 @@ def _date_background(text: str, candidate: Candidate, local: list[tuple[int, int
         if clause and not any(_ROLE_OF.get(w) == "act" for w in _WORD.findall(clause.group().lower())):
             found["who_clause"] = 1.0
     return found
+
+
+# Acts that go on for months or years rather than happen on a day: gold dates them by the years they span, or not at
+# all; the day a story of them gives is most often that of a charge, a verdict or the report itself.
+_ONGOING = frozenset(("surveillance", "threat", "legal_harassment", "digital_attack"))
+
+
+def _date_pace(tactic: str, candidate: Candidate) -> dict[str, float]:
+    """How precise a date is for an ongoing act ("spied on them between 2020 and 2023" against "convicted on
+    Friday"): the same precision weighs otherwise for a campaign than for an act done on one day."""
+    if tactic not in _ONGOING:
+        return {}
+    span = candidate.value["start"][:4] != candidate.value["end"][:4]
+    return {f"ongoing={'span' if span else candidate.value['precision']}": 1.0}
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
