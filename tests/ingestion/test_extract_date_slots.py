@@ -95,3 +95,16 @@ def test_a_date_of_a_life_told_in_a_relative_clause_is_marked() -> None:
     seen = {c.value["start"]: features(c, "date", setting) for c in found}
     assert seen["2020-01-01"].get("who_clause") == 1.0
     assert "who_clause" not in seen["2021-05-03"]
+
+
+def test_an_ongoing_act_weighs_its_date_s_precision_apart() -> None:
+    text = "Two men spied on exiles in Oslo between 2019 and 2021. A court convicted them on 3 May 2022.\n"
+    proposed = propose(text, published="2022-05-04")
+    found = [c for c in candidates(proposed.reading) if c.kind == "date"]
+
+    def pace(tactic: str) -> dict[str, set[str]]:
+        setting = Setting(text, (0, 1), {"tactic": tactic, "date": None}, None, 2022, {}, coarse_dates(found))
+        return {c.value["start"]: {k for k in features(c, "date", setting) if k.startswith("ongoing=")} for c in found}
+
+    assert pace("surveillance") == {"2019-01-01": {"ongoing=span"}, "2022-05-03": {"ongoing=day"}}
+    assert pace("killing") == {"2019-01-01": set(), "2022-05-03": set()}

@@ -111,3 +111,13 @@ def test_the_rules_keep_their_count_for_the_status_model_to_judge() -> None:
     text = "A court jailed two agents who planned the murder of exiled general Juan Ruiz and his wife in Lima in 1974."
     (proposal,) = propose(text, published="2004-01-01").proposals
     assert (proposal.incident["status"], proposal.incident["fatalities"]) == ("foiled", 2)
+
+
+def test_a_body_found_of_an_untold_cause_is_alleged() -> None:
+    assert _read("killing", "completed", "Exiled poet found dead in a lake", "His body was in the water.") == "alleged"
+    # a death the headline tells as a killing stays one
+    assert _read("killing", "completed", "Exiled poet shot dead in Lyon", "He was found dead at home.") == "completed"
+
+
+def test_a_refused_return_is_an_attempted_deportation() -> None:
+    assert _read("deportation", "completed", "The runner refused to board the flight home.") == "attempted"
