@@ -64,3 +64,26 @@ def test_the_accused_model_reads_how_the_whole_text_tells_a_person() -> None:
         _models(accused={"ap:did": 10.0}),
     )
     assert [p["name"] for p in incident["perpetrators"]] == ["Karl Brenner"]
+
+
+def _origin(sentence: str, feature: str) -> str | None:
+    """The origin a model sure only of one `state_profile` feature chooses."""
+    return _filled(sentence, _models(origin={feature: 10.0}), host="TH")["origin_state"]
+
+
+def test_the_origin_model_reads_the_state_a_deportation_sends_its_victim_to() -> None:
+    assert _origin("Thailand deported the two activists to Vietnam, rights groups said.", "sn:sent_to") == "VN"
+
+
+def test_the_origin_model_reads_the_state_that_requested_the_act() -> None:
+    assert _origin("Thai police held the exile at the request of Beijing, his lawyer said.", "sn:requested") == "CN"
+    assert _origin("Thai police held the exile on Vietnam's extradition request.", "sn:requested") == "VN"
+
+
+def test_the_origin_model_reads_a_denial_and_the_state_a_victim_criticised() -> None:
+    assert _origin("The exile was shot in Bangkok. Cambodia has denied any role.", "su:denied") == "KH"
+    assert _origin("The exile, a critic of Beijing, was shot in Bangkok.", "su:opposed") == "CN"
+
+
+def test_the_origin_model_reads_the_state_the_text_blames() -> None:
+    assert _origin("The exile was shot in Berlin. His friends say Iran was behind the killing.", "sn:blamed") == "IR"
