@@ -121,3 +121,7 @@ def test_a_body_found_of_an_untold_cause_is_alleged() -> None:
 
 def test_a_refused_return_is_an_attempted_deportation() -> None:
     assert _read("deportation", "completed", "The runner refused to board the flight home.") == "attempted"
+    # a victim in hospital after an abduction was still taken: only a refusal makes the return an attempt
+    assert _read("abduction", "completed", "Exile abducted in Nairobi", "He was hospitalised after his release.") == (
+        "completed"
+    )

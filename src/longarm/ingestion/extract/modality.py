@@ -30,6 +30,9 @@ _CUES = {
         r"\b(?:recovering|hospitali[sz]ed)\b|\brefused\s+to\s+(?:board|return|be\s+sent)\b",
         re.I,
     ),
+    # a return that was tried and did not happen ("refused to board the flight home"); for a killing it is one of
+    # the ways a victim outlived the act, so `survived` reads it too
+    "refused": re.compile(r"\brefused\s+to\s+(?:board|return|be\s+sent)\b", re.I),
     "plot": re.compile(
         # "conspiring with others to murder", "plotted for months to kill"
         rf"\b(?:plot(?:s|ted|ting)?|conspir\w+|plann(?:ed|ing)|plans?)\s+(?:[\w-]+\s+){{0,4}}?to\s+{_VIOLENT}|"
@@ -93,8 +96,7 @@ def read_status(tactic: str | None, rule_status: str | None, cues: frozenset[str
     """The status the cues tell for an act of `tactic`, the rules' own reading when they tell nothing."""
     if tactic in ("killing", "abduction", "deportation") and "attempt" in cues:
         return "attempted"
-    # "refused to board the flight home": a return that was tried and did not happen
-    if tactic in ("abduction", "deportation") and "survived" in cues:
+    if tactic in ("abduction", "deportation") and "refused" in cues:
         return "attempted"
     # a victim still alive after a killing's means is an attempt; "plotting to kill" without a death is a plot
     if tactic == "killing" and "dead" not in cues:
