@@ -33,9 +33,17 @@ def _filled(sentence: str, models: SlotModels, host: str = "DE") -> dict[str, An
 def test_a_state_gives_way_to_its_agency_named_beside_the_act() -> None:
     incident = _filled(
         "Agents of the Iranian Ministry of Intelligence beat the exile in Berlin, Iran said nothing.",
-        _models(perpetrator={"kind=state": 10.0}),
+        _models(perpetrator={"kind=state": 10.0, "kind=actor": 10.0}),
     )
     assert [p["id"] for p in incident["perpetrators"]] == ["IR.MOIS"]
+
+
+def test_a_state_keeps_its_place_when_its_agency_is_no_likely_doer() -> None:
+    incident = _filled(
+        "Iran had the exile beaten in Berlin. Iran's Ministry of Intelligence opened a new office in Tehran.",
+        _models(perpetrator={"kind=state": 10.0}),
+    )
+    assert [p["id"] for p in incident["perpetrators"]] == ["IR.GOV"]
 
 
 def test_a_state_perpetrator_is_named_as_the_text_names_its_body_beside_the_act() -> None:

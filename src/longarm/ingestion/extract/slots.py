@@ -683,7 +683,9 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
     victim_keys = {c.key for c in victims}
     accused = [(p, c) for p, c in ranked["accused"] if c.key not in victim_keys]
     perpetrators = _one_per_state(
-        _chosen(ranked["perpetrator"], limits["perpetrator"], limits["perpetrator_more"]), ranked["perpetrator"]
+        _chosen(ranked["perpetrator"], limits["perpetrator"], limits["perpetrator_more"]),
+        ranked["perpetrator"],
+        limits["perpetrator_more"],
     )
     perpetrators += _chosen(accused, limits["accused"], limits["accused_more"])
     if ranked["perpetrator"] or ranked["accused"]:
@@ -742,12 +744,13 @@ def _not_accused(ranked: dict[str, list[tuple[float, Candidate]]]) -> list[tuple
     return [(p, c) for p, c in ranked["victim"] if p >= accused.get(c.key, 0.0)]
 
 
-def _one_per_state(chosen: list[Candidate], ranked: list[tuple[float, Candidate]]) -> list[Candidate]:
+def _one_per_state(chosen: list[Candidate], ranked: list[tuple[float, Candidate]], floor: float) -> list[Candidate]:
     """A state's agency, where the text names one beside the act, in place of its government: "Iran's intelligence
-    ministry" is who acted for Iran (the likeliest of its agencies takes the state's place)."""
+    ministry" is who acted for Iran (the likeliest of its agencies takes the state's place, when the model finds it a
+    likely doer of its own: an agency the text only names elsewhere leaves the government)."""
     agencies: dict[str, Candidate] = {}
-    for _, candidate in ranked:
-        if candidate.kind == "actor":
+    for probability, candidate in ranked:
+        if candidate.kind == "actor" and probability >= floor:
             agencies.setdefault(candidate.key.split(".")[0], candidate)
     kept = [agencies.get(c.key, c) if c.kind == "state" else c for c in chosen]
     return list({id(c): c for c in kept}.values())
