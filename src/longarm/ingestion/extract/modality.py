@@ -17,6 +17,9 @@ _ACT = (
 _VIOLENT = r"(?:kill|murder|assassinate|kidnap|abduct|poison|shoot|stab|attack|seize|snatch|force|lure)"
 # "survived a previous assassination attempt" tells of an earlier act, not of this one
 _NOT_EARLIER = r"(?<!previous\s)(?<!earlier\s)(?<!another\s)(?<!prior\s)"
+# a return that was tried and did not happen ("refused to board the flight home"): its own cue for a deportation or
+# an abduction, and for a killing one of the ways a victim outlived the act, so `survived` reads it too
+_REFUSED = r"\brefused\s+to\s+(?:board|return|be\s+sent)\b"
 _CUES = {
     "attempt": re.compile(
         rf"{_NOT_EARLIER}\b(?:attempted|failed|botched|unsuccessful|foiled)\s+(?:\w+\s+)?{_ACT}|"
@@ -27,12 +30,10 @@ _CUES = {
     "survived": re.compile(
         rf"{_NOT_EARLIER}\bsurviv(?:ed|es|ing|or)\b(?!\s+an?\s+(?:previous|earlier|prior))|"
         r"\bcritically\s+(?:ill|injured|wounded)\b|\bcomas?\b|\bfighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)\b|"
-        r"\b(?:recovering|hospitali[sz]ed)\b|\brefused\s+to\s+(?:board|return|be\s+sent)\b",
+        rf"\b(?:recovering|hospitali[sz]ed)\b|{_REFUSED}",
         re.I,
     ),
-    # a return that was tried and did not happen ("refused to board the flight home"); for a killing it is one of
-    # the ways a victim outlived the act, so `survived` reads it too
-    "refused": re.compile(r"\brefused\s+to\s+(?:board|return|be\s+sent)\b", re.I),
+    "refused": re.compile(_REFUSED, re.I),
     "plot": re.compile(
         # "conspiring with others to murder", "plotted for months to kill"
         rf"\b(?:plot(?:s|ted|ting)?|conspir\w+|plann(?:ed|ing)|plans?)\s+(?:[\w-]+\s+){{0,4}}?to\s+{_VIOLENT}|"
