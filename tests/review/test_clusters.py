@@ -9,10 +9,11 @@ from longarm.errors import Conflict
 from longarm.incidents.schemas import ExtractedIncident
 from longarm.review import service
 from longarm.review.clusters import clusters
+from longarm.review.comparisons import identifies, levels
 from longarm.review.link import LinkIndex
 from longarm.review.matching import link_pending
 from longarm.review.models import Candidate
-from longarm.review.probability import LinkModel
+from longarm.review.probability import LinkModel, score
 from longarm.review.profiles import profile_from_extracted
 from longarm.review.queue import pending_items
 from longarm.storage.engine import transaction
@@ -22,6 +23,10 @@ from tests.review.factories import extracted, queued
 
 PLOT = ("2018-06-30", "2018-06-30", "day")
 PLOT_MONTH = ("2018-06-01", "2018-06-30", "month")
+DAY_2017 = ("2017-11-08", "2017-11-08", "day")
+YEAR_2017 = ("2017-01-01", "2017-12-31", "year")
+DELFT = {"place": "Delft", "country": "NL"}
+AT_2017 = {"date": YEAR_2017, **DELFT}
 
 
 def _reports(session, victim: str = "Maryam Rajavi"):  # type: ignore[no-untyped-def]
@@ -162,3 +167,45 @@ def test_the_queue_holds_apart_what_auto_merge_holds_apart(engine):  # type: ign
         found, _ = link_pending(session=session)
         assert sorted(items) == sorted([int(ref.partition(":")[2]) for ref in c.candidates] for c in found)
         assert len(items) == 2
+
+
+def test_a_report_naming_no_victim_as_likely_as_a_certain_match_does_not_hold_apart_its_reports():
+    """A report naming no victim joins its town's killing when the model finds it as likely as a certain match."""
+    reports = (
+        ("a", "Gunman kills a man in front of his house", extracted(victim="Dara Nouri", date=DAY_2017, **DELFT)),
+        ("b", "Dutch police blame Iran for the Delft murder of an exile", extracted(victim="Dara Nouri", **AT_2017)),
+        ("c", "Dutch police blame Iran for two murders, Delft exile among them", extracted(**AT_2017)),
+    )
+    profiles = [
+        profile_from_extracted(ref, ExtractedIncident.model_validate(incident), headline=headline)
+        for ref, headline, incident in reports
+    ]
+    weights = {"victim=same": 4.0, "victim=different": -3.0, "wording=close": 1.0}
+    likely = LinkModel(intercept=-1.0, weights={**weights, "place=same_place": 2.0}, certain=0.5, possible=0.1)
+    # The premise: a and c lack identifying evidence (no victim on one side, little wording in common).
+    assert not identifies(levels(profiles[0], profiles[2]))
+    found, _ = clusters(LinkIndex(profiles, model=likely), ["a", "b", "c"])
+    assert [cluster.candidates for cluster in found] == [["a", "b", "c"]]
+    # Less likely than a certain match, the same pair holds the report apart, though it is certain of b.
+    unlikely = LinkModel(intercept=-1.0, weights={**weights, "place=same_place": 0.5}, certain=0.5, possible=0.1)
+    assert score(profiles[1], profiles[2], model=unlikely).certain
+    found, _ = clusters(LinkIndex(profiles, model=unlikely), ["a", "b", "c"])
+    assert sorted(cluster.candidates for cluster in found) == [["a", "b"], ["c"]]
+
+
+def test_victims_sharing_only_a_surname_hold_their_reports_apart_however_likely():
+    """Two named victims who are not one person (a surname in common) are two acts, not too little evidence."""
+    reports = (
+        ("a", extracted(victim="Dara Nouri", date=DAY_2017, place="Rijswijk", country="NL")),
+        ("b", extracted(victim="Dara Nouri", **AT_2017)),
+        ("c", extracted(victim="Kian Nouri", **AT_2017)),
+    )
+    profiles = [profile_from_extracted(ref, ExtractedIncident.model_validate(incident)) for ref, incident in reports]
+    weights = {"victim=same": 4.0, "victim=name_word": 2.0, "place=same_place": 2.0}
+    model = LinkModel(intercept=-1.0, weights=weights, certain=0.5, possible=0.1)
+    first, second, third = profiles
+    assert score(first, second, model=model).certain and score(second, third, model=model).certain
+    other = score(first, third, model=model)
+    assert other.score >= model.certain and not other.identifying
+    found, _ = clusters(LinkIndex(profiles, model=model), ["a", "b", "c"])
+    assert sorted(cluster.candidates for cluster in found) == [["a", "b"], ["c"]]

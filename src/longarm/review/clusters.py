@@ -2,8 +2,8 @@
 
 The pending candidates and the known incidents form a graph whose edges are certain
 matches (probability at or above the learned `certain` threshold). Each component is one
-incident, joined strongest match first and never across two profiles that are not even a
-possible match (a text that tells two acts as one would otherwise chain both acts' reports). A
+incident, joined strongest match first and never across two profiles told apart (`apart`: a
+text that tells two acts as one would otherwise chain both acts' reports). A
 component without an incident becomes a new one, a component holding exactly one joins
 it. A component holding two incidents, a candidate a person has already handled, or (for
 a component without an incident) a merely *possible* match to a known incident is left
@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from longarm.review.comparisons import identifies, levels, vetoed
 from longarm.review.link import LinkIndex
-from longarm.review.probability import LinkModel, Match, link_model, probability
+from longarm.review.probability import LinkModel, Match, chance, link_model
 from longarm.review.profiles import Profile
 
 
@@ -95,19 +96,28 @@ def strongest_first(scored: Iterable[tuple[float, str, str]]) -> list[tuple[str,
     return [(ref, other) for _, ref, other in sorted(scored)]
 
 
+def apart(a: Profile, b: Profile, model: LinkModel) -> bool:
+    """Whether two profiles are told apart: below `possible`, vetoed (other named victims, dates months apart), or
+    without identifying evidence, unless one names no victim and the pair is as likely as a certain match."""
+    found = levels(a, b)
+    likely = chance(found, model)
+    if likely < model.possible or vetoed(found):
+        return True
+    # A report that names no victim, told in other words, lacks only the evidence that would identify it alone: when
+    # the model finds it as likely as a certain match, that is no sign of another act. Two named victims that are not
+    # one person (a surname in common) are.
+    unnamed = not (a.victims and b.victims)
+    return not identifies(found) and (likely < model.certain or not unnamed)
+
+
 def unlike(profiles: Mapping[str, Profile], model: LinkModel) -> Callable[[list[str], list[str]], bool]:
-    """Whether two groups hold a pair that is not even a possible match (below `possible`, or without identifying
-    evidence, or vetoed): a text that tells two acts as one must not chain their other reports into one incident."""
+    """Whether two groups hold a pair told `apart`: a text that tells two acts as one must not chain their other
+    reports into one incident."""
 
-    def apart(first: list[str], second: list[str]) -> bool:
-        for a in first:
-            for b in second:
-                chance, identifying = probability(profiles[a], profiles[b], model)
-                if chance < model.possible or not identifying:
-                    return True
-        return False
+    def held(first: list[str], second: list[str]) -> bool:
+        return any(apart(profiles[a], profiles[b], model) for a in first for b in second)
 
-    return apart
+    return held
 
 
 def clusters(

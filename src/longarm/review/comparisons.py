@@ -371,6 +371,11 @@ def identifies(found: list[str | None]) -> bool:
     return _any_holds(_DESPITE, found) or (not _any_holds(_VETOES, found) and _any_holds(_RULES, found))
 
 
+def vetoed(found: list[str | None]) -> bool:
+    """Whether a pair's levels hold a veto and no evidence above it: told as two acts, not merely as too little."""
+    return _any_holds(_VETOES, found) and not _any_holds(_DESPITE, found)
+
+
 def levels(a: Profile, b: Profile) -> list[str | None]:
     """Each comparison's level for a pair, in declaration order (None where it cannot be made)."""
     return [comparison.level(a, b) for comparison in COMPARISONS]

@@ -70,14 +70,19 @@ class Match:
         return [f"{reason} {self.model.weights.get(feature, 0.0):+.1f}" for feature, reason in compare(*self.pair)]
 
 
-def probability(a: Profile, b: Profile, model: LinkModel) -> tuple[float, bool]:
-    """The match probability of a pair (to three decimals) and whether it rests on identifying evidence."""
-    found = levels(a, b)
+def chance(found: list[str | None], model: LinkModel) -> float:
+    """The match probability (to three decimals) of a pair's levels (from `levels`)."""
     logit = model.intercept
     for weights, level in zip(model.table, found, strict=True):
         if level is not None:
             logit += weights[level]
-    return round(1 / (1 + math.exp(-logit)), 3), identifies(found)
+    return round(1 / (1 + math.exp(-logit)), 3)
+
+
+def probability(a: Profile, b: Profile, model: LinkModel) -> tuple[float, bool]:
+    """The match probability of a pair (to three decimals) and whether it rests on identifying evidence."""
+    found = levels(a, b)
+    return chance(found, model), identifies(found)
 
 
 def match(a: Profile, b: Profile, chance: float, identifying: bool, model: LinkModel) -> Match:
