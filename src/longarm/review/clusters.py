@@ -101,13 +101,14 @@ def apart(a: Profile, b: Profile, model: LinkModel) -> bool:
     without identifying evidence, unless one names no victim and the pair is as likely as a certain match."""
     found = levels(a, b)
     likely = chance(found, model)
-    if likely < model.possible or vetoed(found):
+    if likely < model.possible:
         return True
+    if identifies(found):  # (never vetoed)
+        return False
     # A report that names no victim, told in other words, lacks only the evidence that would identify it alone: when
     # the model finds it as likely as a certain match, that is no sign of another act. Two named victims that are not
     # one person (a surname in common) are.
-    unnamed = not (a.victims and b.victims)
-    return not identifies(found) and (likely < model.certain or not unnamed)
+    return likely < model.certain or bool(a.victims and b.victims) or vetoed(found)
 
 
 def unlike(profiles: Mapping[str, Profile], model: LinkModel) -> Callable[[list[str], list[str]], bool]:
