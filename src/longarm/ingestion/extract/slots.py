@@ -522,9 +522,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:[\s\"\u201d]|$)|\n")
 
 
 def _date_sentence(text: str, start: int, end: int, tactic: str) -> dict[str, float]:
-    """The role of the telling word nearest a date anywhere in its sentence ("found guilty by a jury on Friday of
-    spying": the court's), and whether the sentence tells a police or court step and no act: a charge's, a trial's or
-    a verdict's date is not the act's, unless the act is that step (an in-absentia sentence, a detention)."""
+    """The role of the telling word nearest a date (or a place) anywhere in its sentence ("found guilty by a jury on
+    Friday of spying": the court's), and whether the sentence tells a police or court step and no act: a charge's, a
+    trial's or a verdict's date is not the act's, unless the act is that step (an in-absentia sentence, a detention)."""
     left = _WORD.findall(_HAPPENED.sub("happened", _own_sentence(text[max(0, start - 300) : start])).lower())[::-1]
     after = text[end : end + 300]
     cut = _SENTENCE_END.search(after)
