@@ -108,3 +108,32 @@ def test_an_ongoing_act_weighs_its_date_s_precision_apart() -> None:
 
     assert pace("surveillance") == {"2019-01-01": {"ongoing=span"}, "2022-05-03": {"ongoing=day"}}
     assert pace("killing") == {"2019-01-01": set(), "2022-05-03": set()}
+
+
+def _sentence_cues(text: str, published: str, tactic: str) -> dict[str, set[str]]:
+    """Each date's `near=` and `step_sentence` features, seen from an act told in the text's only sentence."""
+    proposed = propose(text, published=published)
+    found = [c for c in candidates(proposed.reading) if c.kind == "date"]
+    setting = Setting(text, (0,), {"tactic": tactic, "date": None}, None, 2022, {}, coarse_dates(found))
+    return {
+        c.value["start"]: {k for k in features(c, "date", setting) if k.startswith("near=") or k == "step_sentence"}
+        for c in found
+    }
+
+
+def test_the_nearest_telling_word_of_a_date_s_sentence_is_what_it_dates() -> None:
+    text = "Two men were found guilty by a jury on Friday of being part of a ring that spied on exiles in 2019.\n"
+    cues = _sentence_cues(text, "2022-05-09", "surveillance")  # a Monday
+    assert cues["2022-05-06"] == {"near=court"}
+    assert cues["2019-01-01"] == {"near=act"}
+
+
+def test_a_sentence_that_tells_only_a_legal_step_is_marked_unless_the_act_is_that_step() -> None:
+    text = "Two men were charged on 3 May 2022 in Oslo.\n"
+    assert _sentence_cues(text, "2022-05-09", "threat")["2022-05-03"] == {"near=court", "step_sentence"}
+    assert _sentence_cues(text, "2022-05-09", "legal_harassment")["2022-05-03"] == {"near=act"}
+
+
+def test_a_sentence_that_says_the_act_took_place_dates_the_act() -> None:
+    text = "Court papers show that it took place in 2019.\n"
+    assert _sentence_cues(text, "2022-05-09", "surveillance")["2019-01-01"] == {"near=act"}

@@ -36,3 +36,10 @@ def test_a_place_that_only_situates_another_is_a_reference() -> None:
 
 def test_a_person_s_home_town_is_marked() -> None:
     assert "home" in _seen("Dorin Kask, from Leeds, shot the dissident in Lyon.", "Leeds")
+
+
+def test_the_nearest_telling_word_of_a_place_s_sentence_is_what_it_is_the_place_of() -> None:
+    seen = _seen("He was hired for the murder of an exile, the prosecutor told the jury in Leeds.", "Leeds")
+    assert seen["place_near=court"] == 1.0
+    assert "place_step_sentence" not in seen  # the sentence also tells the act ("murder")
+    assert _seen("The dissident was shot dead in Lyon on Monday.", "Lyon")["place_near=act"] == 1.0

@@ -135,3 +135,23 @@ def test_a_name_of_a_list_is_marked_listed() -> None:
     text = "Exiles wanted abroad\n\nPolice named the activists Arman Vesely, Ivo Marr and Olev Tamm as wanted.\n"
     assert "listed" in _profile(text, "Ivo Marr")
     assert "listed" not in _profile("Exile shot in Riga\n\nGunmen shot Dorin Kask in Riga.\n", "Dorin Kask")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Exile targeted in Riga\n\nThe likely target was Dorin Kask, who fled in 2015.\n", "victim_noun"),
+        ("Exile shot in Riga\n\nDorin Kask, a Latvian citizen, was found dead in a park.\n", "suffered"),
+        ("Exile seized in Riga\n\nDorin Kask was taken from his flat by four men.\n", "suffered"),
+        ("Exile's wife seized in Riga\n\nPolice had taken his wife Dorin Kask from a house.\n", "suffered"),
+    ],
+)
+def test_a_victim_named_as_the_target_or_told_taken_or_found_suffered(text: str, cue: str) -> None:
+    assert cue in _profile(text, "Dorin Kask")
+
+
+def test_one_found_guilty_or_told_of_an_act_did_not_suffer_it() -> None:
+    seen = _profile("Exile shot in Riga\n\nDorin Kask was found guilty of the shooting in Riga.\n", "Dorin Kask")
+    assert "suffered" not in seen
+    seen = _profile("Exile shot in Riga\n\nThe men who shot him told Dorin Kask nothing.\n", "Dorin Kask")
+    assert "suffered" not in seen

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import zip_longest
 from typing import Any
 
 from longarm.ingestion.extract.attribution import apparatus_at
@@ -244,6 +245,22 @@ def _object_of_list(text: str, start: int) -> bool:
     )
 
 
+# a victim the text names as such ("the target was X") or tells taken or found ("X was taken from his flat", "X,
+# 54, was found dead"), in words the act's own verbs do not cover
+_TOLD_TARGET = re.compile(r"\b(?:target|victim|targets|victims)\s+(?:is|was|were|being|being\s+named\s+as)\s+$")
+_TAKEN = re.compile(
+    r"(?:,[^,.;\n]{1,60},)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:taken|snatched|grabbed|bundled|forced|found(?!\s+(?:guilty|not|liable|responsible|to))|missing|lured|dragged)\b"
+)
+
+# "police had taken his wife X", "gunmen shot the exiled journalist X": the act's verb a few words before the name
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:taken|took|removed|snatched|grabbed|seized|abducted|kidnapped|detained|deported|extradited|killed|"
+    r"murdered|shot|stabbed|poisoned|attacked|targeted)\s+(?:(?:his|her|their|the|a)\s+)?"
+    r"(?:(?!(?:him|them|it|us|me|told|said|says|asked|and|or|in|on|at|to|by|with|for)\s)[a-z-]+\s+){1,2}$"
+)
+
+
 @lru_cache(maxsize=4096)  # a person's mentions are read again for every incident of the text
 def _mention_profile(text: str, start: int, end: int) -> frozenset[str]:
     """The `victim_profile` groups one mention of a person falls in."""
@@ -257,8 +274,11 @@ def _mention_profile(text: str, start: int, end: int) -> frozenset[str]:
         seen.add("opposed")
     if set(left[-3:]) & _LEADER:
         seen.add("office")
-    if set(left[-2:]) & _VICTIM_NOUNS:
+    told_target = _TOLD_TARGET.search(text, max(0, start - 40), start)  # "the target was X"
+    if set(left[-2:]) & _VICTIM_NOUNS or "appos_suffered" in cues or told_target:
         seen.add("victim_noun")
+    if _TAKEN.match(text, end, end + 80) or _TAKEN_BEFORE.search(text, max(0, start - 60), start):
+        seen.add("suffered")
     if _object_of_list(text, start):
         seen.add("suffered")
     if _MORE_NAMES.match(text, end, end + 120) or _LIST_BEFORE.search(text[max(0, start - 200) : start]):
@@ -457,6 +477,7 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
             if _nearest(setting.sentences, sentence) <= 1:
                 for role in _date_roles(setting.text, start, end):
                     f[role] = 1.0
+                f.update(_date_sentence(setting.text, start, end, setting.incident["tactic"]))
         f.update(_date_uses(setting.text, local))
     return f
 
@@ -467,7 +488,8 @@ _DATE_ROLES = {
     "act": "killed killing murdered murder shot shooting stabbed stabbing assassinated assassination kidnapped "
     "kidnapping abducted abduction seized disappeared disappearance missing vanished attacked attack poisoned "
     "poisoning died dead body found deported deportation extradited extradition handed rendition plot bombing "
-    "threatened harassed hacked targeted",
+    "threatened harassed hacked targeted spied spying espionage surveillance monitored monitoring intimidated "
+    "intimidation harassment seizure captured capture snatched happened occurred",
     "court": "court jury trial tried sentenced sentence convicted conviction charged charges indicted indictment ruled "
     "ruling verdict judgment judge hearing jailed guilty prosecutors prosecutor appeal acquitted revoked overturned "
     "upheld lawsuit sued",
@@ -491,6 +513,33 @@ def _own_sentence(before: str) -> str:
     """The part of the text before a date that is in the date's sentence: "... told the jury. In 2018, he" is no
     statement's date."""
     return before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+
+
+# the acts that are themselves a police or court step: for them that step's date is the act's
+_STEP_ACTS = {"legal_harassment": "court", "detention": "police"}
+_HAPPENED = re.compile(r"\b(?:took\s+place|carried\s+out)\b")  # what an act's sentence may say of it in its stead
+_SENTENCE_END = re.compile(r"[.!?](?:[\s\"\u201d]|$)|\n")
+
+
+def _date_sentence(text: str, start: int, end: int, tactic: str) -> dict[str, float]:
+    """The role of the telling word nearest a date (or a place) anywhere in its sentence ("found guilty by a jury on
+    Friday of spying": the court's), and whether the sentence tells a police or court step and no act: a charge's, a
+    trial's or a verdict's date is not the act's, unless the act is that step (an in-absentia sentence, a detention)."""
+    left = _WORD.findall(_HAPPENED.sub("happened", _own_sentence(text[max(0, start - 300) : start])).lower())[::-1]
+    after = text[end : end + 300]
+    cut = _SENTENCE_END.search(after)
+    right = _WORD.findall(_HAPPENED.sub("happened", after[: cut.start() if cut else len(after)]).lower())
+
+    def role(word: str) -> str | None:
+        found = _ROLE_OF.get(word)
+        return "act" if found is not None and _STEP_ACTS.get(tactic) == found else found
+
+    nearest = next((r for pair in zip_longest(left, right) for w in pair if w and (r := role(w))), None)
+    found = {f"near={nearest}": 1.0} if nearest else {}
+    told = {role(w) for w in left + right}
+    if told & {"court", "police"} and "act" not in told:
+        found["step_sentence"] = 1.0
+    return found
 
 
 # what a date may stand between and the word it hangs on: "reported on Friday", "was attacked late Saturday"
@@ -545,6 +594,8 @@ def _place_uses(setting: Setting, local: list[tuple[int, int, int]]) -> dict[str
         found[f"prep={preposition(before)}"] = 1.0
         for role in _date_roles(text, start, end):
             found["place_" + role] = 1.0
+        for cue in _date_sentence(text, start, end, setting.incident["tactic"]):  # "told the jury in London"
+            found["place_" + cue] = 1.0
         if _REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(text, end):
             found["reference"] = 1.0
         if _HOME.search(before):
