@@ -5,15 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from longarm.ingestion.extract import extract_text, propose, without_repeats
-from longarm.ingestion.extract.decisions import (
-    DecisionModels,
-    LinearModel,
-    Proposal,
-    clean_name,
-    decide,
-    incident_features,
-)
+from longarm.ingestion.extract import extract_text, without_repeats
+from longarm.ingestion.extract.decisions import DecisionModels, LinearModel, Proposal, clean_name, decide
 from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify_status
 
 
@@ -84,36 +77,6 @@ def test_the_rules_cues_are_features_of_a_proposal() -> None:
     models = dataclasses.replace(_models(same_shared_victim=0.0), keep=LinearModel({"cue:loose": -12.0}, 5.0))
     assert decide(models, [proposal], SENTENCES) == []
     assert len(decide(models, [dataclasses.replace(proposal, cues=frozenset())], SENTENCES)) == 1
-
-
-def _soft_cues(text: str) -> list[tuple[str, set[str]]]:
-    return [(p.incident["tactic"], set(p.cues) & {"danger", "charged"}) for p in propose(text).proposals]
-
-
-def test_a_threat_that_names_a_danger_is_told_from_a_threat_made() -> None:
-    made = "Exiled writer Lena Vos said she received death threats from Iranian agents in Oslo last May."
-    assert _soft_cues(made) == [("threat", set())]
-    danger = "Norway said the exiled group around Lena Vos was a threat to national security."
-    assert [tactic for tactic, cues in _soft_cues(danger) if "danger" in cues] == ["threat"]
-
-
-def test_a_claim_a_prosecution_makes_splits_the_alleged_status() -> None:
-    (tactic, cues), *_ = _soft_cues("Prosecutors accused two men of spying on exiled journalist Lena Vos in Oslo.")
-    assert "charged" in cues
-    alleged = _incident("surveillance", "Lena Vos") | {"status": "alleged"}
-    charged = incident_features(Proposal(alleged, (0,), cues=frozenset({"charged"})), 0, [], [0.5])
-    assert charged["status=alleged:charged"] == 1.0 and "status=alleged" not in charged
-    assert "cue:charged" not in charged
-    plain = incident_features(Proposal(alleged, (0,)), 0, [], [0.5])
-    assert plain["status=alleged"] == 1.0
-    completed = incident_features(Proposal(_incident("killing", None), (0,), cues=frozenset({"charged"})), 0, [], [0.5])
-    assert completed["status=completed"] == 1.0
-
-
-def test_a_danger_named_splits_the_threat_tactic() -> None:
-    threat = Proposal(_incident("threat", None), (0,), cues=frozenset({"danger"}))
-    features = incident_features(threat, 0, [], [0.5])
-    assert features["tactic=threat:danger"] == 1.0 and "tactic=threat" not in features
 
 
 def test_unlikely_proposals_are_dropped() -> None:

@@ -90,44 +90,11 @@ class Proposed:
         return by_sentence(self.found)
 
 
-# "Threat" naming a danger, not a threat made to someone: "a threat to national security", "threat intelligence",
-# "they were a threat to him", "face the threat of arrest". None of 11 such held-out proposals was a gold act
-_DANGER = re.compile(
-    r"\b(?:be|been|being|is|are|was|were|as|poses?|posed|posing)\s+(?:a\s+)?(?:[\w-]+\s+)?threats?\b|"
-    r"\b(?:cyber|security|state|national|terror\w*)[\s-]+threats?\b|\bcounter\s+threats\b|"
-    r"\bthreats?\s+(?:to|of|or|intelligence|casework)\b(?!\s+(?:(?:his|her|their|my)\s+li(?:fe|ves)|kill|murder|harm))|"
-    r"\bthreat(?:en(?:ed|ing|s)?)?\s+(?:the\s+)?(?:public|national|state)\s+(?:order|security)\b",
-    re.I,
-)
-# An act told with a charge, a court or a prosecutor: a claim a prosecution makes is far likelier to be a gold
-# incident than one a text hedges for itself (held out: 10 of 19 alleged proposals against 23 of 74)
-_CHARGED = re.compile(
-    r"\b(?:charg(?:ed|es|ing)|indict\w*|prosecut\w+|convict\w*|courts?|trial|guilty|sentenc\w+|accus\w+|jury)\b", re.I
-)
-
-
-def _danger(incident: Incident, text: str) -> bool:
-    """Whether every threat trigger of a threat is a danger named (`_DANGER`) rather than a threat made."""
-    triggers = [m.trigger for m in incident.mentions if m.tactic == "threat"]
-    return bool(triggers) and all(_names_danger(text, t.start, t.end) for t in triggers)
-
-
-def _names_danger(text: str, start: int, end: int) -> bool:
-    origin = max(0, start - 40)
-    window = text[origin : end + 40]
-    return any(m.start() < end - origin and start - origin < m.end() for m in _DANGER.finditer(window))
-
-
-def _cues(incident: Incident, exiled: list[bool], reading: Reading, *, alone: bool) -> frozenset[str]:
+def _cues(incident: Incident, exiled: list[bool], *, alone: bool) -> frozenset[str]:
     """What the rules say of an assembled incident beside its values: whether `keep` drops it, whether only
     loose triggers ("arrested", "deported") report it, whether its sentences or their neighbours speak of a life
-    abroad (`exiled`: each sentence's `EXILE` words), whether it is the only act the rules found (`alone`), whether
-    its threat is a danger named (`_DANGER`), whether a charge or a court is told with it (`_CHARGED`)."""
+    abroad (`exiled`: each sentence's `EXILE` words), whether it is the only act the rules found (`alone`)."""
     cues = set()
-    if incident.tactic == "threat" and _danger(incident, reading.text):
-        cues.add("danger")
-    if any(_CHARGED.search(reading.facts[m.sentence].sentence.text) for m in incident.mentions):
-        cues.add("charged")
     if alone:
         cues.add("alone")  # a text that reports an act and holds one proposal reports that one
     if not incident.rule_kept:
@@ -151,7 +118,7 @@ def propose(text: str, *, published: str | None = None) -> Proposed:
         Proposal(
             incident_json(incident, reading, victims),
             tuple(sorted({m.sentence for m in incident.mentions})),
-            cues=_cues(incident, exiled, reading, alone=len(assembled) == 1),
+            cues=_cues(incident, exiled, alone=len(assembled) == 1),
         )
         for incident in assembled
     ]

@@ -33,7 +33,6 @@ EXILE = re.compile(
     re.I,
 )
 _VIOLENCE = {"killing", "assault"}
-_SPLITTING = frozenset({"danger", "charged"})  # cues read as a part of the tactic or status, not on their own
 
 
 @dataclass(frozen=True)
@@ -172,11 +171,6 @@ def incident_features(
     """
     incident = proposal.incident
     location = incident.get("location") or {}
-    # the soft tactic and status split by what the words around them say: a threat that is a danger named, a claim
-    # a prosecution makes (`_cues` in extract/__init__.py); one weight each would push down the acts they hide
-    tactic = f"{incident['tactic']}:danger" if "danger" in proposal.cues else incident["tactic"]
-    charged = incident["status"] == "alleged" and "charged" in proposal.cues
-    status = "alleged:charged" if charged else incident["status"]
     own = [sentence_p[i] for i in proposal.sentences] or [0.0]
     document_max, document_second = top if top is not None else document_top(sentence_p)
     features = {
@@ -190,15 +184,15 @@ def incident_features(
         "has_origin": float(bool(incident.get("origin_state"))),
         "has_perpetrator": float(bool(incident.get("perpetrators"))),
         "has_outcome": float(bool(incident.get("outcomes"))),
-        f"tactic={tactic}": 1.0,
-        f"status={status}": 1.0,
+        f"tactic={incident['tactic']}": 1.0,
+        f"status={incident['status']}": 1.0,
         "mentions": min(3, len(proposal.sentences)) / 3,
         "in_headline": float(0 in proposal.sentences),
         "position": min(proposal.sentences, default=0) / max(1, len(sentence_p)),
         f"rank={min(rank, 2)}": 1.0,
         "victim_told_before": float(any(_shares_name(_names(incident), _names(p.incident)) for p in earlier)),
         "same_tactic_before": float(any(p.incident["tactic"] == incident["tactic"] for p in earlier)),
-        **{f"cue:{cue}": 1.0 for cue in proposal.cues - _SPLITTING},
+        **{f"cue:{cue}": 1.0 for cue in proposal.cues},
     }
     return features
 
