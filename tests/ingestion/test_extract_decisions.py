@@ -126,3 +126,19 @@ def test_an_incident_filled_like_an_earlier_one_is_that_one_told_again() -> None
     threat = _incident("threat", "Karim Lodi", location=lyon)
     kept = without_repeats([first, again, other_victim, elsewhere, threat])
     assert kept == [first, other_victim, elsewhere, threat]
+
+
+def test_a_text_the_document_model_is_sure_of_keeps_its_likeliest_proposal_at_a_lower_bar() -> None:
+    proposal = Proposal(_incident("abduction", "Karim Lodi"), (1,))
+    # keep probability 0.35: under the first bar (0.4), over the bar of a text surely reporting an act (0.3)
+    models = dataclasses.replace(
+        _models(same_shared_victim=0.0, keep_intercept=-0.619),
+        keep_threshold=0.6,
+        first_threshold=0.4,
+        sure_document=0.85,
+        sure_first=0.3,
+    )
+    unsure = dataclasses.replace(models, document=LinearModel({}, 0.0))  # document probability 0.5
+    assert decide(unsure, [proposal], SENTENCES) == []
+    sure = dataclasses.replace(models, document=LinearModel({}, 3.0))  # 0.95
+    assert len(decide(sure, [proposal], SENTENCES)) == 1

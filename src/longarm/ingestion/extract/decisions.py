@@ -71,6 +71,9 @@ class DecisionModels:
     fallback_threshold: float = 1.01  # a text this act-like that the rules found nothing in still reports one
     # most texts report one act: the likeliest proposal of a text that reports one is kept at this lower bar
     first_threshold: float = 1.01
+    # a text the document model is this sure of reports an act: its likeliest proposal is kept at `sure_first`
+    sure_document: float = 1.01
+    sure_first: float = 1.01
     # whether the text reports an act at all, from its opening words and its likeliest sentences; without it,
     # the likeliest sentence's probability is held against the document threshold
     document: LinearModel | None = None
@@ -107,6 +110,8 @@ def load_models() -> DecisionModels | None:
         fill_origin=bool(spec["thresholds"].get("fill_origin", False)),
         fallback_threshold=float(spec["thresholds"].get("fallback", 1.01)),
         first_threshold=float(spec["thresholds"].get("first", 1.01)),
+        sure_document=float(spec["thresholds"].get("sure_document", 1.01)),
+        sure_first=float(spec["thresholds"].get("sure_first", 1.01)),
         document=linear(spec["document"]) if "document" in spec else None,
     )
 
@@ -132,11 +137,12 @@ def document_features(sentences: list[str], sentence_p: list[float]) -> dict[str
     return features
 
 
-def reports_an_act(models: DecisionModels, sentences: list[str], sentence_p: list[float]) -> bool:
-    """Whether the text reports an act at all, by the document model when there is one."""
+def document_probability(models: DecisionModels, sentences: list[str], sentence_p: list[float]) -> float:
+    """How likely the text is to report an act at all: the document model's probability when there is one, the
+    likeliest sentence's otherwise."""
     if models.document is None:
-        return max(sentence_p, default=0.0) >= models.document_threshold
-    return models.document.probability(document_features(sentences, sentence_p)) >= models.document_threshold
+        return max(sentence_p, default=0.0)
+    return models.document.probability(document_features(sentences, sentence_p))
 
 
 def _names(incident: dict[str, Any]) -> set[tuple[str, ...]]:
@@ -341,7 +347,8 @@ def decide(
     thresholds with one model)."""
     if sentence_p is None:
         sentence_p = sentence_probabilities(models, sentences)
-    if not reports_an_act(models, sentences, sentence_p):
+    reports = document_probability(models, sentences, sentence_p)
+    if reports < models.document_threshold:
         return []  # the article reports no act: analysis, a protest, a swap
     if not proposals:
         return _fallback(models, sentence_p)
@@ -367,7 +374,7 @@ def decide(
     for j, root in enumerate(parent):
         groups.setdefault(root, []).append(j)
     likeliest = max(range(len(proposals)), key=keep_p.__getitem__)
-    first = min(models.keep_threshold, models.first_threshold)
+    first = min(models.keep_threshold, models.sure_first if reports >= models.sure_document else models.first_threshold)
     decided = []
     for members in groups.values():
         if max(keep_p[m] for m in members) < (first if likeliest in members else models.keep_threshold):
