@@ -155,3 +155,12 @@ def test_one_found_guilty_or_told_of_an_act_did_not_suffer_it() -> None:
     assert "suffered" not in seen
     seen = _profile("Exile shot in Riga\n\nThe men who shot him told Dorin Kask nothing.\n", "Dorin Kask")
     assert "suffered" not in seen
+
+
+@pytest.mark.parametrize("status", ["alleged", "completed"])
+def test_a_state_s_features_carry_the_act_s_status(status: str) -> None:
+    text = "Exile shot in Riga\n\nArman Vesely, a critic of Belarus, was shot dead in Riga.\n"
+    proposed = propose(text, published="2021-06-04")
+    state = next(c for c in candidates(proposed.reading) if c.kind == "state")
+    setting = Setting(text, (1,), {"tactic": "killing", "status": status}, "BY", 2021, {})
+    assert features(state, "perpetrator", setting)[f"status={status}"] == 1.0

@@ -457,6 +457,9 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
         country = candidate.key.split(".")[0]
         f["text_state"] = float(country == setting.origin)
         f["host_state"] = float(country == (setting.incident.get("location") or {}).get("country"))
+        # a merely suspected act is one gold gives no doer and often no origin: the text's own state is named in it
+        # as often as in an act the text blames on it
+        f[f"status={setting.incident.get('status')}"] = 1.0
         # only the origin reads how the text ties the state: the perpetrator model, which already reads its
         # candidate's own cues, learnt from them to drop named governments (cross-validated perpetrator F1 fell)
         if role == "origin":
