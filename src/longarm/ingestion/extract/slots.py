@@ -480,7 +480,7 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
             if _nearest(setting.sentences, sentence) <= 1:
                 for role in _date_roles(setting.text, start, end):
                     f[role] = 1.0
-                f.update(_date_sentence(setting.text, start, end, setting.incident["tactic"]))
+                f.update(_sentence_role(setting.text, start, end, setting.incident["tactic"]))
         f.update(_date_uses(setting.text, local))
     return f
 
@@ -524,14 +524,22 @@ _HAPPENED = re.compile(r"\b(?:took\s+place|carried\s+out)\b")  # what an act's s
 _SENTENCE_END = re.compile(r"[.!?](?:[\s\"\u201d]|$)|\n")
 
 
-def _date_sentence(text: str, start: int, end: int, tactic: str) -> dict[str, float]:
-    """The role of the telling word nearest a date (or a place) anywhere in its sentence ("found guilty by a jury on
+def _rest_of_sentence(after: str) -> str:
+    """The words of `after` up to the end of the sentence they start in (`_own_sentence`'s other side)."""
+    cut = _SENTENCE_END.search(after)
+    return after[: cut.start() if cut else len(after)]
+
+
+def _sentence_role(text: str, start: int, end: int, tactic: str) -> dict[str, float]:
+    """The role of the telling word nearest a date or a place anywhere in its sentence ("found guilty by a jury on
     Friday of spying": the court's), and whether the sentence tells a police or court step and no act: a charge's, a
     trial's or a verdict's date is not the act's, unless the act is that step (an in-absentia sentence, a detention)."""
-    left = _WORD.findall(_HAPPENED.sub("happened", _own_sentence(text[max(0, start - 300) : start])).lower())[::-1]
-    after = text[end : end + 300]
-    cut = _SENTENCE_END.search(after)
-    right = _WORD.findall(_HAPPENED.sub("happened", after[: cut.start() if cut else len(after)]).lower())
+
+    def words(part: str) -> list[str]:
+        return _WORD.findall(_HAPPENED.sub("happened", part).lower())
+
+    left = words(_own_sentence(text[max(0, start - 300) : start]))[::-1]
+    right = words(_rest_of_sentence(text[end : end + 300]))
 
     def role(word: str) -> str | None:
         found = _ROLE_OF.get(word)
@@ -597,7 +605,7 @@ def _place_uses(setting: Setting, local: list[tuple[int, int, int]]) -> dict[str
         found[f"prep={preposition(before)}"] = 1.0
         for role in _date_roles(text, start, end):
             found["place_" + role] = 1.0
-        for cue in _date_sentence(text, start, end, setting.incident["tactic"]):  # "told the jury in London"
+        for cue in _sentence_role(text, start, end, setting.incident["tactic"]):  # "told the jury in London"
             found["place_" + cue] = 1.0
         if _REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(text, end):
             found["reference"] = 1.0
