@@ -30,7 +30,7 @@ from itertools import combinations
 from pathlib import Path
 
 from longarm.incidents.schemas import ExtractedIncident
-from longarm.ingestion.extract import extract_text
+from longarm.ingestion.extract import read_text
 from longarm.review.clusters import Decision, clusters
 from longarm.review.comparisons import FEATURES, compare
 from longarm.review.link import LinkIndex
@@ -47,11 +47,13 @@ Labelled = dict[str, list[tuple[Profile, str | None]]]
 
 
 def profiles_by_file(files: list[PoolFile]) -> Labelled:
-    """Each file's extracted incidents as linking profiles, with the gold key each reads."""
+    """Each file's extracted incidents (and acts told in passing, after them) as linking profiles, with the gold key
+    each reads."""
     found = {}
     for pool_file in files:
         text = (POOL / pool_file.name).read_text(encoding="utf-8")
-        incidents, _ = extract_text(text, published=pool_file.published)
+        extraction = read_text(text, published=pool_file.published)
+        incidents = extraction.incidents + extraction.in_passing
         found[pool_file.name] = [
             (
                 profile_from_extracted(
@@ -97,7 +99,7 @@ def document_pairs(files: Sequence[PoolFile], profiles: Labelled, model: LinkMod
     found, _ = clusters(index, list(index.profiles))
     linked: set[frozenset[str]] = set()
     for cluster in found:
-        if cluster.decision == Decision.review:
+        if cluster.decision in (Decision.review, Decision.in_passing):
             continue
         documents = sorted({ref.split("#")[0] for ref in cluster.candidates})
         linked.update(frozenset(pair) for pair in combinations(documents, 2))

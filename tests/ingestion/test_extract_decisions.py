@@ -6,7 +6,14 @@ import dataclasses
 from typing import Any
 
 from longarm.ingestion.extract import extract_text, without_repeats
-from longarm.ingestion.extract.decisions import DecisionModels, LinearModel, Proposal, clean_name, decide
+from longarm.ingestion.extract.decisions import (
+    DecisionModels,
+    LinearModel,
+    Proposal,
+    clean_name,
+    decide,
+    passed_over,
+)
 from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify_status
 
 
@@ -142,3 +149,13 @@ def test_a_text_the_document_model_is_sure_of_keeps_its_likeliest_proposal_at_a_
     assert decide(unsure, [proposal], SENTENCES) == []
     sure = dataclasses.replace(models, document=LinearModel({}, 3.0))  # 0.95
     assert len(decide(sure, [proposal], SENTENCES)) == 1
+
+
+def test_acts_whose_victim_no_incident_names_are_told_in_passing_once_each() -> None:
+    main = Proposal(_incident("killing", "Karim Lodi"), (0, 1))
+    recalled = Proposal(_incident("abduction", "Ali Rezaei"), (2,))
+    again = Proposal(_incident("abduction", "Rezaei"), (3,))  # the same act told again: one mention
+    retold = Proposal(_incident("killing", "Lodi"), (2,))  # the output incident's own victim
+    unnamed = Proposal(_incident("threat", None), (2,))  # nothing a passing mention could be linked by
+    output = [_incident("killing", "Karim Lodi")]
+    assert passed_over([main, recalled, again, retold, unnamed], output) == [recalled]

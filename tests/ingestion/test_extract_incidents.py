@@ -127,7 +127,7 @@ def test_estimates() -> None:
 def test_document_block_follows_the_contract() -> None:
     document = document_from_bytes(KILLING.encode(), name="k.txt")
     result = extract_document(document, published="2023-05")
-    assert set(result) == {"document", "incidents", "estimates"}
+    assert set(result) == {"document", "incidents", "estimates", "in_passing"}
     assert set(result["document"]) >= {"path", "sha256", "title", "published", "language", "text"}
     assert result["document"]["published"] == "2023-05"
     keys = {

@@ -209,3 +209,30 @@ def test_victims_sharing_only_a_surname_hold_their_reports_apart_however_likely(
     assert other.score >= model.certain and not other.identifying
     found, _ = clusters(LinkIndex(profiles, model=model), ["a", "b", "c"])
     assert sorted(cluster.candidates for cluster in found) == [["a", "b"], ["c"]]
+
+
+def test_an_act_told_in_passing_joins_the_incident_of_its_victim_but_founds_none(engine):  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        # A report on another case recalls the plot in passing: only the victim ties it to the plot's reports.
+        recalled = queued(
+            session, {**extracted(victim="Maryam Rajavi", tactic="threat"), "in_passing": True}, source_id="SRC-R"
+        )
+        assert service.link(session=session, principal=SYSTEM, auto_merge=True) == {"in passing": 1}
+        assert session.get(Candidate, recalled.id).status == "pending"
+        assert pending_items(session=session)[0].proposal.startswith("told only in passing")
+        reports = _reports(session)
+        assert service.link(session=session, principal=SYSTEM, auto_merge=True) == {"accepted": 1, "merged": 3}
+        joined = {session.get(Candidate, c.id).incident_id for c in (recalled, *reports)}
+    assert len(joined) == 1 and None not in joined
+
+
+def test_an_act_told_in_passing_needs_the_victim_to_be_certain() -> None:
+    # Same place, date and tactic, but no victim named on one side: enough for two reports, not for a passing mention.
+    report = extracted(victim="Maryam Rajavi", date=PLOT, place="Villepinte", country="FR")
+    unnamed = extracted(date=PLOT, place="Villepinte", country="FR")
+    profile = profile_from_extracted("candidate:1", ExtractedIncident.model_validate(report))
+    other = profile_from_extracted("candidate:2", ExtractedIncident.model_validate(unnamed))
+    passing = profile_from_extracted("candidate:3", ExtractedIncident.model_validate({**unnamed, "in_passing": True}))
+    assert score(profile, other).identifying and not score(profile, passing).identifying
+    named = {**report, "in_passing": True, "date": None, "location": None}
+    assert score(profile, profile_from_extracted("candidate:4", ExtractedIncident.model_validate(named))).certain

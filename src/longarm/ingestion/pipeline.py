@@ -162,7 +162,8 @@ def ingest_document(
         )
         session.add(source)
         session.flush()
-        for index, incident in enumerate(extracted["incidents"]):
+        # the acts told in passing after the incidents: they join an incident another report tells, never found one
+        for index, incident in enumerate([*extracted["incidents"], *extracted["in_passing"]]):
             extracted_incident = ExtractedIncident.model_validate(incident)
             review.queue(session=session, source=source, incident=extracted_incident, index=index, made_by=EXTRACTOR)
         record_event(
@@ -171,7 +172,11 @@ def ingest_document(
             action=AuditAction.source_ingest,
             target_type="source",
             target_id=source.id,
-            after={"sha256": source.sha256, "candidates": len(extracted["incidents"])},
+            after={
+                "sha256": source.sha256,
+                "candidates": len(extracted["incidents"]),
+                "in_passing": len(extracted["in_passing"]),
+            },
         )
         return len(extracted["incidents"])
 

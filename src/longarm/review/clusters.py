@@ -5,7 +5,9 @@ matches (probability at or above the learned `certain` threshold). Each componen
 incident, joined strongest match first and never across two profiles told apart (`apart`: a
 text that tells two acts as one would otherwise chain both acts' reports). A
 component without an incident becomes a new one, a component holding exactly one joins
-it. A component holding two incidents, a candidate a person has already handled, or (for
+it. An act a report tells only in passing (`in_passing`) joins only through the victim both
+name, and a component of such acts alone founds no incident: it waits for a report of its
+own. A component holding two incidents, a candidate a person has already handled, or (for
 a component without an incident) a merely *possible* match to a known incident is left
 for a person: two known incidents are never merged automatically. A possible match
 between two new clusters does not hold them back (each becomes an incident); the queue
@@ -31,6 +33,7 @@ class Decision(StrEnum):
     new = "new"  # no known incident: the candidates become one new incident
     existing = "join"  # exactly one known incident: the candidates join it
     review = "review"  # a person decides
+    in_passing = "in_passing"  # only acts told in passing: they wait for a report of their own
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Cluster:
     links: list[tuple[str, Match]] = field(default_factory=list)  # certain edges inside: (from, match)
     doubts: list[tuple[str, Match]] = field(default_factory=list)  # possible edges leaving the cluster
     held: bool = False  # holds a candidate a person has handled
+    in_passing: bool = False  # every candidate is an act its report tells only in passing
 
     @property
     def decision(self) -> Decision:
@@ -51,6 +55,8 @@ class Cluster:
         doubtful = not self.incidents and any(match.ref.startswith("incident:") for _, match in self.doubts)
         if len(self.incidents) > 1 or doubtful or self.held:
             return Decision.review
+        if self.in_passing and not self.incidents:
+            return Decision.in_passing
         return Decision.existing if self.incidents else Decision.new
 
     @property
@@ -144,6 +150,7 @@ def clusters(
             candidates=[r for r in members if not r.startswith("incident:")],
             incidents=[r for r in members if r.startswith("incident:")],
             held=bool(nodes & held),
+            in_passing=all(index.profiles[r].in_passing for r in members if not r.startswith("incident:")),
         )
         for ref in cluster.candidates:
             for match in ranked.get(ref, []):

@@ -371,6 +371,12 @@ def identifies(found: list[str | None]) -> bool:
     return _any_holds(_DESPITE, found) or (not _any_holds(_VETOES, found) and _any_holds(_RULES, found))
 
 
+def names_one_victim(found: list[str | None]) -> bool:
+    """Whether a pair's levels (from `levels`) say both sides name the same victim: what identifies an act told in
+    passing, which says little else of it."""
+    return found[_POSITION["victim"]] == "same"
+
+
 def vetoed(found: list[str | None]) -> bool:
     """Whether a pair's levels hold a veto and no evidence above it: told as two acts, not merely as too little."""
     return _any_holds(_VETOES, found) and not _any_holds(_DESPITE, found)

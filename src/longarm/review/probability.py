@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from longarm.review.comparisons import COMPARISONS, FEATURES, compare, identifies, levels
+from longarm.review.comparisons import COMPARISONS, FEATURES, compare, identifies, levels, names_one_victim
 from longarm.review.profiles import Profile
 
 
@@ -80,9 +80,11 @@ def chance(found: list[str | None], model: LinkModel) -> float:
 
 
 def probability(a: Profile, b: Profile, model: LinkModel) -> tuple[float, bool]:
-    """The match probability of a pair (to three decimals) and whether it rests on identifying evidence."""
+    """The match probability of a pair (to three decimals) and whether it rests on identifying evidence: for an act
+    a report tells only in passing, nothing less than the victim both sides name."""
     found = levels(a, b)
-    return chance(found, model), identifies(found)
+    identifying = identifies(found) and (names_one_victim(found) or not (a.in_passing or b.in_passing))
+    return chance(found, model), identifying
 
 
 def match(a: Profile, b: Profile, chance: float, identifying: bool, model: LinkModel) -> Match:

@@ -29,6 +29,7 @@ class Profile:
     perpetrators: list[tuple[str, ...]] = field(default_factory=list)  # named people only
     agencies: frozenset[str] = frozenset()  # registry ids of known perpetrators (IR.MOIS)
     words: frozenset[str] = frozenset()
+    in_passing: bool = False  # an act its report tells only in passing: it may join an incident, never found one
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -70,4 +71,5 @@ def profile_from_extracted(ref: str, extracted: ExtractedIncident, *, headline: 
         perpetrators=[name_tokens(p["name"]) for p in perpetrators if p.get("name") and not p.get("id")],
         agencies=frozenset(p["id"] for p in perpetrators if p.get("id")),
         words=wording(headline, incident.get("title"), *quotes),
+        in_passing=bool(incident.get("in_passing")),
     )

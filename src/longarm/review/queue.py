@@ -49,6 +49,8 @@ class QueueItem:
             return f"matches {len(self.incidents)} known incidents: choose one to merge into"
         if self.incidents:
             return f"joins incident {self.incidents[0]}"
+        if all(candidate.payload.get("in_passing") for candidate in self.candidates):
+            return "told only in passing: a new incident only if you accept it"
         return "a new incident"
 
 

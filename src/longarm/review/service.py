@@ -321,8 +321,9 @@ def link(*, session: Session, principal: Principal, auto_merge: bool) -> dict[st
     for cluster in found:
         members = [pending[ref] for ref in cluster.candidates]
         decision = cluster.decision
-        if decision == Decision.review:
-            decisions["pending"] = decisions.get("pending", 0) + len(members)
+        if decision in (Decision.review, Decision.in_passing):
+            waiting = "pending" if decision == Decision.review else "in passing"
+            decisions[waiting] = decisions.get(waiting, 0) + len(members)
             continue
         joined = cluster.incidents[0].partition(":")[2] if decision == Decision.existing else None
         _into_one(session, members, joined, principal)

@@ -1,6 +1,7 @@
 """Extract candidate incidents of transnational repression from a document's text.
 
-    extract_document(document, published="2020-09-01") -> {"document": ..., "incidents": [...], "estimates": [...]}
+    extract_document(document, published="2020-09-01")
+        -> {"document": ..., "incidents": [...], "estimates": [...], "in_passing": [...]}
 
 The pipeline: `reading` finds dates, places, actors, people and cue words sentence by sentence; `assemble`
 gathers mentions of acts into proposed incidents; `output` writes each as the JSON of docs/vocabulary.md; the
@@ -25,6 +26,7 @@ from longarm.ingestion.extract.decisions import (
     decide,
     load_models,
     lowercase_words,
+    passed_over,
 )
 from longarm.ingestion.extract.estimates import find_estimates
 from longarm.ingestion.extract.incidents import Incident
@@ -47,7 +49,7 @@ from longarm.ingestion.extract.slots import (
 if TYPE_CHECKING:
     from longarm.ingestion.documents import Document
 
-__all__ = ["extract_document", "extract_text"]
+__all__ = ["extract_document", "extract_text", "read_text"]
 
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|was|that|for|with|his|her|said)\b", re.I)
 
@@ -189,21 +191,48 @@ def without_repeats(incidents: list[dict]) -> list[dict]:
     return kept
 
 
-def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:
-    """Incidents and estimates in a plain text; relative dates resolve against `published` (YYYY[-MM[-DD]])."""
+@dataclass(frozen=True)
+class Extraction:
+    """What a text yields: its incidents, its estimates, and the acts it tells only in passing."""
+
+    incidents: list[dict]
+    estimates: list[dict]
+    in_passing: list[dict]  # linking may join each to a known incident; none founds one
+
+
+def in_passing(proposed: Proposed, incidents: list[dict]) -> list[dict]:
+    """The acts with a named victim that the text tells but not as an incident of its own (`passed_over`), as the
+    rules read them and marked `in_passing`."""
+    common = lowercase_words(proposed.sentences)
+    found = []
+    for proposal in passed_over(proposed.proposals, incidents):
+        incident = clean_people(proposal.incident, common)
+        if any(v.get("name") for v in incident["victims"]) and abroad(incident, proposed.origin):
+            found.append({**incident, "in_passing": True})
+    return found
+
+
+def read_text(text: str, *, published: str | None = None) -> Extraction:
+    """Everything `extract_text` gives, and the acts told in passing; dates resolve against `published`."""
     proposed = propose(text, published=published)
     models = load_models()
     if models is None:
-        return [p.incident for p in proposed.proposals if "dropped" not in p.cues], proposed.estimates
+        return Extraction([p.incident for p in proposed.proposals if "dropped" not in p.cues], proposed.estimates, [])
     decided = decide(models, proposed.proposals, proposed.sentences)
     incidents = finish(proposed, decided, load_slot_models(), load_kind_models(), fill_origin=models.fill_origin)
-    return incidents, proposed.estimates
+    return Extraction(incidents, proposed.estimates, in_passing(proposed, incidents))
+
+
+def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:
+    """Incidents and estimates in a plain text; relative dates resolve against `published` (YYYY[-MM[-DD]])."""
+    extraction = read_text(text, published=published)
+    return extraction.incidents, extraction.estimates
 
 
 def extract_document(document: Document, *, published: str | None = None) -> dict:
     """The extract contract for one document; the document's own publication date wins over `published`."""
     when = document.published or published
-    incidents, estimates = extract_text(document.text, published=when)
+    extraction = read_text(document.text, published=when)
     return {
         "document": {
             "path": document.path,
@@ -213,6 +242,7 @@ def extract_document(document: Document, *, published: str | None = None) -> dic
             "language": document.language or _language(document.text),
             "text": document.text,
         },
-        "incidents": incidents,
-        "estimates": estimates,
+        "incidents": extraction.incidents,
+        "estimates": extraction.estimates,
+        "in_passing": extraction.in_passing,
     }

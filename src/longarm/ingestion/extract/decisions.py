@@ -413,3 +413,20 @@ def _fallback(models: DecisionModels, sentence_p: list[float]) -> list[Proposal]
         "confidence": round(top * 0.5, 2),
     }
     return [Proposal(skeleton, told)]
+
+
+def passed_over(proposals: list[Proposal], incidents: list[dict[str, Any]]) -> list[Proposal]:
+    """The proposals whose named victim no output incident names, one per victim and tactic.
+
+    Mostly acts a text recalls in passing ("since the murder of X in 2018"): the decisions rightly keep them from
+    standing as the text's own incidents (or join them to its main act), yet they are how two reports of one act,
+    one telling it and one recalling it, find each other when linked.
+    """
+    named = set().union(*(_names(incident) for incident in incidents))
+    found: list[Proposal] = []
+    for proposal in proposals:
+        names, tactic = _names(proposal.incident), proposal.incident["tactic"]
+        told = named | {n for p in found if p.incident["tactic"] == tactic for n in _names(p.incident)}
+        if names and not _shares_name(names, told):
+            found.append(proposal)
+    return found
