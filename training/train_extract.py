@@ -377,7 +377,7 @@ def slot_rows(
             incident = classify(kinds, proposal.incident, proposal.sentences, item.sentences)
             proposed = item.proposed
             setting = Setting(
-                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published_year, order, coarse
+                item.article.text, proposal.sentences, incident, proposed.origin, proposed.published, order, coarse
             )
             for role in ROLES:
                 for candidate in nearby(found, index, proposal.sentences):

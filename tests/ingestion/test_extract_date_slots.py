@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.candidates import Candidate, candidates
+from longarm.ingestion.extract.dates import parse_published
 from longarm.ingestion.extract.decisions import LinearModel
 from longarm.ingestion.extract.slots import MORE, ROLES, Setting, SlotModels, coarse_dates, features, fill
 
@@ -18,7 +19,7 @@ def _dates() -> tuple[list[Candidate], Setting]:
     proposed = propose(TEXT, published="2021-06-04")
     found = [c for c in candidates(proposed.reading) if c.kind == "date"]
     incident = {"tactic": "killing", "date": None}
-    setting = Setting(TEXT, (1,), incident, None, 2021, {}, coarse_dates(found))
+    setting = Setting(TEXT, (1,), incident, None, parse_published("2021"), {}, coarse_dates(found))
     return found, setting
 
 
@@ -52,7 +53,9 @@ def _uses(text: str, published: str) -> dict[str, set[str]]:
     """Each date's `use=` features, seen from an act told in the text's first sentence."""
     proposed = propose(text, published=published)
     found = [c for c in candidates(proposed.reading) if c.kind == "date"]
-    setting = Setting(text, (0,), {"tactic": "killing", "date": None}, None, 2021, {}, coarse_dates(found))
+    setting = Setting(
+        text, (0,), {"tactic": "killing", "date": None}, None, parse_published("2021"), {}, coarse_dates(found)
+    )
     return {c.value["start"]: {k for k in features(c, "date", setting) if k.startswith("use=")} for c in found}
 
 
@@ -83,7 +86,7 @@ def test_the_date_model_s_month_is_told_by_the_day_within_it() -> None:
         {**{role: 0.2 for role in ROLES}, **{more: 0.5 for more in MORE}},
     )
     incident = {"tactic": "killing", "date": None, "evidence": []}
-    setting = Setting(text, (0, 1), incident, None, 2021, {}, coarse_dates(found))
+    setting = Setting(text, (0, 1), incident, None, parse_published("2021"), {}, coarse_dates(found))
     assert fill(models, found, setting)["date"] == {"start": "2021-06-19", "end": "2021-06-19", "precision": "day"}
 
 
@@ -91,7 +94,9 @@ def test_a_date_of_a_life_told_in_a_relative_clause_is_marked() -> None:
     text = "Exile killed abroad\n\nA pilot who defected in 2020 was shot dead in Riga on 3 May 2021.\n"
     proposed = propose(text, published="2021-06-04")
     found = [c for c in candidates(proposed.reading) if c.kind == "date"]
-    setting = Setting(text, (1,), {"tactic": "killing", "date": None}, None, 2021, {}, coarse_dates(found))
+    setting = Setting(
+        text, (1,), {"tactic": "killing", "date": None}, None, parse_published("2021"), {}, coarse_dates(found)
+    )
     seen = {c.value["start"]: features(c, "date", setting) for c in found}
     assert seen["2020-01-01"].get("who_clause") == 1.0
     assert "who_clause" not in seen["2021-05-03"]
@@ -103,7 +108,9 @@ def test_an_ongoing_act_weighs_its_date_s_precision_apart() -> None:
     found = [c for c in candidates(proposed.reading) if c.kind == "date"]
 
     def pace(tactic: str) -> dict[str, set[str]]:
-        setting = Setting(text, (0, 1), {"tactic": tactic, "date": None}, None, 2022, {}, coarse_dates(found))
+        setting = Setting(
+            text, (0, 1), {"tactic": tactic, "date": None}, None, parse_published("2022"), {}, coarse_dates(found)
+        )
         return {c.value["start"]: {k for k in features(c, "date", setting) if k.startswith("ongoing=")} for c in found}
 
     assert pace("surveillance") == {"2019-01-01": {"ongoing=span"}, "2022-05-03": {"ongoing=day"}}
@@ -114,7 +121,9 @@ def _sentence_cues(text: str, published: str, tactic: str) -> dict[str, set[str]
     """Each date's `near=` and `step_sentence` features, seen from an act told in the text's only sentence."""
     proposed = propose(text, published=published)
     found = [c for c in candidates(proposed.reading) if c.kind == "date"]
-    setting = Setting(text, (0,), {"tactic": tactic, "date": None}, None, 2022, {}, coarse_dates(found))
+    setting = Setting(
+        text, (0,), {"tactic": tactic, "date": None}, None, parse_published("2022"), {}, coarse_dates(found)
+    )
     return {
         c.value["start"]: {k for k in features(c, "date", setting) if k.startswith("near=") or k == "step_sentence"}
         for c in found
@@ -137,3 +146,27 @@ def test_a_sentence_that_tells_only_a_legal_step_is_marked_unless_the_act_is_tha
 def test_a_sentence_that_says_the_act_took_place_dates_the_act() -> None:
     text = "Court papers show that it took place in 2019.\n"
     assert _sentence_cues(text, "2022-05-09", "surveillance")["2019-01-01"] == {"near=act"}
+
+
+def test_a_day_is_placed_by_the_days_before_a_publication_known_to_the_day() -> None:
+    text = (
+        "A critic was attacked in Vilnius on Sunday night, police said on Tuesday. "
+        "He had been threatened on 2 March. His party was banned in 2015. The attack was the third this month.\n"
+    )
+    proposed = propose(text, published="2021-03-23")
+    found = [c for c in candidates(proposed.reading) if c.kind == "date"]
+    setting = Setting(text, (0,), {"tactic": "assault", "date": None}, None, proposed.published, {})
+    seen = {c.key: {k for k in features(c, "date", setting) if k.startswith(("days_", "report_"))} for c in found}
+    assert seen["2021-03-21|day"] == {"days_before=week"}  # Sunday: the act
+    assert seen["2021-03-23|day"] == {"days_before=0"}  # Tuesday: the report's own day
+    assert seen["2021-03-02|day"] == {"days_before=month"}
+    assert seen["2021-03-01|month"] == {"report_month"}
+    assert seen["2015-01-01|year"] == set()
+
+
+def test_no_day_is_counted_from_a_publication_known_only_to_the_month() -> None:
+    text = "A critic was attacked in Vilnius on 2 March 2021.\n"
+    proposed = propose(text, published="2021-03")
+    found = [c for c in candidates(proposed.reading) if c.kind == "date"]
+    setting = Setting(text, (0,), {"tactic": "assault", "date": None}, None, proposed.published, {})
+    assert not any(k.startswith(("days_", "report_")) for c in found for k in features(c, "date", setting))

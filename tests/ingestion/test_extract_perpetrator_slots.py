@@ -6,6 +6,7 @@ from typing import Any
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.candidates import Candidate, candidates
+from longarm.ingestion.extract.dates import parse_published
 from longarm.ingestion.extract.decisions import LinearModel
 from longarm.ingestion.extract.slots import MORE, ROLES, Setting, SlotModels, fill
 
@@ -27,7 +28,7 @@ def _filled(sentence: str, models: SlotModels, host: str = "DE") -> dict[str, An
     text, found = _found(sentence)
     incident = {"tactic": "assault", "location": {"country": host}, "victims": [], "perpetrators": [], "evidence": []}
     sentences = tuple(sorted({m[0] for c in found for m in c.mentions}))
-    return fill(models, found, Setting(text, sentences, incident, None, 2021, {}))
+    return fill(models, found, Setting(text, sentences, incident, None, parse_published("2021"), {}))
 
 
 def test_a_state_gives_way_to_its_agency_named_beside_the_act() -> None:

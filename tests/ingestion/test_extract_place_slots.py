@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.candidates import candidates
+from longarm.ingestion.extract.dates import parse_published
 from longarm.ingestion.extract.slots import Setting, features
 
 
@@ -14,7 +15,7 @@ def _seen(sentence: str, place: str) -> dict[str, float]:
     proposed = propose(text, published="2021-06-04")
     found = [c for c in candidates(proposed.reading) if c.kind == "place" and c.value["place"] == place]
     assert found, [c.value for c in candidates(proposed.reading) if c.kind == "place"]
-    setting = Setting(text, (found[0].mentions[0][0],), {"tactic": "killing"}, None, 2021, {})
+    setting = Setting(text, (found[0].mentions[0][0],), {"tactic": "killing"}, None, parse_published("2021"), {})
     return features(found[0], "place", setting)
 
 

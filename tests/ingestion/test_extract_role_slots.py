@@ -6,6 +6,7 @@ import pytest
 
 from longarm.ingestion.extract import propose
 from longarm.ingestion.extract.candidates import candidates
+from longarm.ingestion.extract.dates import parse_published
 from longarm.ingestion.extract.decisions import LinearModel
 from longarm.ingestion.extract.slots import MORE, ROLES, Setting, SlotModels, features, fill
 
@@ -16,7 +17,7 @@ def _seen(sentence: str, name: str) -> set[str]:
     proposed = propose(text, published="2021-06-04")
     found = [c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == name]
     assert found, [c.value for c in candidates(proposed.reading) if c.kind == "person"]
-    setting = Setting(text, (found[0].mentions[0][0],), {"tactic": "killing"}, None, 2021, {})
+    setting = Setting(text, (found[0].mentions[0][0],), {"tactic": "killing"}, None, parse_published("2021"), {})
     return {cue[2:] for cue in features(found[0], "victim", setting) if cue.startswith("g:")}
 
 
@@ -52,7 +53,7 @@ def _profile(text: str, name: str, tactic: str = "killing") -> set[str]:
     proposed = propose(text, published="2021-06-04")
     found = [c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == name]
     assert found, [c.value for c in candidates(proposed.reading) if c.kind == "person"]
-    setting = Setting(text, (0,), {"tactic": tactic}, None, 2021, {})
+    setting = Setting(text, (0,), {"tactic": tactic}, None, parse_published("2021"), {})
     return {cue[3:] for cue in features(found[0], "victim", setting) if cue.startswith("vp:")}
 
 
@@ -112,7 +113,7 @@ def test_one_likelier_the_act_s_doer_than_its_victim_is_no_victim() -> None:
         },
         {**dict.fromkeys(ROLES, 0.5), **dict.fromkeys(MORE, 0.5)},
     )
-    setting = Setting(text, (1, 2), {"tactic": "killing", "victims": []}, None, 2021, {})
+    setting = Setting(text, (1, 2), {"tactic": "killing", "victims": []}, None, parse_published("2021"), {})
     incident = fill(models, found, setting)
     assert [v["name"] for v in incident["victims"]] == ["Arman Vesely"]
     assert [p["name"] for p in incident["perpetrators"]] == ["Dorin Kask"]
@@ -123,7 +124,9 @@ def test_a_person_the_rules_did_not_find_the_victim_is_told_apart() -> None:
     proposed = propose(text, published="2021-06-04")
     kask = next(c for c in candidates(proposed.reading) if c.kind == "person" and c.value["name"] == "Dorin Kask")
     incident = {"tactic": "killing", "victims": [{"name": "Arman Vesely"}]}
-    assert "vp:rules_named_another" in features(kask, "victim", Setting(text, (1,), incident, None, 2021, {}))
+    assert "vp:rules_named_another" in features(
+        kask, "victim", Setting(text, (1,), incident, None, parse_published("2021"), {})
+    )
 
 
 def test_every_name_of_a_list_an_act_was_done_to_suffered_it() -> None:
@@ -162,5 +165,5 @@ def test_a_state_s_features_carry_the_act_s_status(status: str) -> None:
     text = "Exile shot in Riga\n\nArman Vesely, a critic of Belarus, was shot dead in Riga.\n"
     proposed = propose(text, published="2021-06-04")
     state = next(c for c in candidates(proposed.reading) if c.kind == "state")
-    setting = Setting(text, (1,), {"tactic": "killing", "status": status}, "BY", 2021, {})
+    setting = Setting(text, (1,), {"tactic": "killing", "status": status}, "BY", parse_published("2021"), {})
     assert features(state, "perpetrator", setting)[f"status={status}"] == 1.0

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from longarm.ingestion.extract.assemble import assemble
 from longarm.ingestion.extract.candidates import Candidate, candidates
-from longarm.ingestion.extract.dates import page_date, parse_published
+from longarm.ingestion.extract.dates import Published, page_date, parse_published
 from longarm.ingestion.extract.decisions import (
     EXILE,
     Proposal,
@@ -69,7 +69,7 @@ class Proposed:
     origin: str | None
     estimates: list[dict]
     reading: Reading
-    published_year: int | None
+    published: Published | None  # to the day when the page's head gives the day (`page_date`)
 
     @cached_property
     def found(self) -> list[Candidate]:
@@ -125,7 +125,7 @@ def propose(text: str, *, published: str | None = None) -> Proposed:
         for incident in assembled
     ]
     estimates = find_estimates([f.sentence for f in reading.facts])
-    return Proposed(sentences, proposals, reading.origin, estimates, reading, when.date.year if when else None)
+    return Proposed(sentences, proposals, reading.origin, estimates, reading, when)
 
 
 def finish(
@@ -152,7 +152,7 @@ def finish(
                 proposal.sentences,
                 incident,
                 proposed.origin,
-                proposed.published_year,
+                proposed.published,
                 proposed.order,
                 proposed.coarse,
             )

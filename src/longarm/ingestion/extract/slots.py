@@ -10,6 +10,7 @@ decisions. The rules' value stays where a model is not sure of any candidate.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from typing import Any
 
 from longarm.ingestion.extract.attribution import apparatus_at
 from longarm.ingestion.extract.candidates import Candidate
+from longarm.ingestion.extract.dates import Published
 from longarm.ingestion.extract.decisions import LinearModel, linear, shipped_spec
 from longarm.ingestion.extract.incidents import NEARBY_SENTENCES
 from longarm.ingestion.extract.places import preposition
@@ -68,7 +70,7 @@ class Setting:
     sentences: tuple[int, ...]  # the incident's act sentences
     incident: dict[str, Any]
     origin: str | None  # the state the text is mostly about
-    published_year: int | None
+    published: Published | None  # to the day when the page gives it: "said on Friday" is then the report's own day
     order: dict[str, int]  # candidate key → rank of its first mention among its kind
     coarse: frozenset[str] = frozenset()  # dates the text also gives more precisely ("2013" beside "January 2013")
 
@@ -470,8 +472,9 @@ def features(candidate: Candidate, role: str, setting: Setting) -> dict[str, flo
         f.update(_place_uses(setting, local))
     elif candidate.kind == "date":
         f[f"precision={candidate.precision}"] = 1.0
-        if setting.published_year is not None:
-            f[f"years_before={_gap(setting.published_year - int(candidate.value['start'][:4]))}"] = 1.0
+        if setting.published is not None:
+            f[f"years_before={_gap(setting.published.date.year - int(candidate.value['start'][:4]))}"] = 1.0
+            f.update(_report_days(setting.published, candidate))
         f["coarse"] = float(candidate.key in setting.coarse)
         f.update(_date_background(setting.text, candidate, local))
         f.update(_date_pace(setting.incident["tactic"], candidate))
@@ -665,6 +668,23 @@ def coarse_dates(found: list[Candidate]) -> frozenset[str]:
             for o in dates
         )
     )
+
+
+def _report_days(published: Published, candidate: Candidate) -> dict[str, float]:
+    """How many days before a publication known to the day a day falls, in bands, or whether a month is the
+    publication's own: the report's day ("said on Friday", "convicted on Tuesday") is seldom the act's, which
+    most often falls a day or a few before it; a date weeks or years back is the act's or its background's."""
+    if published.precision != "day":
+        return {}
+    start = dt.date.fromisoformat(candidate.value["start"])
+    if candidate.value["precision"] == "month":
+        same = (start.year, start.month) == (published.date.year, published.date.month)
+        return {"report_month": 1.0} if same else {}
+    if candidate.value["precision"] != "day":
+        return {}
+    days = (published.date - start).days
+    band = str(days) if 0 <= days < 2 else "week" if 0 < days <= 7 else "month" if 0 < days <= 31 else _gap(days)
+    return {f"days_before={band}": 1.0}
 
 
 def _gap(years: int) -> str:
