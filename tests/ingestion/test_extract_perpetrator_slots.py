@@ -96,3 +96,12 @@ def test_the_origin_model_reads_a_denial_and_the_state_a_victim_criticised() -> 
 
 def test_the_origin_model_reads_the_state_the_text_blames() -> None:
     assert _origin("The exile was shot in Berlin. His friends say Iran was behind the killing.", "sn:blamed") == "IR"
+
+
+def test_people_listed_beside_a_chosen_accused_share_the_role() -> None:
+    incident = _filled(
+        "Karl Brenner, 45, Otto Weiss and Hans Vogel were convicted of beating the exile in Berlin. "
+        "His lawyer Max Adler said nothing.",
+        _models(accused={"L:abroad": 10.0}),
+    )
+    assert [p["name"] for p in incident["perpetrators"]] == ["Karl Brenner", "Otto Weiss", "Hans Vogel"]

@@ -769,7 +769,8 @@ def fill(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[s
         ranked["perpetrator"],
         limits["perpetrator_more"],
     )
-    perpetrators += _chosen(accused, limits["accused"], limits["accused_more"])
+    charged = _chosen(accused, limits["accused"], limits["accused_more"])
+    perpetrators += charged + _co_accused(charged, accused, setting)
     if ranked["perpetrator"] or ranked["accused"]:
         incident["perpetrators"] = [_perpetrator(c, setting) for c in perpetrators]
         quote("perpetrators", perpetrators)
@@ -817,6 +818,39 @@ def _finest(chosen: Candidate, ranked: list[tuple[float, Candidate]], threshold:
         and not {"use=speech", "use=court"} & set(_date_uses(text, c.mentions))
     )
     return next(inner, chosen)
+
+
+def _co_accused(chosen: list[Candidate], ranked: list[tuple[float, Candidate]], setting: Setting) -> list[Candidate]:
+    """The people listed beside a chosen accused near the act ("X, Y and Z were convicted"): a list of names shares
+    its verb, so each has the first one's role, however less often the text names the others."""
+    taken = {id(c) for c in chosen}
+    spans = [m for c in chosen for m in _beside_act(c, setting)]
+    return [
+        c
+        for _, c in ranked[:8]
+        if id(c) not in taken and any(_listed(setting.text, m, n) for m in spans for n in _beside_act(c, setting))
+    ]
+
+
+def _beside_act(candidate: Candidate, setting: Setting) -> list[tuple[int, int, int]]:
+    return [m for m in _local(candidate, setting.sentences) if _nearest(setting.sentences, m[0]) <= 1]
+
+
+def _listed(text: str, one: tuple[int, int, int], other: tuple[int, int, int]) -> bool:
+    """Whether two mentions of one sentence stand in one list of names: only names, ages, commas and "and" between."""
+    if one[0] != other[0]:
+        return False
+    (_, _, end), (_, start, _) = sorted((one, other), key=lambda m: m[1])
+    gap = text[end:start]
+    words = _LIST_WORD.findall(gap)
+    return (
+        0 < start - end <= 120
+        and ("," in gap or "and" in words)
+        and all(w == "and" or w[0].isupper() or w.isdigit() for w in words)
+    )
+
+
+_LIST_WORD = re.compile(r"[^\s,]+")
 
 
 def _not_accused(ranked: dict[str, list[tuple[float, Candidate]]]) -> list[tuple[float, Candidate]]:
