@@ -222,3 +222,30 @@ def test_an_act_in_a_host_whose_police_and_prosecutors_tell_it_stays_abroad() ->
     )
     assert incident["origin_state"] == "IR"
     assert incident["location"]["place"] == "Istanbul" and incident["location"]["country"] == "TR"
+
+
+def _cues(text: str) -> frozenset[str]:
+    """The cues of the one incident the rules' pass proposes."""
+    proposals = propose(text).proposals
+    assert len(proposals) == 1, proposals
+    return proposals[0].cues
+
+
+def test_a_reporter_of_the_country_killed_there_is_a_home_act() -> None:
+    text = "Gunmen shot dead Peruvian reporter Julio Marca outside his house in Lima, Peru, on Monday."
+    assert "home" in _cues(text)
+    assert "home" not in _cues(text.replace("Lima, Peru", "Quito, Ecuador"))  # a Peruvian abroad
+
+
+def test_a_home_act_told_beside_a_life_in_exile_is_not_home() -> None:
+    text = (
+        "Gunmen shot dead Peruvian reporter Julio Marca outside his house in Lima, Peru, on Monday. "
+        "He had returned last month from years in exile."
+    )
+    assert "home" not in _cues(text)
+
+
+def test_an_act_among_militants_or_gangs_is_armed() -> None:
+    text = "A senior militant commander, Omar Kaddah, was shot dead by a rival gang in Lima, Peru, on Monday."
+    assert "armed" in _cues(text)
+    assert "armed" not in _cues("Gunmen shot dead reporter Julio Marca outside his house in Lima, Peru, on Monday.")

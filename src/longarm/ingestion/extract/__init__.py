@@ -30,7 +30,7 @@ from longarm.ingestion.extract.decisions import (
 )
 from longarm.ingestion.extract.estimates import find_estimates
 from longarm.ingestion.extract.incidents import Incident
-from longarm.ingestion.extract.keep import abroad
+from longarm.ingestion.extract.keep import abroad, profile_cues
 from longarm.ingestion.extract.kinds import KindModels, classify, classify_status, load_kind_models
 from longarm.ingestion.extract.outcomes import without_the_act
 from longarm.ingestion.extract.output import dead_of, incident_json
@@ -92,7 +92,7 @@ class Proposed:
         return by_sentence(self.found)
 
 
-def _cues(incident: Incident, exiled: list[bool], *, alone: bool) -> frozenset[str]:
+def _cues(incident: Incident, reading: Reading, exiled: list[bool], *, alone: bool) -> frozenset[str]:
     """What the rules say of an assembled incident beside its values: whether `keep` drops it, whether only
     loose triggers ("arrested", "deported") report it, whether its sentences or their neighbours speak of a life
     abroad (`exiled`: each sentence's `EXILE` words), whether it is the only act the rules found (`alone`)."""
@@ -105,7 +105,7 @@ def _cues(incident: Incident, exiled: list[bool], *, alone: bool) -> frozenset[s
         cues.add("loose")
     if any(any(exiled[max(0, m.sentence - 2) : m.sentence + 3]) for m in incident.mentions):
         cues.add("exile")
-    return frozenset(cues)
+    return frozenset(cues | profile_cues(incident, reading, exiled="exile" in cues))
 
 
 def propose(text: str, *, published: str | None = None) -> Proposed:
@@ -120,7 +120,7 @@ def propose(text: str, *, published: str | None = None) -> Proposed:
         Proposal(
             incident_json(incident, reading, victims),
             tuple(sorted({m.sentence for m in incident.mentions})),
-            cues=_cues(incident, exiled, alone=len(assembled) == 1),
+            cues=_cues(incident, reading, exiled, alone=len(assembled) == 1),
         )
         for incident in assembled
     ]

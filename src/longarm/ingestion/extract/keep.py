@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+
+from longarm.ingestion.extract.gazetteer import demonyms
 
 if TYPE_CHECKING:
     from longarm.ingestion.extract.incidents import Incident
@@ -18,6 +21,30 @@ _ACT_ABROAD = {
     "detention",
     "deportation",
 }
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# Who a non-state armed group or a crime story is about: its victims are militants, its killers gangs, neither a
+# state's critics abroad (a general vocabulary of armed groups and organised crime, no particular story)
+_ARMED = re.compile(
+    r"\b(?:militants?|militias?|cartels?|drug\s+(?:lords?|barons?|traffickers?|gangs?)|kingpins?|gangs?|gangsters?|"
+    r"jihadists?|insurgents?|Islamic\s+State|ISIS|al-Qaeda|Taliban|Hamas|Hezbollah)\b"
+)
+
+
+def profile_cues(incident: Incident, reading: Reading, *, exiled: bool) -> set[str]:
+    """What the act's own sentences say of whom it befell, as cues for the keep model: `home` when the only
+    nationality they give is that of the country the act happened in and no life abroad is told near it (a
+    domestic act: "a Mexican reporter shot in Mexico"), `armed` when they speak of militants, gangs or cartels."""
+    told = " ".join(reading.facts[i].sentence.text for i in sorted({m.sentence for m in incident.mentions}))
+    known = demonyms()
+    nationalities = {known[w.lower()] for w in _CAPITALISED.findall(told) if w.lower() in known}
+    cues = set()
+    country = incident.country
+    if country and nationalities == {country} and incident.tactic in _ACT_ABROAD and not exiled:
+        cues.add("home")
+    if _ARMED.search(told):
+        cues.add("armed")
+    return cues
 
 
 def keep(incident: Incident, reading: Reading) -> bool:
