@@ -157,5 +157,16 @@ def test_acts_whose_victim_no_incident_names_are_told_in_passing_once_each() -> 
     again = Proposal(_incident("abduction", "Rezaei"), (3,))  # the same act told again: one mention
     retold = Proposal(_incident("killing", "Lodi"), (2,))  # the output incident's own victim
     unnamed = Proposal(_incident("threat", None), (2,))  # nothing a passing mention could be linked by
-    output = [_incident("killing", "Karim Lodi")]
-    assert passed_over([main, recalled, again, retold, unnamed], output) == [recalled]
+    told = [(Proposal(main.incident, (0, 1), members=(0,)), _incident("killing", "Karim Lodi"))]
+    assert passed_over([main, recalled, again, retold, unnamed], told) == [recalled]
+
+
+def test_an_act_whose_incident_lost_its_victim_is_not_told_in_passing() -> None:
+    # The slot model left the output incident without a name: it is still the act its leading proposal read; the
+    # act folded into it (a member that does not lead) is told only in passing.
+    main = Proposal(_incident("killing", "Karim Lodi"), (0, 1))
+    recalled = Proposal(_incident("abduction", "Ali Rezaei"), (2,))
+    told = [(Proposal(main.incident, (0, 1, 2), members=(0, 1)), _incident("killing", None))]
+    assert passed_over([main, recalled], told) == [recalled]
+    named_other = [(told[0][0], _incident("killing", "Omid Vafa"))]  # another name: perhaps another act
+    assert passed_over([main, recalled], named_other) == [main, recalled]

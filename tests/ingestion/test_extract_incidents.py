@@ -249,3 +249,8 @@ def test_an_act_among_militants_or_gangs_is_armed() -> None:
     text = "A senior militant commander, Omar Kaddah, was shot dead by a rival gang in Lima, Peru, on Monday."
     assert "armed" in _cues(text)
     assert "armed" not in _cues("Gunmen shot dead reporter Julio Marca outside his house in Lima, Peru, on Monday.")
+
+
+def test_a_dismemberment_is_a_killing() -> None:
+    incident = _proposed("Investigators say agents were behind the dismemberment of journalist Tomas Varga.")
+    assert (incident["tactic"], [v["name"] for v in incident["victims"]]) == ("killing", ["Tomas Varga"])

@@ -137,8 +137,20 @@ def finish(
     fill_origin: bool,
 ) -> list[dict]:
     """The decided incidents with their tactic, status and roles from the learned models, names cleaned."""
+    return [incident for _, incident in finished(proposed, decided, slots, kinds, fill_origin=fill_origin)]
+
+
+def finished(
+    proposed: Proposed,
+    decided: list[Proposal],
+    slots: SlotModels | None,
+    kinds: KindModels | None,
+    *,
+    fill_origin: bool,
+) -> list[tuple[Proposal, dict]]:
+    """`finish`'s incidents, each beside the decided proposal it was made from."""
     common = lowercase_words(proposed.sentences)
-    incidents = []
+    pairs = []
     for proposal in decided:
         incident = proposal.incident
         if kinds is not None and not proposal.incident["evidence"]:
@@ -165,8 +177,9 @@ def finish(
             incident = without_the_act(clean_people(incident, common))
             # the status is the model's now: an attempt or a plot it tells killed no one, whatever the rules counted
             dead = dead_of(incident["tactic"], incident["status"], incident["fatalities"])
-            incidents.append({**incident, "fatalities": dead})
-    return without_repeats(incidents)
+            pairs.append((proposal, {**incident, "fatalities": dead}))
+    kept = without_repeats([incident for _, incident in pairs])
+    return [(proposal, incident) for proposal, incident in pairs if any(incident is k for k in kept)]
 
 
 def _repeats(incident: dict, earlier: dict) -> bool:
@@ -200,12 +213,12 @@ class Extraction:
     in_passing: list[dict]  # linking may join each to a known incident; none founds one
 
 
-def in_passing(proposed: Proposed, incidents: list[dict]) -> list[dict]:
-    """The acts with a named victim that the text tells but not as an incident of its own (`passed_over`), as the
-    rules read them and marked `in_passing`."""
+def in_passing(proposed: Proposed, told: list[tuple[Proposal, dict]]) -> list[dict]:
+    """The acts with a named victim that the text tells but not as an incident of its own (`passed_over`; `told`
+    is `finished`'s), as the rules read them and marked `in_passing`."""
     common = lowercase_words(proposed.sentences)
     found = []
-    for proposal in passed_over(proposed.proposals, incidents):
+    for proposal in passed_over(proposed.proposals, told):
         incident = clean_people(proposal.incident, common)
         if any(v.get("name") for v in incident["victims"]) and abroad(incident, proposed.origin):
             found.append({**incident, "in_passing": True})
@@ -219,8 +232,8 @@ def read_text(text: str, *, published: str | None = None) -> Extraction:
     if models is None:
         return Extraction([p.incident for p in proposed.proposals if "dropped" not in p.cues], proposed.estimates, [])
     decided = decide(models, proposed.proposals, proposed.sentences)
-    incidents = finish(proposed, decided, load_slot_models(), load_kind_models(), fill_origin=models.fill_origin)
-    return Extraction(incidents, proposed.estimates, in_passing(proposed, incidents))
+    told = finished(proposed, decided, load_slot_models(), load_kind_models(), fill_origin=models.fill_origin)
+    return Extraction([incident for _, incident in told], proposed.estimates, in_passing(proposed, told))
 
 
 def extract_text(text: str, *, published: str | None = None) -> tuple[list[dict], list[dict]]:

@@ -42,6 +42,7 @@ class Proposal:
     incident: dict[str, Any]
     sentences: tuple[int, ...]
     cues: frozenset[str] = frozenset()  # what the rules say of it beside its values ("dropped", "loose"), as features
+    members: tuple[int, ...] = ()  # once decided: the proposals it was made of, the one whose values lead first
 
 
 @dataclass(frozen=True)
@@ -384,7 +385,7 @@ def decide(
         for m in ordered[1:]:
             incident = _merge(incident, proposals[m].incident)
         told = tuple(sorted({s for m in members for s in proposals[m].sentences}))
-        decided.append((min(members), Proposal(incident, told)))
+        decided.append((min(members), Proposal(incident, told, members=tuple(ordered))))
     return [proposal for _, proposal in sorted(decided, key=lambda pair: pair[0])]
 
 
@@ -415,18 +416,23 @@ def _fallback(models: DecisionModels, sentence_p: list[float]) -> list[Proposal]
     return [Proposal(skeleton, told)]
 
 
-def passed_over(proposals: list[Proposal], incidents: list[dict[str, Any]]) -> list[Proposal]:
-    """The proposals whose named victim no output incident names, one per victim and tactic.
+def passed_over(proposals: list[Proposal], told: list[tuple[Proposal, dict[str, Any]]]) -> list[Proposal]:
+    """The proposals whose named victim no output incident names (`told`: each beside the decided proposal it was
+    made from) and that lead no output incident naming no one, one per victim and tactic.
+
+    An output incident its slot model left without a victim is the act its leading proposal read, the name only
+    under the bar; one naming someone else may be another act the same sentences told.
 
     Mostly acts a text recalls in passing ("since the murder of X in 2018"): the decisions rightly keep them from
     standing as the text's own incidents (or join them to its main act), yet they are how two reports of one act,
     one telling it and one recalling it, find each other when linked.
     """
-    named = set().union(*(_names(incident) for incident in incidents))
+    leaders = {decided.members[0] for decided, incident in told if decided.members and not _names(incident)}
+    named = set().union(*(_names(incident) for _, incident in told))
     found: list[Proposal] = []
-    for proposal in proposals:
+    for rank, proposal in enumerate(proposals):
         names, tactic = _names(proposal.incident), proposal.incident["tactic"]
-        told = named | {n for p in found if p.incident["tactic"] == tactic for n in _names(p.incident)}
-        if names and not _shares_name(names, told):
+        known = named | {n for p in found if p.incident["tactic"] == tactic for n in _names(p.incident)}
+        if names and rank not in leaders and not _shares_name(names, known):
             found.append(proposal)
     return found

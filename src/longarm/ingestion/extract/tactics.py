@@ -26,7 +26,7 @@ _TRIGGERS: list[tuple[str | None, str, str]] = [
     (
         "killing",
         "strong",
-        r"murder(?:ed|s|ing)?|assassinat(?:e|ed|ion|ions|ing)|kill(?:ed|ing|ings)?|"
+        r"murder(?:ed|s|ing)?|assassinat(?:e|ed|ion|ions|ing)|kill(?:ed|ing|ings)?|dismember(?:ed|ment|ing)?|"
         r"bomb(?:ing)?\s+(?:plot|attack|attempt)s?|attempted\s+bomb(?:ing)?|bombings?\s+attempt|"
         r"plot(?:s|ted|ting)?\s+to\s+(?:kill|bomb|assassinate|murder|attack)|"
         r"(?:trying|tried|attempt(?:ed|ing)?|sought)\s+to\s+(?:poison|kill|assassinate|murder)|"
