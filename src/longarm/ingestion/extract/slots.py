@@ -683,7 +683,9 @@ def _report_days(published: Published, candidate: Candidate) -> dict[str, float]
     if candidate.value["precision"] != "day":
         return {}
     days = (published.date - start).days
-    band = str(days) if 0 <= days < 2 else "week" if 0 < days <= 7 else "month" if 0 < days <= 31 else _gap(days)
+    band = (
+        "future" if days < 0 else str(days) if days < 2 else "week" if days <= 7 else "month" if days <= 31 else "more"
+    )
     return {f"days_before={band}": 1.0}
 
 
@@ -825,11 +827,13 @@ def _co_accused(chosen: list[Candidate], ranked: list[tuple[float, Candidate]], 
     its verb, so each has the first one's role, however less often the text names the others."""
     taken = {id(c) for c in chosen}
     spans = [m for c in chosen for m in _beside_act(c, setting)]
-    return [
-        c
-        for _, c in ranked[:8]
-        if id(c) not in taken and any(_listed(setting.text, m, n) for m in spans for n in _beside_act(c, setting))
-    ]
+    found = []
+    for _, candidate in ranked[:8]:
+        if id(candidate) not in taken:
+            own = _beside_act(candidate, setting)
+            if any(_listed(setting.text, m, n) for m in spans for n in own):
+                found.append(candidate)
+    return found
 
 
 def _beside_act(candidate: Candidate, setting: Setting) -> list[tuple[int, int, int]]:
