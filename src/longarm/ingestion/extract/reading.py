@@ -14,6 +14,7 @@ from longarm.ingestion.extract.attribution import (
     origin_states,
     responsibility,
 )
+from longarm.ingestion.extract.captions import caption_paragraphs
 from longarm.ingestion.extract.dates import DateMention, Published, find_dates, year_value
 from longarm.ingestion.extract.gazetteer import demonyms
 from longarm.ingestion.extract.outcomes import OutcomeMention, find_outcomes
@@ -62,8 +63,13 @@ def read(text: str, published: Published | None) -> Reading:
     bullet_date: DateMention | None = None
     anchor: DateMention | None = None  # the last date told, for "the next day" or "that year"
     paragraph = -1
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    captions = caption_paragraphs(sentences, text)
+    for sentence in sentences:
         s, offset = sentence.text, sentence.start
+        if sentence.paragraph in captions:  # what a picture shows: no fact of the story, but a sentence all the same
+            facts.append(Facts(sentence, [], [], [], [], [], []))
+            continue
         dates = find_dates(s, offset, published, anchor)
         anchor = next((d for d in reversed(dates) if not d.since), anchor)
         actors = find_actors(s, offset)
