@@ -135,6 +135,16 @@ def test_an_incident_filled_like_an_earlier_one_is_that_one_told_again() -> None
     assert kept == [first, other_victim, elsewhere, threat]
 
 
+def test_a_seizure_and_a_killing_of_one_victim_in_one_country_are_one_act() -> None:
+    lyon = {"place": "Lyon", "country": "FR"}
+    seized = _incident("abduction", "Karim Lodi", location=lyon)
+    killed = _incident("killing", "Karim Lodi", location={"place": None, "country": "FR"})
+    killed_abroad = _incident("killing", "Karim Lodi", location={"place": "Rome", "country": "IT"})
+    threatened = _incident("threat", "Karim Lodi", location=lyon)
+    assert without_repeats([seized, killed, threatened]) == [seized, threatened]
+    assert without_repeats([seized, killed_abroad]) == [seized, killed_abroad]
+
+
 def test_a_text_the_document_model_is_sure_of_keeps_its_likeliest_proposal_at_a_lower_bar() -> None:
     proposal = Proposal(_incident("abduction", "Karim Lodi"), (1,))
     # keep probability 0.35: under the first bar (0.4), over the bar of a text surely reporting an act (0.3)

@@ -30,6 +30,16 @@ def test_act_words_of_a_headline_are_not_part_of_a_name() -> None:
     assert _names("Plot to Kill Tomas Berg Foiled") == ["Tomas Berg"]
 
 
+def test_a_title_case_headline_run_into_the_text_gives_no_name_the_text_does_not_confirm() -> None:
+    # an act's word capitalised right after a run marks a headline even where the line runs on into the text
+    text = "Rebel Envoy Slain In Oslo - An exiled envoy was shot dead on Monday, police said."
+    assert group_people(find_people(text, 0, [])) == []
+    told = "Exiled Envoy Tomas Berg Slain - Tomas Berg, an exiled envoy, was shot dead on Monday."
+    assert [p.name for p in group_people(find_people(told, 0, []))] == ["Tomas Berg"]
+    # an act's word opening a sentence is prose's own capital
+    assert _names("Slain envoy Tomas Berg was buried on Monday.") == ["Tomas Berg"]
+
+
 def test_a_name_never_runs_over_a_line_s_end() -> None:
     assert "Marek Dolny" in _names("Envoy Killed by Car Bomb\n\nMarek Dolny, a former envoy, died.")
 

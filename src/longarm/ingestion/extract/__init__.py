@@ -182,17 +182,31 @@ def finished(
     return [(proposal, incident) for proposal, incident in pairs if any(incident is k for k in kept)]
 
 
+_SEIZED_THEN_KILLED = {"abduction", "killing"}
+
+
 def _repeats(incident: dict, earlier: dict) -> bool:
     """Whether an incident is an earlier one told again: two proposals the decisions kept apart that the slot
-    models filled alike (one act, its tactic, place and date, with victims that overlap or are not named)."""
+    models filled alike (one act, its tactic, place and date, with victims that overlap or are not named), or
+    a victim's seizure and killing told apart (`_seized_then_killed`)."""
+    names, known = ({v.get("name") for v in i["victims"]} for i in (incident, earlier))
+    if names & known - {None} and _seized_then_killed(incident, earlier):
+        return True
     if (incident["tactic"], incident["location"], incident["date"]) != (
         earlier["tactic"],
         earlier["location"],
         earlier["date"],
     ):
         return False
-    names, known = ({v.get("name") for v in i["victims"]} for i in (incident, earlier))
     return names <= known or known <= names or bool(names & known - {None})
+
+
+def _seized_then_killed(incident: dict, earlier: dict) -> bool:
+    """Whether two incidents of one named victim are a seizure and a killing in one country: one act, the victim
+    seized and then killed (the text tells the seizure, then the death, or recalls one beside the other; no
+    annotated text tells both of one victim in one country as two acts)."""
+    country, other = ((i.get("location") or {}).get("country") for i in (incident, earlier))
+    return {incident["tactic"], earlier["tactic"]} == _SEIZED_THEN_KILLED and country is not None and country == other
 
 
 def without_repeats(incidents: list[dict]) -> list[dict]:
