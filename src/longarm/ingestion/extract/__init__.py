@@ -182,7 +182,7 @@ def finished(
     return [(proposal, incident) for proposal, incident in pairs if any(incident is k for k in kept)]
 
 
-_SEIZED_THEN_KILLED = {"abduction", "killing"}
+_SEIZED_THEN_KILLED = frozenset(("abduction", "killing"))
 
 
 def _repeats(incident: dict, earlier: dict) -> bool:
