@@ -277,14 +277,13 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
         # a run that opens or ends with a thing's word names that thing ("Radio Free Asia", "Phnom Penh Municipal
         # Court"), unless a title says a person follows or a possessive says a person owns it
         thing = bool(tokens) and (tokens[0].group() in _NOT_PERSON_WORDS or tokens[0].group() in _ARTICLES)
-        opening = not text[: run.start()].strip(" \t\"'\u201c\u2018([")  # the run opens the sentence
         titled = False  # an act's word capitalised beside the name: a title-case headline ("Rebel Envoy Killed")
         while tokens and (_is_noise(tokens[0].group()) or _ADVERB.fullmatch(tokens[0].group())):
             if _given_place(tokens, text[max(0, run.start() - 40) : run.start()]):
                 break
             word = tokens[0].group()
             title = word if word in _TITLE_WORDS else title
-            titled = titled or (_act_word(word) and not opening)
+            titled = titled or (_act_word(word) and not _opens_sentence(text, run.start()))
             tokens.pop(0)
         given = int(bool(tokens) and tokens[0].group() in _GIVEN_PLACES)  # kept by `_given_place` above
         while tokens[given:] and _is_noise(tokens[-1].group()) and not _inner_name(tokens):
@@ -316,6 +315,11 @@ def find_people(text: str, offset: int, blocked: list[tuple[int, int]]) -> list[
             title = title_match.group("title").lower()
         found.append(PersonMention(offset + s, offset + e, surface, title, headline=titled or _title_case(text, s)))
     return found
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether nothing but quotes and brackets stands before `start` in its sentence: a capital there is prose's."""
+    return not text[:start].strip(" \t\"'\u201c\u2018([")
 
 
 def _act_word(token: str) -> bool:
