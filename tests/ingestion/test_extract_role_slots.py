@@ -42,6 +42,26 @@ def test_a_name_s_relation_to_the_act_is_a_feature(sentence: str, name: str, cue
     assert cue in _seen(sentence, name)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "cue"),
+    [
+        ("Dorin Kask, the group's regional director, said the attack was a warning.", "Dorin Kask", "speaker"),
+        ("Dorin Kask, the group's regional director, said the attack was a warning.", "Dorin Kask", "appos_office"),
+        ("The attack was planned, Dorin Kask earlier told reporters in Riga.", "Dorin Kask", "speaker"),
+        ("The country's ambassador to Latvia, Dorin Kask, condemned the attack.", "Dorin Kask", "title_office"),
+        ("The exile's wife, Vera Kask, found him wounded after the attack.", "Vera Kask", "title_kin"),
+    ],
+)
+def test_a_clause_set_off_by_commas_beside_a_name_is_read(sentence: str, name: str, cue: str) -> None:
+    assert cue in _seen(sentence, name)
+
+
+def test_a_name_after_a_preposition_does_not_take_the_verb() -> None:
+    seen = _seen("A critic of President Dorin Kask was shot dead in Riga.", "Dorin Kask")
+    assert "subject_suffered" not in seen
+    assert "title_office" in seen
+
+
 def test_a_name_in_a_list_takes_the_list_s_verb_and_is_no_speaker() -> None:
     seen = _seen("Police said Dorin Kask, Ivo Marr and Olev Tamm were charged with the attack.", "Dorin Kask")
     assert "subject_charged" in seen

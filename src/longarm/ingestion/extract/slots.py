@@ -124,8 +124,11 @@ _CHARGED = frozenset(
 )
 _BLAMED = frozenset("accused accuses accusing blamed blames blaming implicated suspected".split())
 _SPEECH = frozenset(
-    "said says told added stated wrote tweeted announced confirmed denied claimed explained insisted".split()
+    "said says told added stated wrote tweeted announced confirmed denied claimed explained insisted urged warned "
+    "noted recalled commented argued called".split()
 )
+# words that may stand between a speaker and the verb of speech ("X earlier told")
+_ADVERBS = frozenset("also earlier later then previously recently again further".split())
 _OFFICE = frozenset(
     "president minister premier spokesman spokeswoman spokesperson ambassador prosecutor prosecutors judge lawyer "
     "attorney chief official officials secretary king prince crown mayor governor senator commissioner "
@@ -138,6 +141,13 @@ _KIN = frozenset(
 _BE = frozenset("was were is are has had have been being who".split())
 # the rest of a list of names after one of them ("X, Y and Z were sentenced"): the verb after it is each one's
 _MORE_NAMES = re.compile(r"(?:\s*(?:,\s*and|,|and)\s+(?:[A-Z][\w'\u2019.-]*\s*)+)+")
+# a clause set off by commas after a name ("X, a spokesman for the police, said"): what it says is the name's, and
+# the verb after it is the name's verb
+_APPOSITION = re.compile(r",([^,.;:\n\"\u201c\u201d]{1,100}),\s*")
+# the words set off by a comma just before a name ("the country's ambassador to Kenya, X"): a title of the name
+_TITLE_BEFORE = re.compile(r"(?:^|[,(\n])([^,.;:(\n\"\u201c\u201d]{1,80}),\s*$")
+# a name governed by a preposition ("a critic of President X was shot"): the verb after is its head noun's, not its
+_PREPOSED = re.compile(r"\b(?:of|for|to|with|from|against|about|under)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}$")
 
 
 def _grammar(text: str, start: int, end: int) -> set[str]:
@@ -149,18 +159,35 @@ def _grammar(text: str, start: int, end: int) -> set[str]:
     after = text[end : end + 60]
     right = _WORD.findall(after.lower())[:4]
     listed = _MORE_NAMES.match(text, end, end + 120)
+    appos = _APPOSITION.match(text, end, end + 160)
+    if listed and appos and listed.end() < appos.end() - 2:
+        listed = None  # "X, HRW's director, said": capitalised words that open a clause, not a list of names
     found = _before(left, ends=after[:1] in ("", ",", ".", ";", "\n") and not listed)
+    found |= _title_before(_own_sentence(before))
     if after[:2] in ("'s", "\u2019s") and len(right) > 1:
         owned = right[1]
         found.add("owner_of_agents" if owned in _AGENT_NOUNS else "owner_of_act" if owned in _ACT_NOUNS else "owner")
         return found
+    appos = None if listed else appos
     if after[:1] == ",":
-        noun = set(right[:3])
+        noun = set(_WORD.findall(appos.group(1).lower())[:5]) if appos else set(right[:3])
         for name, words in (("office", _OFFICE), ("kin", _KIN), ("suffered", _SUFFERED), ("did", _DID)):
             if noun & words:
                 found.add("appos_" + name)
-    verb = _WORD.findall(text[listed.end() : listed.end() + 60].lower())[:3] if listed else right[:3]
-    return found | _after(verb)
+    if _PREPOSED.search(before):
+        return found  # "a critic of X was shot": X is not who the verb tells of
+    rest = listed.end() if listed else appos.end() if appos else end
+    verb = _WORD.findall(text[rest : rest + 60].lower())[:4]
+    return found | _after(verb[1:] if verb[:1] and verb[0] in _ADVERBS else verb[:3])
+
+
+def _title_before(before: str) -> set[str]:
+    """An office or a kinship set off by a comma just before a name ("Rwanda's ambassador to Kenya, X")."""
+    title = _TITLE_BEFORE.search(before)
+    if not title:
+        return set()
+    words = set(_WORD.findall(title.group(1).lower())[-4:])
+    return {name for name, kind in (("title_office", _OFFICE | _LEADER), ("title_kin", _KIN)) if words & kind}
 
 
 def _before(left: list[str], *, ends: bool) -> set[str]:
