@@ -254,3 +254,18 @@ def test_an_act_among_militants_or_gangs_is_armed() -> None:
 def test_a_dismemberment_is_a_killing() -> None:
     incident = _proposed("Investigators say agents were behind the dismemberment of journalist Tomas Varga.")
     assert (incident["tactic"], [v["name"] for v in incident["victims"]]) == ("killing", ["Tomas Varga"])
+
+
+def test_an_exile_seized_in_a_host_the_text_names_most_is_an_act_of_the_state_that_wanted_him() -> None:
+    # Thailand, its ministry and its courts are named more than Vietnam: the text's most named state is the host,
+    # and the act is still Vietnam's, not a domestic Thai one
+    incident = _one(
+        "Vietnamese blogger abducted in Bangkok\n\n"
+        "Exiled Vietnamese blogger Tran Van Hoa was abducted in Bangkok on 3 March 2022 by men in plain clothes. "
+        "His wife said he had fled Hanoi in 2019. Thailand's foreign ministry declined to comment, "
+        "and a Thai court in Bangkok heard a plea from his wife. Thai activists protested outside Thailand's "
+        "parliament.",
+        published="2022-03-10",
+    )
+    assert incident["location"]["country"] == "TH"
+    assert incident["origin_state"] == "VN"

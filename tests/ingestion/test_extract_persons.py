@@ -86,3 +86,10 @@ def test_bodies_places_and_peoples_named_like_people_are_not_people() -> None:
     assert _names("Costa Rican authorities said so.") == []
     assert _names("She vanished near Lake Ontario on Sunday.") == []
     assert _names("Ivo Marr, a member of the party, spoke.") == ["Ivo Marr"]
+
+
+def test_regions_islands_studios_and_regional_peoples_are_not_people() -> None:
+    assert _names("Ana Lim met exiles from Southeast Asian states.") == ["Ana Lim"]
+    assert _names("He was driven to Pine Island and then to Oak Valley.") == []
+    assert _names("The hackers broke into Star Pictures and Moon Studios.") == []
+    assert _names("Latin American exiles were watched.") == []

@@ -169,11 +169,13 @@ def finished(
                 proposed.coarse,
             )
             incident = fill(slots, nearby(proposed.found, proposed.index, proposal.sentences), setting)
-        if fill_origin and proposed.origin:
-            incident = blame_text_state(incident, proposed.origin)
+        if fill_origin:
+            incident = blame_text_state(incident, proposed.reading.origins)
         if incident.get("origin_state") and incident["attribution"]["basis"] == "none":
             incident = {**incident, "attribution": {"basis": "allegation"}}  # blamed by the text, on no stated ground
-        if abroad(incident, proposed.origin):
+        # the act's own origin only: the state a text names most is often the host of an act abroad (an exile seized
+        # in Bangkok, in a text that names Thailand, its police and its courts), and the models give the origin
+        if abroad(incident):
             incident = without_the_act(clean_people(incident, common))
             # the status is the model's now: an attempt or a plot it tells killed no one, whatever the rules counted
             dead = dead_of(incident["tactic"], incident["status"], incident["fatalities"])

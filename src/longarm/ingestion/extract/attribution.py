@@ -66,6 +66,9 @@ def _capitals() -> dict[str, str]:
     return {c["capital"].lower(): code for code, c in countries.items() if code in origin_states() and c["capital"]}
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|from|to|into)\s+$", re.IGNORECASE)
+
+
 def find_state_refs(text: str, offset: int, actors: list[ActorMention], doc_origin: str | None) -> list[StateRef]:
     """State references in `text`: agencies from the registry, origin-state names and capitals, any state's
     apparatus by its demonym or its name ("Chilean intelligence", "officials of Taiwan"), and "the regime"."""
@@ -102,7 +105,9 @@ def find_state_refs(text: str, offset: int, actors: list[ActorMention], doc_orig
             continue
         # a bare name of a state the registry knows no agency of is mostly the host's, and a host taken for the
         # origin drops the act as one at home: such a state is named by its apparatus ("Chilean intelligence")
-        if code in origin_states() and not re.match(r"-|\s+(?:on|in)\b", text[end : end + 4]):
+        # a capital after "in", "at" or "near" is where an act happened, not the government that did it
+        place = word in capitals and n == 1 and _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+        if code in origin_states() and not place and not re.match(r"-|\s+(?:on|in)\b", text[end : end + 4]):
             refs.append(StateRef(offset + start, offset + end, code, None, text[start:end]))
     for pattern in (_state_by_demonym(), _agency_by_demonym()):
         for match in pattern.finditer(text):

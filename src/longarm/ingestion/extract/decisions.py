@@ -281,13 +281,17 @@ def sentence_probabilities(models: DecisionModels, sentences: list[str]) -> list
     return [models.sentence.probability(sentence_features(s, i)) for i, s in enumerate(sentences)]
 
 
-def blame_text_state(incident: dict[str, Any], origin: str) -> dict[str, Any]:
-    """The text's state as the origin of an act it tells without naming who did it.
+def blame_text_state(incident: dict[str, Any], origins: tuple[str, ...]) -> dict[str, Any]:
+    """The state the text names most, other than the host, as the origin of an act it tells without naming who did it.
 
-    Not as its perpetrator: a perpetrator is whom the text says did the act, and a government the text does not
-    name as the doer would be a value no quote supports (make cv: slot P 0.655 -> 0.668, F1 0.590 -> 0.593).
+    Not the host: a text about an exile seized in Bangkok names Thailand, its police and its courts more often than
+    the state that wanted him. Not as its perpetrator: a perpetrator is whom the text says did the act, and a
+    government the text does not name as the doer would be a value no quote supports (make cv: slot P 0.655 ->
+    0.668, F1 0.590 -> 0.593).
     """
-    if incident.get("origin_state") or (incident.get("location") or {}).get("country") == origin:
+    country = (incident.get("location") or {}).get("country")
+    origin = next((o for o in origins if o != country), None)
+    if incident.get("origin_state") or origin is None:
         return incident
     return {**incident, "origin_state": origin}
 

@@ -65,9 +65,9 @@ def keep(incident: Incident, reading: Reading) -> bool:
     return bool(country or origin)
 
 
-def abroad(incident: dict, text_state: str | None) -> bool:
+def abroad(incident: dict, text_state: str | None = None) -> bool:
     """Whether an extracted incident is transnational: an act abroad does not happen in the state blamed for it,
-    nor in the state the text is about."""
+    nor (given `text_state`) in the state the text is about."""
     country = (incident.get("location") or {}).get("country")
     blamed = incident.get("origin_state") or text_state
     return not (country and country == blamed and incident["tactic"] in _ACT_ABROAD)

@@ -9,7 +9,7 @@ from typing import Final, Literal, Protocol
 from longarm.ingestion.extract.dates import DateMention
 from longarm.ingestion.extract.incidents import Mention
 from longarm.ingestion.extract.places import PlaceMention, host_by_authorities
-from longarm.ingestion.extract.reading import Facts, Reading
+from longarm.ingestion.extract.reading import Facts, Reading, states_named
 from longarm.ingestion.extract.same_sentence import dedupe, marked_other
 from longarm.ingestion.extract.sentences import Sentence
 from longarm.ingestion.extract.tactics import Trigger, status_hint
@@ -49,11 +49,14 @@ class _Span(Protocol):
 def find_mentions(reading: Reading, index: int) -> list[Mention]:
     """The mentions of acts sentence `index` makes; a plural act over several places or victims makes several."""
     sentence = reading.facts[index]
+    # the state the text names most is home to its acts, unless the sentence names another whose people they befell
+    # ("Exiled Vietnamese blogger X was abducted in Bangkok", in a text that names Thailand more)
+    home = reading.origin if all(code == reading.origin for _, code in states_named(sentence.sentence.text)) else None
     mentions = []
     for trigger in sentence.triggers:
         item = _clause(sentence, trigger)
         if not trigger.strong and trigger.tactic is None:
-            place = _place(item, trigger, reading.origin)
+            place = _place(item, trigger, home)
             mentions.append(
                 Mention(index, trigger, None, None, [], None if place is AT_HOME else place, _date(item, trigger))
             )
@@ -66,7 +69,7 @@ def find_mentions(reading: Reading, index: int) -> list[Mention]:
         if _distinct(groups):
             mentions.extend(Mention(index, trigger, trigger.tactic, status, v, p, d) for v, p, d in groups)
         else:
-            place = _place(item, trigger, reading.origin)
+            place = _place(item, trigger, home)
             if place is AT_HOME:
                 continue
             if place is None and trigger.tactic in _HOST_ACTS:

@@ -43,7 +43,8 @@ None Once Twice Today Yesterday Tomorrow Journalist Journalists Activist Activis
 Dissidents Blogger Critic Opposition Former Exiled Exile Accessibility Links Skip Menu Subscribe
 Sign Login Advertisement Crime Security Terrorism World Politics Opinion Analysis Premier Brigadier Brig
 Lieutenant Lt Sergeant Sgt Corporal Cpl Admiral Marshal Magistrate Emir Sheriff Without Against Between Under Over
-Into Through Within Behind Beyond Did Does Do Is Are Was Were Has Have Had Vs""".split()
+Into Through Within Behind Beyond Did Does Do Is Are Was Were Has Have Had Vs Asian African American Latin
+Caribbean Balkan Scandinavian Nordic Southeast Northeast Southwest Northwest""".split()
 )
 # Words of an act that a title-case headline puts beside a name ("Plot to Kill Henry Liu", "Premier Killed"):
 # never part of a person's name.
@@ -71,7 +72,8 @@ Corporation Club Hospital School College Museum Library Team Squad Brigade Batta
 Defense Defence Attaché Attache Counterintelligence Olympic Olympics Defenders Lab Labs Initiative Project Alliance
 Coalition Campaign Fund Trust Society Federation Syndicate Cartel Emirate Caliphate Procedures Secretariat Avenue
 Boulevard Highway Road Lake Mount Cape Tower Towers Mall Plaza Building Complex Compound Palace Stadium Arena
-Market""".split()
+Market Island Islands Peninsula Valley Coast Desert Oblast Krai Vilayet Governorate Prefecture Canton Municipality
+Pictures Studios Entertainment Films Weapons Holdings Technologies Magazine Gazette""".split()
 )
 # Articles of other languages opening a run name a paper or a body ("La Stampa", "Guardia Civil" aside)
 _ARTICLES = frozenset("La Le Les Los Las Il Die Der Het".split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from longarm.ingestion.extract.actors import ActorMention, find_actors, localize
@@ -47,12 +48,17 @@ class Facts:
 
 @dataclass
 class Reading:
-    """A text read once: its sentences' facts, its people and the origin state it is mostly about."""
+    """A text read once: its sentences' facts, its people and the origin states it names, most named first."""
 
     text: str
     facts: list[Facts]
     people: list[Person]
-    origin: str | None
+    origins: tuple[str, ...]
+
+    @property
+    def origin(self) -> str | None:
+        """The origin state the text is mostly about."""
+        return self.origins[0] if self.origins else None
 
 
 def read(text: str, published: Published | None) -> Reading:
@@ -105,12 +111,13 @@ def read(text: str, published: Published | None) -> Reading:
     persons = _group_people_by_window(facts)
     _link_aliases(facts, persons)
     _drop_towns_named_like_people(text, facts, persons)
-    origin = _dominant_origin(text, facts)
+    origins = _origins(text, facts)
+    origin = origins[0] if origins else None
     for item in facts:
         item.actors = localize(item.actors, origin)
         item.refs = find_state_refs(item.sentence.text, item.sentence.start, item.actors, origin)
         item.blame = responsibility(item.sentence.text, item.sentence.start, item.refs)
-    return Reading(text, facts, persons, origin)
+    return Reading(text, facts, persons, origins)
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "throughout", "via"})
@@ -156,22 +163,27 @@ _HOST_JUSTICE = re.compile(r"\s+(?:police|prosecutors?|investigators|courts?|jud
 """A state's police, prosecutors or courts after its name: often the host working a case on its soil."""
 
 
-def _dominant_origin(text: str, facts: list[Facts]) -> str | None:
-    """The origin state the text names most (by its name, demonym or agencies), its police, prosecutors and courts
-    counted only when it names no other: "Turkish prosecutors" work a case of Iran's act in Istanbul, while in a text
-    that names no other state its police may be the ones who acted."""
+def _origins(text: str, facts: list[Facts]) -> tuple[str, ...]:
+    """The origin states the text names, most named first (by name, demonym or agencies), their police, prosecutors
+    and courts counted only when it names no other: "Turkish prosecutors" work a case of Iran's act in Istanbul,
+    while in a text that names no other state its police may be the ones who acted."""
     votes: Counter[str] = Counter()
     justice: Counter[str] = Counter()
     for item in facts:
         votes.update(a.actor.country for a in item.actors if a.actor.country in origin_states())
+    for match, code in states_named(text):
+        tally = justice if _HOST_JUSTICE.match(text, match.end()) else votes
+        tally[code] += 2 if match.start() < 400 else 1  # the headline and lede say whom the story is about
+    return tuple(code for code, _ in (votes or justice).most_common())
+
+
+def states_named(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each origin state `text` names by a one-word name or demonym ("Iran", "Vietnamese"), with the word."""
     names, adjectives = country_names(), demonyms()
     for match in re.finditer(r"[A-Z][a-z]+", text):
         code = names.get(match.group().lower()) or adjectives.get(match.group().lower())
         if code in origin_states():
-            tally = justice if _HOST_JUSTICE.match(text, match.end()) else votes
-            tally[code] += 2 if match.start() < 400 else 1  # the headline and lede say whom the story is about
-    counted = votes or justice
-    return counted.most_common(1)[0][0] if counted else None
+            yield match, code
 
 
 _ALIAS_CUES = [
