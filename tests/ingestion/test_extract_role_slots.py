@@ -139,6 +139,21 @@ def test_one_likelier_the_act_s_doer_than_its_victim_is_no_victim() -> None:
     assert [p["name"] for p in incident["perpetrators"]] == ["Dorin Kask"]
 
 
+def test_another_victim_must_be_about_as_likely_as_the_first() -> None:
+    text = "Exile shot in Riga\n\nArman Vesely and Ilze Berga were shot dead in Riga. President Janis Ozols spoke.\n"
+    proposed = propose(text, published="2021-06-04")
+    found = [c for c in candidates(proposed.reading) if c.kind == "person"]
+    unsure = LinearModel({}, -5.0)
+    # the first two names near-sure (0.95), the president beside them past the low bar for more (0.3) but far less
+    victim = LinearModel({"vp:office": -3.8}, 3.0)
+    models = SlotModels(
+        {**dict.fromkeys(ROLES, unsure), "victim": victim},
+        {**dict.fromkeys(ROLES, 0.5), **dict.fromkeys(MORE, 0.2)},
+    )
+    setting = Setting(text, (1, 2), {"tactic": "killing", "victims": []}, None, parse_published("2021"), {})
+    assert [v["name"] for v in fill(models, found, setting)["victims"]] == ["Arman Vesely", "Ilze Berga"]
+
+
 def test_a_person_the_rules_did_not_find_the_victim_is_told_apart() -> None:
     text = "Exile shot in Riga\n\nGunmen shot Arman Vesely in Riga, Dorin Kask said.\n"
     proposed = propose(text, published="2021-06-04")
