@@ -352,10 +352,11 @@ def choose_thresholds(parts: list[Part]) -> tuple[Any, ...]:
         return -max(0.0, invented - negatives / 20), f1
 
     prior = (PRIOR_KEEP, SAME_THRESHOLD, DOCUMENT_THRESHOLD, True)
-    best = (key(prior), prior)
-    for keep, fill_origin in itertools.product(GRID_KEEP, (False, True)):
-        choice = (keep, SAME_THRESHOLD, DOCUMENT_THRESHOLD, fill_origin)
-        found = key(choice)
+    grid = itertools.product(GRID_KEEP, (False, True))
+    choices = (prior, *((keep, SAME_THRESHOLD, DOCUMENT_THRESHOLD, fill) for keep, fill in grid))
+    scored = {choice: key(choice) for choice in choices}  # each choice scored once, the prior among them
+    best = (scored[prior], prior)
+    for choice, found in scored.items():
         if found > (best[0][0], best[0][1] + MARGIN):
             best = (found, choice)
     print(f"held-out slot F1 {best[0][1]:.3f} at keep, same, document, fill_origin = {best[1]}")
@@ -448,6 +449,8 @@ def choose_slot_thresholds(tuned: list[Tuned]) -> dict[str, float]:
     for _ in range(2):
         for role in ROLES + MORE:
             for value in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+                if value == thresholds[role]:
+                    continue  # the value it holds scores `best` already
                 trial = {**thresholds, role: value}
                 found = _tuned_score(tuned, trial)
                 if found > best + MARGIN:

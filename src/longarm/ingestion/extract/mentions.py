@@ -49,9 +49,7 @@ class _Span(Protocol):
 def find_mentions(reading: Reading, index: int) -> list[Mention]:
     """The mentions of acts sentence `index` makes; a plural act over several places or victims makes several."""
     sentence = reading.facts[index]
-    # the state the text names most is home to its acts, unless the sentence names another whose people they befell
-    # ("Exiled Vietnamese blogger X was abducted in Bangkok", in a text that names Thailand more)
-    home = reading.origin if all(code == reading.origin for _, code in states_named(sentence.sentence.text)) else None
+    home = _home(reading, sentence.sentence.text) if sentence.triggers else None
     mentions = []
     for trigger in sentence.triggers:
         item = _clause(sentence, trigger)
@@ -89,6 +87,13 @@ def find_mentions(reading: Reading, index: int) -> list[Mention]:
     for mention in mentions:
         mention.other = marked_other(sentence, mention.trigger)
     return dedupe(sentence, mentions)
+
+
+def _home(reading: Reading, text: str) -> str | None:
+    """The state whose soil makes a sentence's acts domestic: the one the text names most, unless the sentence names
+    another whose people they befell ("Exiled Vietnamese blogger X was abducted in Bangkok", in a text that names
+    Thailand more)."""
+    return reading.origin if all(code == reading.origin for _, code in states_named(text)) else None
 
 
 _OBJECT_VERB = re.compile(

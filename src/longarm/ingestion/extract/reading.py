@@ -111,13 +111,12 @@ def read(text: str, published: Published | None) -> Reading:
     persons = _group_people_by_window(facts)
     _link_aliases(facts, persons)
     _drop_towns_named_like_people(text, facts, persons)
-    origins = _origins(text, facts)
-    origin = origins[0] if origins else None
+    reading = Reading(text, facts, persons, _origins(text, facts))
     for item in facts:
-        item.actors = localize(item.actors, origin)
-        item.refs = find_state_refs(item.sentence.text, item.sentence.start, item.actors, origin)
+        item.actors = localize(item.actors, reading.origin)
+        item.refs = find_state_refs(item.sentence.text, item.sentence.start, item.actors, reading.origin)
         item.blame = responsibility(item.sentence.text, item.sentence.start, item.refs)
-    return Reading(text, facts, persons, origins)
+    return reading
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "throughout", "via"})
