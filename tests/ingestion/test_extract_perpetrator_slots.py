@@ -54,6 +54,21 @@ def test_a_state_perpetrator_is_named_as_the_text_names_its_body_beside_the_act(
     assert [(p["id"], p["name"]) for p in incident["perpetrators"]] == [("SY.GOV", "Syrian secret service")]
 
 
+def test_a_state_body_the_registry_knows_by_that_name_is_given_as_its_agency() -> None:
+    incident = _filled(
+        "The exile was beaten in Berlin by Iranian intelligence.", _models(perpetrator={"kind=state": 10.0})
+    )
+    assert [(p["id"], p["name"]) for p in incident["perpetrators"]] == [("IR.MOIS", "Iranian intelligence")]
+
+
+def test_a_movement_the_states_pursue_is_never_a_perpetrator() -> None:
+    incident = _filled(
+        "The exile was beaten in Berlin, the National Council of Resistance of Iran said.",
+        _models(perpetrator={"kind=actor": 10.0}),
+    )
+    assert incident["perpetrators"] == []
+
+
 def test_an_agency_perpetrator_is_named_as_the_text_names_it_beside_the_act() -> None:
     incident = _filled(
         "The exile was beaten in Berlin by two men of the Rapid Action Battalion's special unit.",

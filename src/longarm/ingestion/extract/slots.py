@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import zip_longest
 from typing import Any
 
+from longarm.ingestion.extract.actors import find_actors
 from longarm.ingestion.extract.attribution import apparatus_at
 from longarm.ingestion.extract.candidates import Candidate
 from longarm.ingestion.extract.dates import Published
@@ -758,11 +759,15 @@ def nearby(found: list[Candidate], index: dict[int, list[Candidate]], told: tupl
     return sorted(seen.values(), key=position)
 
 
+# the movements of the registry are those the states pursue ("accused by the Mojahedin"): never a doer of the acts
+_NEVER_DOERS = frozenset(("movement",))
+
+
 def scored(models: SlotModels, found: list[Candidate], setting: Setting) -> dict[str, list[tuple[float, Candidate]]]:
     """Each role's candidates with their probability, likeliest first."""
     ranked: dict[str, list[tuple[float, Candidate]]] = {}
     for role in ROLES:
-        pool = [c for c in found if c.kind in KINDS[role]]
+        pool = [c for c in found if c.kind in KINDS[role] and c.value.get("kind") not in _NEVER_DOERS]
         probabilities = [(models.models[role].probability(features(c, role, setting)), c) for c in pool]
         ranked[role] = sorted(probabilities, key=lambda pair: -pair[0])
     return ranked
@@ -918,6 +923,16 @@ def _affiliations(incident: dict[str, Any], candidate: Candidate) -> list[str]:
     )
 
 
+def _known_agency(named: str, country: str) -> dict[str, Any] | None:
+    """The registry's agency of the state whose alias a body's whole name is ("Iranian intelligence" is the Ministry
+    of Intelligence), or None: the agency says who acted more exactly than the state's government."""
+    found = find_actors(named)
+    agency = found[0].actor if len(found) == 1 and found[0].surface == named else None
+    if agency is None or agency.country != country or agency.kind != "state_agency":
+        return None
+    return {"id": agency.id, "name": agency.name, "kind": agency.kind}
+
+
 # an agency's name as told, without a trailing possessive ("DINA's") or its owner ("South Sudan's National ...")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _OWNER = re.compile(r"^.*['\u2019]s\s+")
@@ -933,7 +948,7 @@ def _perpetrator(candidate: Candidate, setting: Setting) -> dict[str, Any]:
         # first names the state
         named = next((n for _, start, _ in near if (n := apparatus_at(setting.text, start))), None)
         if named:
-            return {**candidate.value, "name": named}
+            return {**(_known_agency(named, candidate.key) or candidate.value), "name": named}
     if candidate.kind == "actor" and near:
         # an agency as the text names it beside the act ("DINA", "the Rapid Action Battalion"), without its owner
         # ("South Sudan's National Security Service"): its id says which one it is, and a reader (or a registry that
