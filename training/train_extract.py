@@ -354,7 +354,8 @@ def choose_thresholds(parts: list[Part]) -> tuple[Any, ...]:
     prior = (PRIOR_KEEP, SAME_THRESHOLD, DOCUMENT_THRESHOLD, True)
     grid = itertools.product(GRID_KEEP, (False, True))
     choices = (prior, *((keep, SAME_THRESHOLD, DOCUMENT_THRESHOLD, fill) for keep, fill in grid))
-    scored = {choice: key(choice) for choice in choices}  # each choice scored once, the prior among them
+    # each choice scored once: the prior is also a point of the grid
+    scored = {choice: key(choice) for choice in dict.fromkeys(choices)}
     best = (scored[prior], prior)
     for choice, found in scored.items():
         if found > (best[0][0], best[0][1] + MARGIN):
