@@ -12,6 +12,7 @@ from longarm.ingestion.extract.decisions import (
     Proposal,
     clean_name,
     decide,
+    pair_features,
     passed_over,
 )
 from longarm.ingestion.extract.kinds import KindModels, SoftmaxModel, classify_status
@@ -62,6 +63,34 @@ def test_proposals_the_same_model_keeps_apart_stay_two_incidents() -> None:
     first = Proposal(_incident("killing", "Karim Lodi"), (1,))
     second = Proposal(_incident("killing", "Lodi"), (2,))
     assert len(decide(_models(same_shared_victim=-4.0), [first, second], SENTENCES)) == 2
+
+
+def test_the_same_act_model_can_weigh_two_signs_together() -> None:
+    # Joined only when a like tactic comes in the next sentence: a weight neither sign carries alone.
+    models = dataclasses.replace(_models(same_shared_victim=0.0), same=LinearModel({"adjacent&same_tactic": 8.0}, -4.0))
+    first = Proposal(_incident("killing", "Karim Lodi"), (0,))
+    next_killing = Proposal(_incident("killing", "Lodi"), (1,))
+    next_assault = Proposal(_incident("assault", "Lodi"), (1,))
+    later_killing = Proposal(_incident("killing", "Lodi"), (2,))
+    assert len(decide(models, [first, next_killing], SENTENCES)) == 1
+    assert len(decide(models, [first, next_assault], SENTENCES)) == 2
+    assert len(decide(models, [first, later_killing], SENTENCES)) == 2
+    assert "distance&second_sentence" not in pair_features(first, later_killing, [0.9, 0.9, 0.9])
+
+
+def test_proposals_naming_only_different_victims_at_other_times_or_places_stay_apart() -> None:
+    sure = dataclasses.replace(_models(same_shared_victim=0.0), same=LinearModel({}, 5.0))
+    march, june = ({"start": f"2019-{m}-02", "end": f"2019-{m}-02"} for m in ("03", "06"))
+    france, spain = {"place": "Lyon", "country": "FR"}, {"place": "Madrid", "country": "ES"}
+    first = Proposal(_incident("killing", "Karim Lodi", date=march, location=france), (1,))
+    other_day = Proposal(_incident("killing", "Anna Berg", date=june), (2,))
+    other_country = Proposal(_incident("killing", "Anna Berg", location=spain), (2,))
+    beside = Proposal(_incident("killing", "Anna Berg", date=march, location=france), (2,))
+    same_person = Proposal(_incident("killing", "Karim Lodi", date=june, location=spain), (2,))
+    assert len(decide(sure, [first, other_day], SENTENCES)) == 2
+    assert len(decide(sure, [first, other_country], SENTENCES)) == 2
+    assert len(decide(sure, [first, beside], SENTENCES)) == 1  # two people struck in one act
+    assert len(decide(sure, [first, same_person], SENTENCES)) == 1
 
 
 def test_a_text_whose_sentences_report_no_act_gives_no_incident() -> None:

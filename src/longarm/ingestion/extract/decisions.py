@@ -10,6 +10,7 @@ applied here without scikit-learn so that `longarm extract` starts fast.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import math
 import re
@@ -204,8 +205,12 @@ def incident_features(
     return features
 
 
+_MEASURES = ("distance", "second_sentence")  # the pair features that are amounts, not yes or no
+
+
 def pair_features(first: Proposal, second: Proposal, sentence_p: list[float]) -> dict[str, float]:
-    """What makes two proposals one act: shared victim, agreeing date and place, related tactics, nearness."""
+    """What makes two proposals one act: shared victim, agreeing date and place, related tactics, nearness, and each
+    two of these signs together."""
     a, b = first.incident, second.incident
     names_a, names_b = _names(a), _names(b)
     loc_a, loc_b = a.get("location") or {}, b.get("location") or {}
@@ -235,13 +240,22 @@ def pair_features(first: Proposal, second: Proposal, sentence_p: list[float]) ->
         "adjacent": float(distance <= 1),
         "second_sentence": max((sentence_p[i] for i in second.sentences), default=0.0),
     }
-    return features
+    # and every pair of the yes/no ones that hold together (`a&b`): a linear model weighs each sign alone, and some
+    # mean more, or less, together (nearness and a like tactic, say)
+    held = sorted(name for name, value in features.items() if value and name not in _MEASURES)
+    return features | {f"{x}&{y}": 1.0 for x, y in itertools.combinations(held, 2)}
 
 
 def _earlier(proposals: list[Proposal], rank: int) -> list[tuple[int, Proposal]]:
     """The proposals before this one that it is weighed against: every one in a lede, a bounded few in a long text."""
     start = max(0, rank - NEARBY_SENTENCES)
     return list(enumerate(proposals[start:rank], start))
+
+
+def _told_apart(features: dict[str, float]) -> bool:
+    """Whether a pair's features (`pair_features`) name only different victims, at another time or in another
+    country: two acts, however like the rest (the same-act model, from few such pairs, may still join them)."""
+    return bool(features["different_victims"] and (features["date_conflicts"] or features["country_differs"]))
 
 
 def _gap(first: Proposal, second: Proposal) -> int:
@@ -364,14 +378,15 @@ def decide(
         )
         for rank, p in enumerate(proposals)
     ]
-    # one act told twice: join each proposal to the likeliest earlier one above the threshold
+    # one act told twice: join each proposal to the likeliest earlier one above the threshold, never to one told apart
     parent = list(range(len(proposals)))
     for j in range(1, len(proposals)):
         # an act is told again within a few dozen sentences; beyond, a long text speaks of another
         near = [
             i for i in range(max(0, j - NEARBY_SENTENCES), j) if _gap(proposals[i], proposals[j]) <= NEARBY_SENTENCES
         ]
-        scored = [(models.same.probability(pair_features(proposals[i], proposals[j], sentence_p)), i) for i in near]
+        pairs = [(pair_features(proposals[i], proposals[j], sentence_p), i) for i in near]
+        scored = [(models.same.probability(features), i) for features, i in pairs if not _told_apart(features)]
         best, i = max(scored, default=(0.0, j))
         if best >= models.same_threshold:
             parent[j] = parent[i]
