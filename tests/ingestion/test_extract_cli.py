@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,10 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes, args: 
 def test_missing_file_names_the_file(tmp_path: Path) -> None:
     run = longarm("extract", str(tmp_path / "nowhere.txt"))
     assert run.code == 2 and "nowhere.txt" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_command_line_starts_without_the_database_layer() -> None:
+    # `longarm extract` touches no database: sqlalchemy's import alone cost a third of a second of its start.
+    probe = "import sys, longarm.cli; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

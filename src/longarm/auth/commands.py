@@ -6,8 +6,6 @@ import sys
 
 import typer
 
-from longarm.auth.permissions import operator
-
 user_app = typer.Typer(help="Manage user accounts.", no_args_is_help=True)
 token_app = typer.Typer(help="Manage API tokens.", no_args_is_help=True)
 key_app = typer.Typer(help="Manage the key that encrypts restricted values.", no_args_is_help=True)
@@ -23,6 +21,7 @@ def add_user(
     from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import service
+    from longarm.auth.permissions import operator
     from longarm.storage.database import configured_transaction
 
     if password_stdin:
@@ -46,6 +45,7 @@ def _change_user(name: str, change: str, value: object) -> None:
     from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import service
+    from longarm.auth.permissions import operator
     from longarm.storage.database import configured_transaction
 
     with configured_transaction() as session:
@@ -101,6 +101,7 @@ def create_token(
     from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import service, tokens
+    from longarm.auth.permissions import operator
     from longarm.storage.database import configured_transaction
 
     with configured_transaction() as session:
@@ -125,6 +126,7 @@ def revoke_token(token: str = typer.Argument(..., help="The token's id or its pr
     from longarm.audit.actions import AuditAction
     from longarm.audit.service import record_event
     from longarm.auth import tokens
+    from longarm.auth.permissions import operator
     from longarm.storage.database import configured_transaction
 
     with configured_transaction() as session:
@@ -161,6 +163,7 @@ def list_tokens() -> None:
 @key_app.command("rotate")
 def rotate_key() -> None:
     """Seal every restricted value under a new key and drop the old key from the key file."""
+    from longarm.auth.permissions import operator
     from longarm.config import load_settings
     from longarm.incidents.rotation import rotate
     from longarm.storage.database import open_engine
