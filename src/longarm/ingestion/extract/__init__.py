@@ -91,6 +91,12 @@ class Proposed:
         """The candidates of each sentence (`slots.by_sentence`)."""
         return by_sentence(self.found)
 
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """The words the text writes in lower case (`decisions.lowercase_words`), for the finished incidents and
+        for those told in passing."""
+        return lowercase_words(self.sentences)
+
 
 def _cues(incident: Incident, reading: Reading, exiled: list[bool], *, alone: bool) -> frozenset[str]:
     """What the rules say of an assembled incident beside its values: whether `keep` drops it, whether only
@@ -149,7 +155,6 @@ def finished(
     fill_origin: bool,
 ) -> list[tuple[Proposal, dict]]:
     """`finish`'s incidents, each beside the decided proposal it was made from."""
-    common = lowercase_words(proposed.sentences)
     pairs = []
     for proposal in decided:
         incident = proposal.incident
@@ -176,7 +181,7 @@ def finished(
         # the act's own origin only: the state a text names most is often the host of an act abroad (an exile seized
         # in Bangkok, in a text that names Thailand, its police and its courts), and the models give the origin
         if abroad(incident):
-            incident = without_the_act(clean_people(incident, common))
+            incident = without_the_act(clean_people(incident, proposed.common))
             # the status is the model's now: an attempt or a plot it tells killed no one, whatever the rules counted
             dead = dead_of(incident["tactic"], incident["status"], incident["fatalities"])
             pairs.append((proposal, {**incident, "fatalities": dead}))
@@ -232,10 +237,9 @@ class Extraction:
 def in_passing(proposed: Proposed, told: list[tuple[Proposal, dict]]) -> list[dict]:
     """The acts with a named victim that the text tells but not as an incident of its own (`passed_over`; `told`
     is `finished`'s), as the rules read them and marked `in_passing`."""
-    common = lowercase_words(proposed.sentences)
     found = []
     for proposal in passed_over(proposed.proposals, told):
-        incident = clean_people(proposal.incident, common)
+        incident = clean_people(proposal.incident, proposed.common)
         if any(v.get("name") for v in incident["victims"]) and abroad(incident, proposed.origin):
             found.append({**incident, "in_passing": True})
     return found
