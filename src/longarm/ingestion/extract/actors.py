@@ -115,20 +115,26 @@ def _fuzzy_choices() -> list[str]:
     return [alias for alias in _aliases()[0] if " " in alias and len(alias) >= 8]
 
 
-def _fuzzy(text: str, offset: int, taken: list[tuple[int, int]]) -> list[ActorMention]:
-    """Multi-word capitalised names spelled differently from any alias ("Mujahideen-e-Khalq")."""
+@lru_cache(maxsize=4096)  # a text names its people and bodies again and again, each compared with every alias
+def _closest_alias(name: str) -> str | None:
+    """The alias of `_fuzzy_choices` spelled likest a folded name, if 88% alike (rapidfuzz's ratio), else None."""
     from rapidfuzz import fuzz, process
 
+    best = process.extractOne(name, _fuzzy_choices(), scorer=fuzz.ratio, score_cutoff=88)
+    return best[0] if best else None
+
+
+def _fuzzy(text: str, offset: int, taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """Multi-word capitalised names spelled differently from any alias ("Mujahideen-e-Khalq")."""
     by_alias = _aliases()[0]
-    choices = _fuzzy_choices()
     found = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         if any(start < b and a < end for a, b in taken) or len(match.group()) < 8:
             continue
-        best = process.extractOne(fold(match.group()), choices, scorer=fuzz.ratio, score_cutoff=88)
-        if best:
-            found.append(ActorMention(offset + start, offset + end, registry()[by_alias[best[0]]], match.group()))
+        alias = _closest_alias(fold(match.group()))
+        if alias:
+            found.append(ActorMention(offset + start, offset + end, registry()[by_alias[alias]], match.group()))
     return found
 
 
